@@ -1,0 +1,5 @@
+"""``python -m qaformat``: the same as the ``qaformat`` command."""
+
+from qaformat.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,230 @@
+"""The public functions: parse, read, render, write, convert and load_json.
+
+This is the one place that joins readers, parsing and renderers; each of those packages knows
+only the model (and readers and parsing the `Block`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from qaformat.errors import InputError, QAFormatError
+from qaformat.jsonmodel import from_data
+from qaformat.model import Transcript
+from qaformat.options import ParseOptions, RenderOptions
+from qaformat.parsing import parse_document
+from qaformat.readers import canonical_format, detect, reader_for
+from qaformat.readers.decode import MAX_INPUT_BYTES, decode
+from qaformat.renderers import format_for_suffix, output_format, render_with
+
+__all__ = ["convert", "load_json", "parse", "read", "render", "write"]
+
+PathLike = str | os.PathLike[str]
+
+
+def parse(
+    data: str | bytes,
+    *,
+    format: str = "text",
+    options: ParseOptions | None = None,
+    source: str | None = None,
+) -> Transcript:
+    """Parse a transcript held in memory.
+
+    Args:
+        data: the input, as text or bytes (bytes are decoded: UTF-8, UTF-16 with BOM, cp1252).
+        format: the input format (``text``, ``markdown``, ``json``; see ``qaformat.readers``).
+        options: how to parse; the defaults suit most input.
+        source: a name for the input, used in error messages.
+
+    Returns:
+        The parsed transcript.
+
+    Raises:
+        InputError: the input is binary, undecodable, too large, or not valid for its format.
+        ParseError: no interview was found (or, in strict mode, something was doubted).
+        UnknownFormatError: ``format`` names no reader.
+    """
+    name = canonical_format(format)
+    try:
+        if name == "json":
+            return load_json(data, source=source)
+        document = reader_for(name)(data, source)
+        return parse_document(document, options)
+    except QAFormatError as error:
+        raise error.with_source(source) if source else error
+
+
+def read(path: PathLike, *, format: str | None = None, options: ParseOptions | None = None) -> Transcript:
+    """Read and parse a transcript file; the format follows the suffix and content unless given.
+
+    Raises:
+        InputError: the file cannot be read, or as for `parse`.
+        ParseError: as for `parse`.
+    """
+    source = os.fspath(path)
+    data = _read_bytes(source)
+    return parse(data, format=format or detect(source, data[:512]), options=options, source=source)
+
+
+def _read_bytes(source: str) -> bytes:
+    try:
+        size = os.path.getsize(source)
+        if size > MAX_INPUT_BYTES:
+            raise InputError(
+                f"input is {size / 1e6:.1f} MB; the limit is {MAX_INPUT_BYTES // 2**20} MiB", source=source
+            )
+        with open(source, "rb") as handle:
+            return handle.read()
+    except IsADirectoryError:
+        raise InputError("is a folder, not a file", source=source) from None
+    except FileNotFoundError:
+        raise InputError("no such file", source=source) from None
+    except PermissionError:
+        raise InputError("permission denied", source=source) from None
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror or error}", source=source) from None
+
+
+def load_json(data: str | bytes, *, source: str | None = None) -> Transcript:
+    """Rebuild a transcript from qaformat JSON (what ``render(t, "json")`` wrote).
+
+    Raises:
+        InputError: not JSON, not qaformat JSON, or another major version of it.
+    """
+    if isinstance(data, bytes):
+        text, _ = decode(data, source)
+    else:
+        text = data
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputError(f"not valid JSON: {error.msg}", source=source, line=error.lineno) from None
+    return from_data(value, source)
+
+
+def render(transcript: Transcript, to: str = "html", options: RenderOptions | None = None) -> str | bytes:
+    """Render a transcript.
+
+    Args:
+        transcript: what to render.
+        to: the output format name (``html``, ``docx``, ``json``, ``md``).
+        options: how to render.
+
+    Returns:
+        ``str`` for text formats, ``bytes`` for DOCX.
+
+    Raises:
+        UnknownFormatError: no such output format.
+        RenderError: the transcript cannot be rendered as asked (e.g. a broken DOCX template).
+    """
+    return render_with(output_format(to), transcript, options or RenderOptions())
+
+
+def output_format_for(path: PathLike, to: str | None) -> str:
+    """The output format: ``to`` if given, else the path's suffix.
+
+    Raises:
+        UnknownFormatError: neither names a format.
+    """
+    if to:
+        return output_format(to).name
+    fmt = format_for_suffix(Path(path).suffix)
+    if fmt is None:
+        return output_format(Path(path).suffix or "(no suffix)").name
+    return fmt.name
+
+
+def write(
+    transcript: Transcript,
+    path: PathLike,
+    *,
+    to: str | None = None,
+    options: RenderOptions | None = None,
+    overwrite: bool = True,
+) -> Path:
+    """Render a transcript into a file, atomically.
+
+    The output goes to a temporary file beside the target and is renamed into place, so a
+    failure never leaves a half-written file.
+
+    Args:
+        transcript: what to write.
+        path: the output file; its suffix picks the format unless ``to`` is given.
+        to: the output format name.
+        options: how to render.
+        overwrite: replace an existing file (if false, an existing file is an error).
+
+    Returns:
+        The path written.
+
+    Raises:
+        InputError: the file exists and ``overwrite`` is false, or it cannot be written.
+        UnknownFormatError: no format could be chosen.
+        RenderError: as for `render`.
+    """
+    target = Path(path)
+    content = render(transcript, output_format_for(target, to), options)
+    write_atomically(target, content, overwrite=overwrite)
+    return target
+
+
+def write_atomically(target: Path, content: str | bytes, *, overwrite: bool) -> None:
+    """Write via a temporary file in the target's folder and a rename.
+
+    Raises:
+        InputError: the target exists and ``overwrite`` is false, or writing failed.
+    """
+    if not overwrite and target.exists():
+        raise InputError("output exists; use --force to replace it", source=str(target))
+    payload = content.encode("utf-8") if isinstance(content, str) else content
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        handle = tempfile.NamedTemporaryFile(dir=folder, prefix=f".{target.name}.", suffix=".part", delete=False)
+    except OSError as error:
+        raise InputError(f"cannot write: {error.strerror or error}", source=str(target)) from None
+    try:
+        with handle:
+            handle.write(payload)
+        os.replace(handle.name, target)
+    except BaseException as error:
+        try:
+            os.unlink(handle.name)
+        except OSError:
+            pass
+        if isinstance(error, OSError):
+            raise InputError(f"cannot write: {error.strerror or error}", source=str(target)) from None
+        raise
+
+
+def convert(
+    source: PathLike,
+    target: PathLike,
+    *,
+    to: str | None = None,
+    from_format: str | None = None,
+    parse_options: ParseOptions | None = None,
+    render_options: RenderOptions | None = None,
+    overwrite: bool = True,
+) -> Path:
+    """Read, parse and write in one call: ``convert("talk.txt", "talk.html")``.
+
+    Raises:
+        InputError: the output is the input, or as for `read` and `write`.
+        ParseError: as for `parse`.
+        UnknownFormatError: as for `render`.
+    """
+    if _same_file(source, target):
+        raise InputError("output would overwrite the input", source=os.fspath(target))
+    transcript = read(source, format=from_format, options=parse_options)
+    return write(transcript, target, to=to, options=render_options, overwrite=overwrite)
+
+
+def _same_file(a: PathLike, b: PathLike) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.abspath(a) == os.path.abspath(b)

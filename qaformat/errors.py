@@ -1,0 +1,137 @@
+"""The exceptions qaformat raises on purpose, and the diagnostics it reports.
+
+Fatal problems are exceptions; recoverable ones are `Diagnostic` records with a source
+position, collected while parsing and kept on the `Transcript`. This module imports nothing
+from the rest of the package.
+
+    QAFormatError                 base of everything the library raises on purpose
+    ├── InputError                unreadable, undecodable or binary input; unknown input format
+    ├── ParseError                no interview found, strict-mode diagnostics; has .line
+    ├── UnknownFormatError        names the formats that exist
+    └── RenderError               e.g. an unusable DOCX template
+
+`InputError`, `ParseError` and `UnknownFormatError` are also `ValueError`s, which is what a
+caller handing in bad data would catch.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+
+import attrs
+
+__all__ = [
+    "Diagnostic",
+    "InputError",
+    "ParseError",
+    "QAFormatError",
+    "RenderError",
+    "Severity",
+    "UnknownFormatError",
+]
+
+
+class Severity(enum.Enum):
+    """How much a diagnostic matters."""
+
+    ERROR = "error"
+    """The output is probably wrong here (strict mode refuses it)."""
+    WARNING = "warning"
+    """A guess was made or something was changed; an editor should look."""
+    INFO = "info"
+    """A decision worth knowing about, such as text left outside the interview."""
+
+
+@attrs.frozen
+class Diagnostic:
+    """One thing the library decided or doubted, with where in the source it happened."""
+
+    severity: Severity
+    """How much it matters."""
+    code: str
+    """Stable kebab-case identifier, listed in docs/errors.md (e.g. ``label-rejected``)."""
+    message: str
+    """One human sentence, without the position."""
+    line: int | None = None
+    """1-based source line (paragraph number for DOCX, cue number for captions)."""
+    column: int | None = None
+    """1-based column on that line, where known."""
+
+    def format(self, source: str = "<input>") -> str:
+        """Render as ``SOURCE:LINE:COL: severity code message`` (the lint format)."""
+        return (
+            f"{source}:{self.line or 1}:{self.column or 1}: "
+            f"{self.severity.value} {self.code} {self.message}"
+        )
+
+
+class QAFormatError(Exception):
+    """Base of every error qaformat raises on purpose.
+
+    Attributes:
+        message: the message without the location.
+        source: the file name or ``<input>`` when known.
+        line: 1-based line of the problem when known.
+    """
+
+    def __init__(self, message: str, *, source: str | None = None, line: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.source = source
+        self.line = line
+
+    def with_source(self, source: str) -> QAFormatError:
+        """Fill in the file name if it is not known yet; returns self for chaining."""
+        if self.source is None:
+            self.source = source
+        return self
+
+    def __str__(self) -> str:
+        where = ""
+        if self.source is not None:
+            where = f"{self.source}:{self.line}: " if self.line else f"{self.source}: "
+        elif self.line:
+            where = f"line {self.line}: "
+        return f"{where}{self.message}"
+
+
+class InputError(QAFormatError, ValueError):
+    """The input cannot be read: missing, binary, undecodable, too large, or of no known format."""
+
+
+class ParseError(QAFormatError, ValueError):
+    """No interview could be found, or strict mode turned diagnostics into a failure.
+
+    Attributes:
+        diagnostics: the diagnostics that caused a strict-mode failure (empty otherwise).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        source: str | None = None,
+        line: int | None = None,
+        diagnostics: Iterable[Diagnostic] = (),
+    ):
+        super().__init__(message, source=source, line=line)
+        self.diagnostics = tuple(diagnostics)
+
+
+class UnknownFormatError(QAFormatError, ValueError):
+    """A format name that qaformat does not know.
+
+    Attributes:
+        name: the name asked for.
+        known: the names that exist.
+    """
+
+    def __init__(self, kind: str, name: str, known: Iterable[str]):
+        self.name = name
+        self.known = tuple(sorted(known))
+        super().__init__(f"unknown {kind} format {name!r}; known formats: {', '.join(self.known)}")
+
+
+class RenderError(QAFormatError):
+    """The transcript cannot be written as asked, e.g. an unusable DOCX template."""

@@ -1,0 +1,117 @@
+"""The two option records: how to parse, and how to render.
+
+Both are frozen attrs classes with validated fields and defaults that suit most callers; each
+stage or renderer reads only the fields it needs. The CLI builds them from its flags.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+import types
+from collections.abc import Mapping
+
+import attrs
+
+from qaformat.errors import InputError
+from qaformat.model import Role
+
+__all__ = ["LabelStyle", "ParseOptions", "RenderOptions", "SpeakerSpec"]
+
+
+@attrs.frozen
+class SpeakerSpec:
+    """What the caller says about one speaker label: display name, role, description."""
+
+    name: str | None = None
+    """Display name to use instead of the label (``None`` keeps the detected name)."""
+    role: Role | None = attrs.field(default=None, converter=lambda r: None if r is None else Role(r))
+    """Role to use instead of the inferred one."""
+    description: str | None = None
+    """Who they are, shown where renderers show descriptions."""
+
+    @classmethod
+    def parse(cls, text: str) -> tuple[str, SpeakerSpec]:
+        """Read the CLI form ``LABEL=Name[:role]`` (``EC=Emily Carter:interviewer``).
+
+        Returns:
+            The label and its spec.
+
+        Raises:
+            InputError: the text is not of that form or names an unknown role.
+        """
+        label, sep, rest = text.partition("=")
+        if not sep or not label.strip():
+            raise InputError(f"--speaker wants LABEL=Name[:role], got {text!r}")
+        name, _, role = rest.rpartition(":") if ":" in rest else (rest, "", "")
+        role = role.strip().lower()
+        known = {r.value for r in Role}
+        if role and role not in known:
+            # "Dr. Smith: the elder" is a name with a colon, not a role.
+            if ":" in rest:
+                name, role = rest, ""
+            else:
+                raise InputError(f"unknown role {role!r}; roles are {', '.join(sorted(known))}")
+        return label.strip(), cls(name=name.strip() or None, role=Role(role) if role else None)
+
+
+def _freeze_speakers(value: Mapping[str, SpeakerSpec]) -> Mapping[str, SpeakerSpec]:
+    for label, spec in value.items():
+        if not isinstance(spec, SpeakerSpec):
+            raise TypeError(f"speaker {label!r}: expected SpeakerSpec, got {type(spec).__name__}")
+    return types.MappingProxyType(dict(value))
+
+
+@attrs.frozen
+class ParseOptions:
+    """How to read an interview out of the input."""
+
+    speakers: Mapping[str, SpeakerSpec] = attrs.field(
+        factory=dict, converter=_freeze_speakers, hash=False
+    )
+    """Labels as written (matched case-insensitively) mapped to what the caller knows of them.
+    A label given here is always a speaker label, even if it appears once."""
+    whole: bool = False
+    """Keep everything: text outside the interview becomes intro or notes instead of ``skipped``."""
+    tidy: bool = False
+    """Apply the safe typographic fixes (spacing after punctuation, runs of spaces, name case)
+    and report each; without it the words stay exactly as written."""
+    strict: bool = False
+    """Raise ``ParseError`` when parsing reports any warning or error."""
+
+
+class LabelStyle(enum.Enum):
+    """How renderers write speaker labels."""
+
+    FULL = "full"
+    """The full name on every turn."""
+    SURNAME = "surname"
+    """The full name on a speaker's first turn, then the surname."""
+    INITIALS = "initials"
+    """The full name on a speaker's first turn, then initials (the common newsroom style)."""
+    NONE = "none"
+    """No labels: questions are set apart by style only."""
+
+
+def _optional_path(value: str | os.PathLike[str] | None) -> str | None:
+    return None if value is None else os.fspath(value)
+
+
+@attrs.frozen
+class RenderOptions:
+    """How to write a transcript; each renderer reads the fields it needs."""
+
+    standalone: bool = False
+    """HTML: a whole page (doctype, head, title, stylesheet) instead of an ``<article>`` fragment."""
+    labels: LabelStyle = attrs.field(default=LabelStyle.FULL, converter=LabelStyle)
+    """How speaker labels are written."""
+    lang: str | None = None
+    """Language tag for HTML ``lang`` (and DOCX proofing language), e.g. ``en`` or ``ar``."""
+    stylesheet: bool = True
+    """HTML page: include the small built-in stylesheet."""
+    timestamps: bool = False
+    """Show turn timestamps where the transcript has them."""
+    template: str | None = attrs.field(default=None, converter=_optional_path)
+    """DOCX: a reference document whose styles are used (as pandoc's reference doc)."""
+    diagnostics: bool = False
+    """JSON: include the parse diagnostics."""

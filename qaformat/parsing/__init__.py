@@ -1,0 +1,135 @@
+"""Parsing: from a reader's blocks to a `Transcript`. Knows interviews, not file formats.
+
+The stages are plain functions, called in order in `parse_document` below; each reports what it
+decided or doubted to one `Report`. Stages import the shared `units`, `words` and `report`
+modules, never each other.
+"""
+
+from __future__ import annotations
+
+from qaformat.blocks import Document
+from qaformat.errors import ParseError, Severity
+from qaformat.model import Kind, Role, Section, Skipped, Speaker, Transcript, Turn
+from qaformat.options import ParseOptions
+from qaformat.parsing.describe import describe_speakers
+from qaformat.parsing.directions import find_spans
+from qaformat.parsing.labels import find_labels
+from qaformat.parsing.layout import find_layout
+from qaformat.parsing.normalize import normalize
+from qaformat.parsing.paragraphs import assemble_paragraphs
+from qaformat.parsing.report import Report
+from qaformat.parsing.roles import assign_kinds, assign_roles
+from qaformat.parsing.speakers import resolve_speakers
+from qaformat.parsing.tidy import tidy_text
+from qaformat.parsing.turns import group_turns
+from qaformat.parsing.units import Draft, Para, ParaRole
+from qaformat.parsing.words import display_case
+
+__all__ = ["parse_document"]
+
+
+def parse_document(document: Document, options: ParseOptions | None = None) -> Transcript:
+    """Run every parsing stage over a reader's document.
+
+    Raises:
+        ParseError: no speaker labels were found, or ``options.strict`` and a warning or error
+            was reported.
+    """
+    options = options or ParseOptions()
+    report = Report()
+    for diagnostic in document.diagnostics:
+        report.add(diagnostic)
+
+    blocks = normalize(document.blocks, report)
+    if not blocks:
+        raise ParseError("no interview found: the input has no text", line=1)
+    labels = find_labels(blocks)
+    cast = resolve_speakers(labels, options.speakers, report, [b.line for b in blocks])
+    if not cast.speakers:
+        raise ParseError(
+            "no interview found: no speaker labels such as 'Name:' or 'Q:' recur in the input"
+            " (name the speakers with --speaker LABEL=Name if they are there)",
+            line=blocks[0].line,
+        )
+    paras = assemble_paragraphs(blocks, labels, cast)
+    layout = find_layout(paras, whole=options.whole, report=report)
+    grouped = group_turns(layout.paras, cast.speakers)
+    turns = [turn for section in grouped.sections for turn in section.turns]
+    roles = assign_roles(cast.speakers, turns, report)
+    assign_kinds(turns, roles)
+    describe_speakers(cast.speakers, grouped.intro)
+
+    tidy = options.tidy
+    title = layout.title or document.metadata.get("title")
+    if title is not None:
+        title = tidy_text(title, _title_line(layout.paras), report, apply=tidy)
+    intro = tuple(tidy_text(p, 0, report, apply=tidy) for p in grouped.intro)
+    for draft in turns:
+        if draft.speaker is not None and not draft.paragraphs:
+            report.warning("empty-turn", "a speaker label with no text after it", draft.line)
+        draft.paragraphs = [tidy_text(p, draft.line, report, apply=tidy) for p in draft.paragraphs]
+
+    speakers = tuple(
+        Speaker(
+            id=s.id,
+            name=_tidy_name(s.name) if tidy else s.name,
+            role=roles.get(s.id, Role.OTHER),
+            aliases=tuple(s.written),
+            description=s.description,
+        )
+        for s in cast.speakers
+    )
+    sections = tuple(
+        Section(
+            heading=_tidy_heading(s.heading) if (tidy and s.heading) else s.heading,
+            turns=tuple(_turn(t) for t in s.turns),
+            line=s.line,
+        )
+        for s in grouped.sections
+        if s.turns or s.heading
+    )
+    skipped = tuple(Skipped(o.first_line, o.last_line, o.reason) for o in document.omitted) + grouped.skipped
+    diagnostics = report.sorted()
+    if options.strict:
+        serious = [d for d in diagnostics if d.severity in (Severity.WARNING, Severity.ERROR)]
+        if serious:
+            first = serious[0]
+            raise ParseError(f"{first.code}: {first.message}", line=first.line, diagnostics=serious)
+    return Transcript(
+        title=title,
+        intro=intro,
+        speakers=speakers,
+        sections=sections,
+        skipped=tuple(sorted(skipped, key=lambda s: s.first_line)),
+        diagnostics=diagnostics,
+        metadata=dict(document.metadata),
+    )
+
+
+def _title_line(paras: tuple[Para, ...]) -> int:
+    for para in paras:
+        if para.role is ParaRole.TITLE:
+            return para.first_line
+    return 0
+
+
+def _turn(draft: Draft) -> Turn:
+    assert draft.kind is not None
+    return Turn(
+        kind=draft.kind if draft.speaker is not None else Kind.NOTE,
+        speaker=draft.speaker,
+        paragraphs=tuple(draft.paragraphs),
+        line=draft.line,
+        timestamp=draft.timestamp,
+        spans=find_spans(draft.paragraphs),
+    )
+
+
+def _tidy_name(name: str) -> str:
+    """Capitalise the lower-case words of a name (``Emily carter`` -> ``Emily Carter``)."""
+    words = display_case(name).split(" ")
+    return " ".join(w[:1].upper() + w[1:] if w[:1].islower() and len(w) > 3 else w for w in words)
+
+
+def _tidy_heading(heading: str) -> str:
+    return heading[:1].upper() + heading[1:]

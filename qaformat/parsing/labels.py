@@ -1,0 +1,263 @@
+"""Stage 2, labels: find the speaker label a block may start with, and nothing more.
+
+Recognises ``Name:`` and its real variants (honorifics, initials, credentials after a comma,
+a space before the colon, any script, capitals), role words (``Q:``, ``Q.``, a bare ``Q`` and
+spaces, ``Speaker 2:``), labels the format set in bold, and times before or after the name
+(``[00:01:02] Name:``, ``Name (00:01:02):``, ``Jane Roe  0:21`` on its own line, a bare
+``(00:31:05):``). Whether a name-shaped label is really a speaker (it recurs, or the caller
+named it) is the speakers stage's call. Every check looks at a bounded prefix of the block,
+so the stage is linear in the input.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from qaformat.blocks import Block
+from qaformat.parsing.units import Label
+from qaformat.parsing.words import (
+    HONORIFICS,
+    NOT_LABELS,
+    NUMBERED_ROLE_WORDS,
+    PARTICLES,
+    ROLE_WORDS,
+    SENTENCE_STARTERS,
+    STOPWORDS,
+    RoleWord,
+    is_cased_upper,
+    strip_dots,
+)
+
+__all__ = ["find_label", "find_labels", "is_name_shaped", "parse_time"]
+
+MAX_LABEL_CHARS = 80
+"""A label (name, comma part and brackets) is never longer than this; keeps every check bounded."""
+MAX_NAME_WORDS = 6
+
+_TIME = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
+_LEADING_TIME = re.compile(rf"[\[(]?({_TIME})[\])]?(?:\s*[-–—|]\s*|\s+)")
+_TRAILING_TIME = re.compile(rf"\s*[\[(]?({_TIME})[\])]?$")
+_BARE_TIME = re.compile(rf"[\[(]?({_TIME})[\])]?\s*:?")
+_COLONS = ":："
+
+
+def parse_time(text: str) -> float:
+    """``01:02:03.5`` -> 3723.5 seconds (hours optional, comma or dot before fractions)."""
+    parts = text.replace(",", ".").split(":")
+    seconds = 0.0
+    for part in parts:
+        seconds = seconds * 60 + float(part)
+    return seconds
+
+
+def find_labels(blocks: list[Block]) -> list[Label | None]:
+    """The label candidate of every block (``None`` where a block has none)."""
+    return [find_label(block) for block in blocks]
+
+
+def find_label(block: Block) -> Label | None:
+    """The label candidate a block starts with, if any."""
+    text = block.text
+    if block.speaker:
+        return _explicit(block)
+    bare = _BARE_TIME.fullmatch(text)
+    if bare and len(text) <= 16:
+        return Label(written="", name="", extra=None, rest="", column=len(text) + 1,
+                     timestamp=parse_time(bare.group(1)))
+    timestamp = None
+    offset = 0
+    lead = _LEADING_TIME.match(text)
+    if lead:
+        timestamp = parse_time(lead.group(1))
+        offset = lead.end()
+    if block.bold_prefix and offset == 0:
+        label = _bold_label(block)
+        if label:
+            return label
+    return _plain_label(text, offset, timestamp)
+
+
+def _explicit(block: Block) -> Label:
+    """The format named the speaker (a caption voice, a table column)."""
+    name = block.speaker or ""
+    role_word = _role_word(name)
+    return Label(written=name, name=name, extra=None, rest=block.text, column=1,
+                 timestamp=block.time, role_word=role_word, name_shaped=True,
+                 caps=is_cased_upper(name), explicit=True)
+
+
+def _bold_label(block: Block) -> Label | None:
+    text = block.text
+    bold = text[: block.bold_prefix]
+    after = text[block.bold_prefix :]
+    if bold.rstrip().endswith(tuple(_COLONS)):
+        candidate, rest, column = bold.rstrip()[:-1], after, block.bold_prefix
+    elif after.lstrip().startswith(tuple(_COLONS)):
+        stripped = after.lstrip()
+        candidate, rest = bold, stripped[1:]
+        column = len(text) - len(stripped) + 1
+    else:
+        colon = _label_colon(bold)
+        if colon < 0:
+            # A bold name on its own line, with the text on the next lines.
+            if block.bold_prefix == len(text) and len(text) <= MAX_LABEL_CHARS:
+                return _build(text, "", len(text), None, bold=True, own_line_only=True)
+            return None
+        candidate, rest, column = bold[:colon], text[colon + 1 :], colon + 1
+    return _build(candidate, rest, column, None, bold=True)
+
+
+def _label_colon(text: str) -> int:
+    """Index of the colon that ends a label, or -1.
+
+    Colons inside brackets (``Name (00:01:02):``) and between digits (``10:30``) do not count.
+    """
+    depth = 0
+    limit = min(len(text), MAX_LABEL_CHARS + 2)
+    for index in range(limit):
+        char = text[index]
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(0, depth - 1)
+        elif char in _COLONS and depth == 0:
+            before = text[index - 1] if index else ""
+            after = text[index + 1] if index + 1 < len(text) else ""
+            if before.isdigit() and after.isdigit():
+                continue
+            return index
+        elif char in ".?!;" and index + 1 < limit and text[index + 1] == " " and depth == 0:
+            # A sentence ended before any colon: allow only abbreviation dots (Dr. / Q. / J.).
+            word = text[:index].rsplit(" ", 1)[-1]
+            if char != "." or len(strip_dots(word)) > 4:
+                return -1
+    return -1
+
+
+def _plain_label(text: str, offset: int, timestamp: float | None) -> Label | None:
+    body = text[offset:]
+    # Deposition and briefing style: "Q. text", "A. text", "Q    text" (no colon).
+    head = body[:2]
+    if head in ("Q.", "A.") and body[2:3] == " ":
+        colon = _label_colon(body)
+        if colon < 0 or not is_name_shaped(body[:colon]):
+            return _role_label(head[0], body[3:].strip(), offset + 4, timestamp)
+    if body[:1] in ("Q", "A") and (body[1:3] == "  " or body[1:2] == "\u00a0"):
+        return _role_label(body[0], body[1:].strip(), offset + 2, timestamp)
+    colon = _label_colon(body)
+    if colon >= 0:
+        rest = body[colon + 1 :]
+        if rest.startswith("//"):
+            return None  # a URL: https://...
+        return _build(body[:colon], rest, offset + colon + 2, timestamp)
+    # A name and a time on their own line (transcription services): "Jane Roe  0:21".
+    if len(body) <= MAX_LABEL_CHARS:
+        trailing = _TRAILING_TIME.search(body)
+        if trailing and trailing.start() > 0:
+            return _build(body, "", len(text) + 1, timestamp)
+    return None
+
+
+def _role_label(letter: str, rest: str, column: int, timestamp: float | None) -> Label:
+    return Label(written=letter, name=letter, extra=None, rest=rest, column=column,
+                 timestamp=timestamp, role_word=ROLE_WORDS[letter.lower()], caps=True)
+
+
+def _build(candidate: str, rest: str, column: int, timestamp: float | None, *,
+           bold: bool = False, own_line_only: bool = False) -> Label | None:
+    written = candidate.strip()
+    if not written or len(written) > MAX_LABEL_CHARS:
+        return None
+    trailing = _TRAILING_TIME.search(written)
+    if trailing and trailing.start() > 0:
+        timestamp = parse_time(trailing.group(1))
+        written = written[: trailing.start()].rstrip()
+    name, extra = _split_extra(written)
+    if not name:
+        return None
+    rest = rest.strip()
+    if own_line_only and rest:
+        return None
+    role_word = _role_word(name)
+    shaped = role_word is not None or is_name_shaped(name)
+    if not shaped and (len(name.split()) > MAX_NAME_WORDS + 2 or not _plausible(name)):
+        return None
+    return Label(written=written, name=name, extra=extra, rest=rest, column=column,
+                 timestamp=timestamp, role_word=role_word, name_shaped=shaped, bold=bold,
+                 caps=is_cased_upper(name))
+
+
+def _plausible(name: str) -> bool:
+    """Could a caller's speaker map name this? (No sentence punctuation, no URL.)"""
+    return not any(c in name for c in "?!;\"“”/<>=") and "http" not in name.lower()
+
+
+def _split_extra(written: str) -> tuple[str, str | None]:
+    """``SEN. HOLLIS (D-OR)`` -> (``SEN. HOLLIS``, ``D-OR``); ``Jane Roe, PhD`` -> (``Jane Roe``, ``PhD``)."""
+    name, extra = written, None
+    if name.endswith(")") and "(" in name:
+        open_at = name.rfind("(")
+        extra = name[open_at + 1 : -1].strip() or None
+        name = name[:open_at].rstrip()
+    if "," in name:
+        name, _, after = name.partition(",")
+        after = after.strip()
+        extra = f"{after} ({extra})" if extra and after else (after or extra)
+        name = name.rstrip()
+    return name, extra
+
+
+def _role_word(name: str) -> RoleWord | None:
+    key = " ".join(name.casefold().replace(".", " ").split())
+    if key in ROLE_WORDS:
+        return ROLE_WORDS[key]
+    word, _, number = key.rpartition(" ")
+    if word in NUMBERED_ROLE_WORDS and (number.isdigit() and len(number) <= 3 or
+                                        (len(number) == 1 and number.isalpha())):
+        return RoleWord(NUMBERED_ROLE_WORDS[word], anonymous=False)
+    return None
+
+
+def _is_letter(char: str) -> bool:
+    return unicodedata.category(char)[0] in "LM"
+
+
+def is_name_shaped(name: str) -> bool:
+    """Does this look like a person's name as transcripts write it?
+
+    One to six words of letters (any script), with the dots, apostrophes and hyphens names
+    use; capitalised (or in an uncased script); no sentence words (``and``, ``said``); not a
+    word that introduces text (``Note``, ``Update``).
+    """
+    words = name.split()
+    if not words or len(words) > MAX_NAME_WORDS + 1:
+        return False
+    key = "-".join(w.casefold().strip(".") for w in words)
+    if key in NOT_LABELS or key.replace("’", "'") in NOT_LABELS:
+        return False
+    capitals = 0
+    lower_words = 0
+    for position, word in enumerate(words):
+        if not all(_is_letter(c) or c in ".'’-" for c in word) or not any(_is_letter(c) for c in word):
+            return False
+        first = next(c for c in word if _is_letter(c))
+        folded = strip_dots(word).casefold()
+        if first.isupper() or first.lower() == first.upper():
+            if position == 0 and folded in SENTENCE_STARTERS and len(words) > 1:
+                return False
+            if len(words) == 1 and folded in SENTENCE_STARTERS:
+                return False
+            capitals += 1
+        else:
+            if position == 0 and folded not in PARTICLES:
+                return False
+            if folded in STOPWORDS:
+                return False
+            if folded not in PARTICLES:
+                lower_words += 1
+    honorific_only = len(words) == 1 and strip_dots(words[0]).casefold() in HONORIFICS
+    if honorific_only and not words[0].isupper():
+        return False
+    # "Emily carter" is a name with a casing slip; whether it is a speaker, recurrence decides.
+    return lower_words == 0 or (lower_words == 1 and capitals >= 1 and len(words) >= 2)

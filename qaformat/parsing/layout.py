@@ -1,0 +1,233 @@
+"""Stage 5, layout: find the interview's span, its title, intro and headings, and what to skip.
+
+The span runs from the first labelled turn to the last one and the paragraphs that continue it,
+plus the title and intro directly above. Going up from the first turn: a title-like line just
+above it is its section's heading, then come intro paragraphs, then the title (a short,
+title-like line, or a format's title or top-level heading). Going down from the last turn:
+paragraphs continue it until page furniture (a call for comments, a share bar, HTML debris)
+or a heading with no turn under it. Between turns, a short title-like line followed by a turn
+is a heading, a stage direction alone is a note, page debris is skipped, and anything else
+continues the turn above. Everything outside the span is skipped with a reason, unless the
+caller keeps the whole input.
+"""
+
+from __future__ import annotations
+
+import re
+
+from qaformat.parsing.report import Report
+from qaformat.parsing.units import Layout, Para, ParaRole
+from qaformat.parsing.words import is_direction_only
+
+__all__ = ["find_layout", "is_title_like"]
+
+MAX_INTRO_PARAGRAPHS = 8
+_SMALL_WORDS = frozenset(
+    "a an the and or but nor of in on at to for with from by as into vs via its is are be".split()
+)
+_MONTHS = "january february march april may june july august september october november december"
+_DATE = re.compile(
+    rf"(?i)^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    rf"(?:(?:{_MONTHS.replace(' ', '|')}|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+\d{{1,2}}"
+    rf"|\d{{1,2}}\s+(?:{_MONTHS.replace(' ', '|')}))"
+)
+_BYLINE = re.compile(r"(?i)^(?:by|written by|interview by|interviewed by|reporting by|photos? by)\s")
+# Page furniture that ends (or precedes) an interview on a scraped page.
+_BOILERPLATE = re.compile(
+    r"(?i)comments? below|leave a (?:comment|reply)|post a comment|add a comment|\bcomments?\s*\(\d+\)"
+    r"|join the (?:conversation|discussion)|share (?:this|your (?:views|thoughts))|share on\b"
+    r"|\bsubscribe\b|sign up for|\bnewsletter\b|all rights reserved|copyright|©|akismet"
+    r"|cookie|privacy policy|terms of (?:use|service)|related (?:articles|stories|posts|content|coverage)"
+    r"|\bread more\b|more from\b|recommended for you|you (?:may|might) also like|^advertisement$"
+    r"|^sponsored|follow us|click here to|log ?in to|sign in to|^trending|most popular|popular posts"
+    r"|previous (?:article|post)|next (?:article|post)|^tags?:|posted in\b|filed under|what are your thoughts"
+    r"|^related:|^see also|^more:|^also read|^watch:|^listen:|^source:|back to top"
+)
+_DEBRIS = re.compile(r'"\s*>|</?[a-zA-Z][\w-]*[\s>/]|/>|\bclass=|\bstyle=|\bhref=|&nbsp;|^\W*\{|\}\s*$|^<!--')
+_ADVERT = re.compile(r"(?i)^(?:advertisement|ad|sponsored content|story continues below|scroll to continue"
+                     r"|continue reading|\(?story continues\)?|skip advert(?:isement)?)\W*$")
+_EDITOR_NOTE = re.compile(
+    r"(?i)^(?:editor[’']?s\s+note|ed\.?\s+note|this (?:interview|conversation|transcript|q&a) (?:has|was)"
+    r"\s+been|the following (?:interview|conversation|transcript))"
+    r"|(?:interview|conversation|transcript) (?:has|was) been (?:lightly |slightly )?(?:edited|condensed)"
+    r"|edited (?:and condensed )?for (?:length|clarity|brevity)"
+)
+def is_title_like(text: str, max_words: int = 14, *, strict: bool = False) -> bool:
+    """A short line that reads as a headline: no closing full stop, mostly capitalised or short.
+
+    ``strict`` wants Title Case (most significant words capitalised), not a short sentence.
+    """
+    text = text.strip()
+    words = text.split()
+    if not words or len(words) > max_words or len(text) > 140:
+        return False
+    if text[-1] in ".,;:" or text.endswith(("...", "…")) or not any(c.isalpha() for c in text):
+        return False
+    if text[0] in "\"“'‘-–—*•" or _DATE.match(text) or _BYLINE.match(text):
+        return False
+    significant = [w for w in words if w.casefold() not in _SMALL_WORDS] or words
+    capitalised = sum(1 for w in significant if _starts_upper(w))
+    if capitalised >= 0.6 * len(significant) and (len(words) >= 2 or not strict):
+        return True
+    return not strict and _starts_upper(text) and len(words) <= 10
+
+
+def _starts_upper(word: str) -> bool:
+    for char in word:
+        if char.isalpha():
+            return char.isupper() or char.lower() == char.upper()
+    return False
+
+
+def _is_separator(text: str) -> bool:
+    return not any(c.isalnum() for c in text)
+
+
+def _is_debris(text: str) -> bool:
+    return bool(_DEBRIS.search(text[:400])) or bool(_ADVERT.match(text))
+
+
+def _is_furniture(text: str) -> bool:
+    return _is_debris(text) or bool(_BOILERPLATE.search(text[:300]))
+
+
+def _is_heading_hint(para: Para) -> bool:
+    block = para.block
+    return bool(block.heading) or (block.bold_prefix > 0 and block.bold_prefix >= len(block.text))
+
+
+def _is_title_hint(para: Para) -> bool:
+    return para.block.title or para.block.heading == 1
+
+
+def find_layout(paras: list[Para], *, whole: bool, report: Report) -> Layout:
+    """Decide the role of every paragraph (see the module text).
+
+    Requires at least one paragraph with a speaker.
+    """
+    turns = [i for i, p in enumerate(paras) if p.speaker is not None]
+    first, last = turns[0], turns[-1]
+    title_index = _lay_out_top(paras, first, whole, report)
+    end = _lay_out_bottom(paras, last, whole, report)
+    for index in range(first, end):
+        para = paras[index]
+        if para.role is None:
+            para.role, para.reason = _inside(paras, index)
+    if any(p.role is ParaRole.HEADING for p in paras):
+        # Where the text has headings, a short sentence-case line before a turn is one too.
+        for index in range(first, end):
+            if paras[index].role is ParaRole.CONTINUATION and _heading_slot(paras, index):
+                if is_title_like(paras[index].text):
+                    paras[index].role = ParaRole.HEADING
+    title = paras[title_index].text if title_index is not None else None
+    return Layout(tuple(paras), title)
+
+
+def _lay_out_top(paras: list[Para], first: int, whole: bool, report: Report) -> int | None:
+    index = first - 1
+    intro: list[int] = []
+    title: int | None = None
+    heading: int | None = None
+    if index >= 0 and paras[index].label is None:
+        candidate = paras[index]
+        if (_is_heading_hint(candidate) and not _is_title_hint(candidate)) or (
+            not _is_title_hint(candidate) and is_title_like(candidate.text) and not _is_furniture(candidate.text)
+        ):
+            heading = index
+            index -= 1
+    while index >= 0:
+        para = paras[index]
+        if para.label is not None or _is_furniture(para.text) or _is_separator(para.text):
+            break
+        if _is_title_hint(para) or _is_heading_hint(para) or is_title_like(para.text, max_words=20):
+            title = index
+            break
+        if len(intro) >= MAX_INTRO_PARAGRAPHS:
+            break
+        intro.append(index)
+        index -= 1
+    if title is None and heading is not None and not intro:
+        title, heading = heading, None
+    if heading is not None:
+        paras[heading].role = ParaRole.HEADING
+    for position in intro:
+        paras[position].role = ParaRole.INTRO
+    if title is not None:
+        paras[title].role = ParaRole.TITLE
+    top = min([i for i in (title, heading, *intro) if i is not None], default=first)
+    for position in range(top):
+        para = paras[position]
+        if whole:
+            para.role = ParaRole.INTRO
+        else:
+            para.role, para.reason = ParaRole.SKIPPED, "before the interview"
+    if top and not whole:
+        report.info("outside-interview", f"lines {paras[0].first_line}-{paras[top - 1].last_line}"
+                    " come before the interview and are left out (keep them with --whole)",
+                    paras[0].first_line)
+    return title
+
+
+def _lay_out_bottom(paras: list[Para], last: int, whole: bool, report: Report) -> int:
+    """Mark what follows the last turn; returns the index where the span ends (exclusive)."""
+    index = last + 1
+    while index < len(paras):
+        para = paras[index]
+        text = para.text
+        if _is_furniture(text) or _is_heading_hint(para):
+            break
+        if para.label is not None and para.label.continues:
+            para.role = ParaRole.CONTINUATION
+        elif is_direction_only(text) or para.block.italic or _EDITOR_NOTE.search(text[:200]):
+            para.role = ParaRole.NOTE
+        elif is_title_like(text, max_words=10, strict=True) and not text.endswith(("?", "!")):
+            break
+        else:
+            para.role = ParaRole.CONTINUATION
+        index += 1
+    end = index
+    for position in range(end, len(paras)):
+        para = paras[position]
+        if whole:
+            para.role = ParaRole.NOTE
+        else:
+            para.role, para.reason = ParaRole.SKIPPED, "after the interview"
+    if end < len(paras) and not whole:
+        report.info("outside-interview", f"lines {paras[end].first_line}-{paras[-1].last_line}"
+                    " come after the interview and are left out (keep them with --whole)",
+                    paras[end].first_line)
+    return end
+
+
+def _inside(paras: list[Para], index: int) -> tuple[ParaRole, str]:
+    para = paras[index]
+    if para.speaker is not None:
+        return ParaRole.TURN, ""
+    if para.label is not None:  # a bare time continuing the turn
+        return ParaRole.CONTINUATION, ""
+    text = para.text
+    following = paras[index + 1] if index + 1 < len(paras) else None
+    starts_turn = following is not None and following.speaker is not None
+    if _is_separator(text):
+        return ParaRole.SKIPPED, "separator line"
+    if _is_debris(text):
+        return ParaRole.SKIPPED, "page debris"
+    if _is_heading_hint(para):
+        return ParaRole.HEADING, ""
+    if para.block.italic or _EDITOR_NOTE.search(text[:200]):
+        return ParaRole.NOTE, ""
+    if is_direction_only(text):
+        ends_turn = following is None or following.speaker is not None or _is_heading_hint(following)
+        return (ParaRole.NOTE if ends_turn else ParaRole.CONTINUATION), ""
+    if starts_turn and _heading_slot(paras, index) and is_title_like(text, strict=True):
+        return ParaRole.HEADING, ""
+    return ParaRole.CONTINUATION, ""
+
+
+def _heading_slot(paras: list[Para], index: int) -> bool:
+    """A turn follows, and the paragraph is not the text of a name on its own line."""
+    following = paras[index + 1] if index + 1 < len(paras) else None
+    previous = paras[index - 1] if index else None
+    if following is None or following.speaker is None or paras[index].label is not None:
+        return False
+    return not (previous is not None and previous.label is not None and not previous.text)

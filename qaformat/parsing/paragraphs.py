@@ -1,0 +1,81 @@
+"""Stage 4, paragraphs: join the lines of hard-wrapped text into paragraphs.
+
+A block with an accepted label always starts a paragraph; so does a block after a blank line
+or with a format hint (heading, bold, italics). An unlabelled line directly under another joins
+it when the text is hard-wrapped (most lines end near one width, as in oral-history archives
+and e-mailed transcripts) or when the line above plainly breaks mid-sentence. Otherwise each
+line is its own paragraph, which is how most web and word-processor text arrives.
+"""
+
+from __future__ import annotations
+
+from qaformat.blocks import Block
+from qaformat.parsing.units import Cast, Label, Para
+
+__all__ = ["assemble_paragraphs"]
+
+_WRAP_WIDTH_MAX = 110
+_SENTENCE_END = tuple('.?!:;"”’)]…')
+
+
+def _wrap_width(blocks: list[Block]) -> int | None:
+    """The width text was wrapped at, or ``None`` if it was not hard-wrapped."""
+    lengths = sorted(len(b.text) for b in blocks)
+    if len(lengths) < 8:
+        return None
+    width = lengths[int(len(lengths) * 0.9)]
+    if width > _WRAP_WIDTH_MAX:
+        return None
+    joined = sum(1 for b in blocks if not b.gap_before)
+    near = sum(1 for n in lengths if n >= width * 0.75)
+    if joined < len(blocks) * 0.3 or near < len(lengths) * 0.3:
+        return None
+    return width
+
+
+def assemble_paragraphs(blocks: list[Block], labels: list[Label | None], cast: Cast) -> list[Para]:
+    """Turn blocks into paragraphs, carrying accepted labels and their speakers."""
+    width = _wrap_width(blocks)
+    paras: list[Para] = []
+    last_length = 0  # length of the last source line of the paragraph being built
+    for index, block in enumerate(blocks):
+        speaker = cast.block_speaker.get(index)
+        label = labels[index] if speaker is not None else None
+        candidate = labels[index]
+        if candidate is not None and candidate.continues:
+            label, speaker = candidate, None
+        text = label.rest if label is not None else block.text
+        previous = paras[-1] if paras else None
+        if (
+            label is None
+            and previous is not None
+            and not block.gap_before
+            and _joins(previous, last_length, block, width)
+        ):
+            previous.text = f"{previous.text} {text}" if previous.text else text
+            previous.last_line = block.line
+            last_length = len(block.text)
+            continue
+        paras.append(Para(text=text, first_line=block.line, last_line=block.line, block=block,
+                          label=label, speaker=speaker))
+        last_length = len(block.text)
+    return paras
+
+
+def _joins(previous: Para, last_length: int, block: Block, width: int | None) -> bool:
+    if block.heading or block.bold_prefix or block.italic or block.title or block.speaker:
+        return False
+    hints = previous.block
+    if hints.heading or hints.italic or hints.title or (hints.bold_prefix and hints.bold_prefix == len(hints.text)):
+        return False
+    if previous.label is not None and not previous.text:
+        return False  # a name on its own line: its text starts a paragraph of its own
+    if width is not None:
+        return last_length >= width * 0.6
+    ends = previous.text.rstrip()
+    return (
+        bool(ends)
+        and not ends.endswith(_SENTENCE_END)
+        and (ends[-1].islower() or ends[-1] == ",")
+        and block.text[:1].islower()
+    )

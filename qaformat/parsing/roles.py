@@ -1,0 +1,154 @@
+"""Stage 7, roles: who asks and who answers, and so what kind each turn is.
+
+A role fixed by a role word (``Q``, ``Moderator``) or by the caller stands. The others are
+inferred from behaviour: the share of a speaker's turns that end in a question, and how long
+their turns run. In a two-person interview the one who asks is the interviewer; with more
+voices the askers are interviewers (a briefing's reporters, a panel's moderator), the main
+answerers interviewees, and a voice with a short line or two and no question is ``other``.
+An interviewer's turn is a question, except a closing turn that asks nothing (the thanks),
+which is a remark; an interviewee's turn is an answer; anyone else's is a remark.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from qaformat.model import Kind, Role
+from qaformat.parsing.report import Report
+from qaformat.parsing.units import Draft, SpeakerDraft
+
+__all__ = ["assign_kinds", "assign_roles"]
+
+_CLOSING = ("thank", "thanks", "appreciate", "pleasure", "good luck", "all the best", "take care")
+
+
+@attrs.define
+class _Behaviour:
+    turns: int = 0
+    ends_with_question: int = 0
+    has_question: int = 0
+    words: int = 0
+    first_turn: int = 0
+
+    @property
+    def asking(self) -> float:
+        if not self.turns:
+            return 0.0
+        return (self.ends_with_question + 0.5 * self.has_question) / self.turns
+
+    @property
+    def mean_words(self) -> float:
+        return self.words / self.turns if self.turns else 0.0
+
+
+def _ends_with_question(paragraphs: list[str]) -> bool:
+    if not paragraphs:
+        return False
+    return paragraphs[-1].rstrip(" \"”’')]").endswith(("?", "？", "؟"))
+
+
+def _has_question(paragraphs: list[str]) -> bool:
+    return any(c in p for p in paragraphs for c in "?？؟")
+
+
+def assign_roles(speakers: tuple[SpeakerDraft, ...], turns: list[Draft], report: Report) -> dict[str, Role]:
+    """The role of every speaker id (fixed ones kept, the rest inferred and reported)."""
+    behaviour = {s.id: _Behaviour(first_turn=len(turns)) for s in speakers}
+    for position, turn in enumerate(turns):
+        if turn.speaker is None:
+            continue
+        seen = behaviour[turn.speaker]
+        seen.turns += 1
+        seen.ends_with_question += _ends_with_question(turn.paragraphs)
+        seen.has_question += _has_question(turn.paragraphs)
+        seen.words += sum(len(p.split()) for p in turn.paragraphs)
+        seen.first_turn = min(seen.first_turn, position)
+    roles = {s.id: s.role for s in speakers if s.role is not None}
+    open_ids = [s.id for s in speakers if s.role is None]
+    if not open_ids:
+        return roles  # type: ignore[return-value]
+    fixed = set(roles.values())
+    inferred: dict[str, Role]
+    if Role.INTERVIEWER in fixed and Role.INTERVIEWEE in fixed:
+        inferred = {i: (Role.INTERVIEWER if behaviour[i].asking >= 0.5 else Role.OTHER) for i in open_ids}
+    elif Role.INTERVIEWER in fixed:
+        inferred = _answerers(open_ids, behaviour)
+    elif Role.INTERVIEWEE in fixed:
+        inferred = {i: (Role.INTERVIEWER if behaviour[i].asking >= 0.3 or len(open_ids) == 1 else Role.OTHER)
+                    for i in open_ids}
+    else:
+        inferred = _infer(open_ids, behaviour)
+    names = {s.id: s.name for s in speakers}
+    for speaker_id, role in inferred.items():
+        seen = behaviour[speaker_id]
+        report.info(
+            "role-inferred",
+            f"{names[speaker_id]} taken as {role.value} ({seen.turns} turn(s),"
+            f" {seen.ends_with_question} ending in a question); set it with --speaker if wrong",
+            None,
+        )
+    return {**roles, **inferred}  # type: ignore[dict-item]
+
+
+def _answerers(ids: list[str], behaviour: dict[str, _Behaviour]) -> dict[str, Role]:
+    """With the interviewer known: the rest answer, except short voices that neither ask nor answer."""
+    main = max(ids, key=lambda i: behaviour[i].words)
+    out = {}
+    for speaker_id in ids:
+        seen = behaviour[speaker_id]
+        if speaker_id == main or seen.turns >= 2 or seen.words >= 25:
+            out[speaker_id] = Role.INTERVIEWEE if seen.asking < 0.6 or speaker_id == main else Role.INTERVIEWER
+        else:
+            out[speaker_id] = Role.OTHER
+    return out
+
+
+def _infer(ids: list[str], behaviour: dict[str, _Behaviour]) -> dict[str, Role]:
+    def asker_score(i: str) -> tuple[float, float, int]:
+        seen = behaviour[i]
+        # Ties go to the shorter talker, then to whoever spoke first.
+        return (round(seen.asking, 2), -seen.mean_words, -seen.first_turn)
+
+    ranked = sorted(ids, key=asker_score, reverse=True)
+    top = ranked[0]
+    if len(ids) == 1:
+        return {top: Role.INTERVIEWER if behaviour[top].asking >= 0.5 else Role.INTERVIEWEE}
+    top_asking = behaviour[top].asking
+    out = {top: Role.INTERVIEWER}
+    rest = ranked[1:]
+    main = max(rest, key=lambda i: behaviour[i].words)
+    for speaker_id in rest:
+        seen = behaviour[speaker_id]
+        if speaker_id == main:
+            out[speaker_id] = Role.INTERVIEWEE
+        elif seen.asking >= 0.5 and seen.asking >= 0.7 * top_asking:
+            out[speaker_id] = Role.INTERVIEWER
+        elif seen.turns >= 2 or seen.words >= 25:
+            out[speaker_id] = Role.INTERVIEWEE
+        else:
+            out[speaker_id] = Role.OTHER
+    return out
+
+
+def assign_kinds(turns: list[Draft], roles: dict[str, Role]) -> None:
+    """Set every turn's kind from its speaker's role (see the module text)."""
+    spoken = [t for t in turns if t.speaker is not None]
+    closing = spoken[-2:] if spoken else []
+    for turn in turns:
+        if turn.speaker is None:
+            turn.kind = Kind.NOTE
+            continue
+        role = roles[turn.speaker]
+        if role is Role.INTERVIEWER:
+            turn.kind = Kind.QUESTION
+            if any(turn is t for t in closing) and not _has_question(turn.paragraphs) and _thanks(turn.paragraphs):
+                turn.kind = Kind.REMARK
+        elif role is Role.INTERVIEWEE:
+            turn.kind = Kind.ANSWER
+        else:
+            turn.kind = Kind.REMARK
+
+
+def _thanks(paragraphs: list[str]) -> bool:
+    text = " ".join(paragraphs).casefold()
+    return any(word in text for word in _CLOSING)

@@ -1,0 +1,246 @@
+"""Stage 3, speakers: decide which label candidates are speakers, and who is who.
+
+One person written several ways is one speaker: labels are grouped by their case-folded name
+words (``Emily carter`` = ``Emily Carter``), then a surname, first name or initials label joins
+the one longer name it fits (``Petrov``, ``COOPER``, ``EC``, ``CH`` for ``CLICK HERE``). A
+name-shaped label is accepted when its speaker recurs, when the caller names it, when it is a
+role word, or when it appears once among accepted labels written the same way (a third voice
+in a caps broadcast transcript). The canonical name is the most complete, best-cased form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from qaformat.options import SpeakerSpec
+from qaformat.parsing.report import Report
+from qaformat.parsing.units import Cast, Label, SpeakerDraft
+from qaformat.parsing.words import display_case, honorific, initials, name_words, slug
+
+__all__ = ["resolve_speakers"]
+
+
+def _key(label: Label) -> str:
+    if label.role_word is not None:
+        return "role:" + " ".join(label.name.casefold().replace(".", " ").split())
+    return " ".join(name_words(label.name))
+
+
+def _given_key(text: str) -> str:
+    return " ".join(name_words(text)) or text.casefold().strip()
+
+
+def resolve_speakers(
+    labels: list[Label | None],
+    given: Mapping[str, SpeakerSpec],
+    report: Report,
+    lines: list[int],
+) -> Cast:
+    """Group label candidates into speakers and accept the real ones.
+
+    Args:
+        labels: the label candidate of each block (``None`` where none).
+        given: the caller's speaker map (label as written -> spec).
+        report: where decisions are reported.
+        lines: the source line of each block, for the report.
+
+    Returns:
+        The accepted speakers (ids assigned, canonical names chosen) and, for each block
+        whose label was accepted, the speaker id.
+    """
+    given_keys = {_given_key(label): (label, spec) for label, spec in given.items()}
+    drafts: dict[str, SpeakerDraft] = {}
+    uses: list[tuple[int, str]] = []
+    for index, label in enumerate(labels):
+        if label is None or label.continues:
+            continue
+        key = _key(label)
+        if not label.name_shaped and key not in given_keys and _given_key(label.written) not in given_keys:
+            continue
+        if _given_key(label.written) in given_keys and key not in given_keys:
+            key = _given_key(label.written)
+        draft = drafts.get(key)
+        if draft is None:
+            draft = drafts[key] = SpeakerDraft(key=key)
+            if label.role_word is not None:
+                draft.role = label.role_word.role
+                draft.anonymous = label.role_word.anonymous
+        draft.count += 1
+        if label.written not in draft.written:
+            draft.written.append(label.written)
+        draft.names.append(label.name)
+        if label.extra and draft.description is None and not _is_credential(label.extra):
+            draft.description = label.extra
+        uses.append((index, key))
+
+    merged = _merge_short_forms(drafts, labels, uses)
+    accepted = _accept(drafts, merged, labels, uses, given_keys, report, lines)
+
+    order: list[SpeakerDraft] = []
+    block_speaker: dict[int, str] = {}
+    taken: set[str] = set()
+    for index, key in uses:
+        target = merged.get(key, key)
+        if target not in accepted:
+            continue
+        draft = drafts[target]
+        if not draft.id:
+            _finish(draft, given_keys)
+            draft.id = _unique(slug(draft.name), taken)
+            order.append(draft)
+        block_speaker[index] = draft.id
+    return Cast(tuple(order), block_speaker)
+
+
+def _is_credential(extra: str) -> bool:
+    return extra.replace(".", "").casefold() in {
+        "phd", "md", "jr", "sr", "ii", "iii", "iv", "esq", "rn", "mba", "dds", "qc", "kc", "mp", "obe", "cbe",
+    }
+
+
+def _merge_short_forms(
+    drafts: dict[str, SpeakerDraft], labels: list[Label | None], uses: list[tuple[int, str]]
+) -> dict[str, str]:
+    """Map each short-form key (surname, first name, initials) to the one long key it fits."""
+    named = [d for d in drafts.values() if not d.key.startswith("role:")]
+    long_forms = [d for d in named if len(d.key.split()) >= 2]
+    merged: dict[str, str] = {}
+    for draft in named:
+        words = draft.key.split()
+        if len(words) >= 2:
+            # "jane a roe" and "jane roe": one name's words inside the other's.
+            fits = [d for d in long_forms if d is not draft and len(d.key.split()) > len(words)
+                    and _subsequence(words, d.key.split())]
+        else:
+            word = words[0]
+            fits = [d for d in long_forms if d.key.split()[-1] == word]
+            if not fits:
+                fits = [d for d in long_forms if d.key.split()[0] == word]
+            if not fits and 2 <= len(word) <= 4 and all(w.isupper() for w in draft.written if w):
+                fits = [d for d in long_forms if initials(d.key.split()) == word]
+        fits = [d for d in fits if _compatible_honorifics(draft, d)]
+        if len(fits) == 1:
+            merged[draft.key] = fits[0].key
+    # Follow chains (a -> b -> c) so every short form points at a final long form.
+    for key in list(merged):
+        seen = {key}
+        target = merged[key]
+        while target in merged and target not in seen:
+            seen.add(target)
+            target = merged[target]
+        merged[key] = target
+    for key, target in merged.items():
+        short, long = drafts[key], drafts[target]
+        long.count += short.count
+        long.written.extend(w for w in short.written if w not in long.written)
+        long.names.extend(short.names)
+        if long.description is None:
+            long.description = short.description
+    return merged
+
+
+def _subsequence(short: list[str], long: list[str]) -> bool:
+    position = 0
+    for word in long:
+        if position < len(short) and word == short[position]:
+            position += 1
+    return position == len(short)
+
+
+def _compatible_honorifics(short: SpeakerDraft, long: SpeakerDraft) -> bool:
+    """``Mrs. Smith`` is not ``Mr. John Smith``."""
+    gendered = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f", "lord": "m", "lady": "f"}
+    mine = {gendered[h] for h in map(honorific, short.names) if h in gendered}
+    theirs = {gendered[h] for h in map(honorific, long.names) if h in gendered}
+    return not (mine and theirs and not (mine & theirs))
+
+
+def _accept(
+    drafts: dict[str, SpeakerDraft],
+    merged: dict[str, str],
+    labels: list[Label | None],
+    uses: list[tuple[int, str]],
+    given_keys: dict[str, tuple[str, SpeakerSpec]],
+    report: Report,
+    lines: list[int],
+) -> set[str]:
+    accepted: set[str] = set()
+    for key, draft in drafts.items():
+        if key in merged:
+            continue
+        if draft.key in given_keys or any(_given_key(w) in given_keys for w in draft.written):
+            draft.given = True
+            accepted.add(key)
+        elif key.startswith("role:") or draft.count >= 2:
+            accepted.add(key)
+        elif any(labels[i] is not None and labels[i].explicit for i, k in uses if k == key):  # type: ignore[union-attr]
+            accepted.add(key)
+    strong = [i for i, k in uses if merged.get(k, k) in accepted]
+    if strong:
+        first, last = strong[0], strong[-1]
+        caps_share = sum(1 for i in strong if labels[i] and labels[i].caps) / len(strong)  # type: ignore[union-attr]
+        bold_share = sum(1 for i in strong if labels[i] and labels[i].bold) / len(strong)  # type: ignore[union-attr]
+        for index, key in uses:
+            target = merged.get(key, key)
+            if target in accepted or not first < index < last:
+                continue
+            label = labels[index]
+            assert label is not None
+            if (label.caps and caps_share >= 0.5) or (label.bold and bold_share >= 0.5) or (
+                len(label.name.split()) >= 2 and not label.caps and caps_share < 0.5
+                and all(w[:1].isupper() or not w[:1].isalpha() for w in label.name.split())
+            ):
+                accepted.add(target)
+    for index, key in uses:
+        target = merged.get(key, key)
+        if target not in accepted:
+            label = labels[index]
+            assert label is not None
+            report.info(
+                "label-rejected",
+                f"{label.written!r} looks like a speaker label but appears only once; read as text"
+                " (name it with --speaker to make it one)",
+                lines[index],
+            )
+    return accepted
+
+
+def _finish(draft: SpeakerDraft, given_keys: dict[str, tuple[str, SpeakerSpec]]) -> None:
+    """Choose the canonical name and apply the caller's spec."""
+    draft.name = _canonical(draft.names)
+    spec = None
+    for written in [draft.key, *draft.written]:
+        found = given_keys.get(_given_key(written)) or given_keys.get(written)
+        if found:
+            spec = found[1]
+            break
+    if spec is not None:
+        draft.name = spec.name or draft.name
+        draft.role = spec.role or draft.role
+        draft.description = spec.description or draft.description
+
+
+def _canonical(names: list[str]) -> str:
+    """The most complete, best-cased form; the most used one breaks ties."""
+    counts: dict[str, int] = {}
+    for name in names:
+        counts[name] = counts.get(name, 0) + 1
+
+    def score(name: str) -> tuple[int, int, int, int]:
+        words = name.split()
+        well_cased = sum(1 for w in words if w[:1].isupper() and not w.isupper() or len(w) == 1)
+        lower = sum(1 for w in words if w[:1].islower())
+        caps = int(name.isupper())
+        return (len(name_words(name)) + (1 if honorific(name) else 0), -caps, well_cased - lower, counts[name])
+
+    best = max(counts, key=score)
+    return display_case(best)
+
+
+def _unique(base: str, taken: set[str]) -> str:
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate = f"{base}-{number}"
+        number += 1
+    taken.add(candidate)
+    return candidate

@@ -1,0 +1,66 @@
+"""Stage 10, tidy: the safe typographic fixes, reported always and applied on request.
+
+Two fixes, both to spacing only, so words never change: a missing space after sentence
+punctuation (``allies.this`` -> ``allies. this``, ``Dr.Petrov`` -> ``Dr. Petrov``,
+``Iran,which`` -> ``Iran, which``) that leaves domains (``world-today-news.com``),
+abbreviations (``U.S.``, ``e.g.``, ``a.m.``, ``Ph.D.``), numbers (``3.5``, ``1,000``) and URLs
+alone; and runs of spaces collapsed to one. Without ``tidy`` the text is returned unchanged and
+each place is reported, which is what ``qaformat check`` lists.
+"""
+
+from __future__ import annotations
+
+import re
+
+from qaformat.parsing.report import Report
+
+__all__ = ["tidy_text"]
+
+_TOKEN = re.compile(r"\S+")
+# A whole token that is two words glued by sentence punctuation: "allies.this", "Iran,which".
+_GLUED = re.compile(r"([^\W\d_]{2,})([.,!?;])([^\W\d_]{2,})[.,!?;:\"”’)]*")
+_MAX_TOKEN = 80
+_SPACES = re.compile(r"(?<=\S)  +(?=\S)")
+_NOT_WORDS = frozenset(
+    """com org net edu gov mil int io co uk us de fr es it nl eu ru cn jp in au ca ch be se no dk fi
+    info biz tv me ly fm ai app dev html htm php asp aspx js py json xml pdf doc docx txt csv jpg
+    jpeg png gif svg mp3 mp4 wav exe zip gz md news""".split()
+)
+
+
+def _glued(text: str) -> list[tuple[int, str]]:
+    """(offset just after the punctuation, the token) for each glued pair of words."""
+    found = []
+    for token in _TOKEN.finditer(text):
+        word = token.group()
+        if len(word) > _MAX_TOKEN or not any(c in word for c in ".,!?;"):
+            continue
+        match = _GLUED.fullmatch(word)
+        if match is None:
+            continue
+        mark, after = match.group(2), match.group(3)
+        if mark == "." and after.casefold() in _NOT_WORDS:
+            continue  # a domain or a file name: world-today-news.com, report.pdf
+        found.append((token.start() + match.end(2), word))
+    return found
+
+
+def tidy_text(text: str, line: int, report: Report, *, apply: bool) -> str:
+    """Fix (or only report) missing spaces after punctuation and runs of spaces."""
+    found = _glued(text)
+    runs = list(_SPACES.finditer(text))
+    verb = "added" if apply else "missing"
+    for _, word in found:
+        report.info("tidy-space-after-punctuation", f"space {verb} after punctuation in {word!r}", line)
+    if runs:
+        report.info("tidy-spaces", f"{len(runs)} run(s) of spaces {'collapsed' if apply else 'found'}", line)
+    if not apply or not (found or runs):
+        return text
+    pieces: list[str] = []
+    position = 0
+    for cut, _ in found:
+        pieces.append(text[position:cut])
+        pieces.append(" ")
+        position = cut
+    pieces.append(text[position:])
+    return _SPACES.sub(" ", "".join(pieces))

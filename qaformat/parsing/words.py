@@ -1,0 +1,244 @@
+"""The vocabulary the parsing stages share: honorifics, name particles, role words, words that
+never start a label, and small helpers on names (keys, initials, display case, slugs).
+
+Stages import this module and `units`, never each other.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from qaformat.model import Role
+
+__all__ = [
+    "HONORIFICS",
+    "NOT_LABELS",
+    "PARTICLES",
+    "ROLE_WORDS",
+    "RoleWord",
+    "display_case",
+    "initials",
+    "is_direction",
+    "is_direction_only",
+    "is_cased_upper",
+    "name_words",
+    "slug",
+]
+
+HONORIFICS = frozenset(
+    """mr mrs ms miss mx dr doctor prof professor sen senator rep representative gov governor
+    gen general col colonel capt captain cmdr commander lt lieutenant sgt sergeant maj major
+    adm admiral rev reverend fr father sir dame lord lady judge justice pres president
+    sec secretary amb ambassador mayor chairman chairwoman chair hon rabbi imam sheikh
+    sister brother coach officer det detective chief minister pm mme mlle herr frau sra sr
+    dra don doña msgr cardinal bishop pastor elder dean speaker""".split()
+)
+"""Titles that may stand before a name (``Dr. Alexander Petrov``); compared without dots."""
+
+PARTICLES = frozenset(
+    "de da del della der den di du la le van von bin binti ibn al el y e dos das do ter ten st af zu ben bint abu".split()
+)
+"""Lower-case words that belong inside names (``Ludwig van Beethoven``)."""
+
+# Lower-case words that show a colon ends a sentence fragment, not a name.
+STOPWORDS = frozenset(
+    """a an the and or but nor of in on at to for with from by about as into over after before
+    under between is are was were be been being has have had do does did will would can could
+    should may might must not no yes it its this that these those he she they we you i me him
+    her them us my your his our their said says say asked asks told tells writes wrote added
+    adds here there what why how when where who whom which one all some more most than then
+    so if just only also very vs via per up out off""".split()
+)
+
+# Capitalised words a name does not start with ("The answer: ...", "Here's why: ...").
+SENTENCE_STARTERS = STOPWORDS | frozenset(
+    """here's there's what's it's that's let's i'm we're you're they're he's she's don't
+    today tomorrow yesterday now first second third finally next last step part chapter
+    question answer""".split()
+)
+
+NOT_LABELS = frozenset(
+    """note notes nb n.b ps p.s update updated updates correction corrections clarification
+    editor's-note editors-note editor’s-note source sources photo photos video videos watch
+    listen read read-more related tags tag posted published date time location place
+    transcript subject re fwd warning disclaimer caption credit credits image images figure
+    table chart summary conclusion background context bottom-line breaking breaking-news
+    exclusive opinion analysis fact-check fact check key tip example examples disclosure
+    quote quotes topic topics category categories filed-under share follow email phone
+    website web address audio duration length runtime episode season host-note
+    keywords references reference see-also""".split()
+)
+"""Label-shaped words that introduce text rather than name a speaker (``Note:``, ``Update:``);
+multi-word entries are joined with ``-``."""
+
+
+class RoleWord:
+    """What a role label (``Q``, ``Moderator``, ``Speaker 2``) says about its speaker."""
+
+    __slots__ = ("anonymous", "role")
+
+    def __init__(self, role: Role | None, anonymous: bool):
+        self.role = role
+        """The role the word implies, or ``None`` where behaviour decides (``Speaker 1``)."""
+        self.anonymous = anonymous
+        """Each use may be another person (``Q`` in a briefing): never merge turns."""
+
+
+_I, _E, _O = Role.INTERVIEWER, Role.INTERVIEWEE, Role.OTHER
+ROLE_WORDS: dict[str, RoleWord] = {
+    **{w: RoleWord(_I, True) for w in ("q", "question", "questioner", "reporter", "journalist",
+                                        "audience member", "audience question", "unidentified reporter",
+                                        "caller", "student", "participant question")},
+    **{w: RoleWord(_E, True) for w in ("a", "answer", "response")},
+    **{w: RoleWord(_I, False) for w in ("interviewer", "moderator", "host", "co-host", "cohost",
+                                         "presenter", "anchor", "chair", "facilitator")},
+    **{w: RoleWord(_E, False) for w in ("interviewee", "respondent", "guest", "panelist",
+                                         "panellist", "narrator (interviewee)")},
+    **{w: RoleWord(_O, True) for w in ("narrator", "announcer", "operator", "translator",
+                                        "interpreter", "unidentified", "unidentified male",
+                                        "unidentified female", "unidentified speaker", "unknown",
+                                        "unknown speaker", "male voice", "female voice", "voice",
+                                        "voiceover", "voice-over", "crowd", "audience", "all",
+                                        "multiple speakers", "several", "group", "court reporter",
+                                        "videographer", "the court", "the reporter", "the witness",
+                                        "clerk")},
+}
+"""Role labels, lower-case, with what each implies."""
+
+NUMBERED_ROLE_WORDS: dict[str, Role | None] = {
+    "speaker": None,
+    "participant": None,
+    "person": None,
+    "voice": None,
+    "guest": _E,
+    "interviewer": _I,
+    "interviewee": _E,
+    "respondent": _E,
+    "panelist": _E,
+    "host": _I,
+    "caller": _I,
+    "reporter": _I,
+}
+"""Words that take a number or letter to name one of several (``Speaker 2``, ``Guest B``)."""
+
+
+def strip_dots(word: str) -> str:
+    return word.replace(".", "")
+
+
+def name_words(name: str) -> list[str]:
+    """The words of a name, case-folded, without dots, honorifics and commas.
+
+    ``Dr. alexander Petrov`` -> ``["alexander", "petrov"]``.
+    """
+    words = [strip_dots(w).casefold() for w in name.replace(",", " ").split()]
+    words = [w for w in words if w]
+    while len(words) > 1 and words[0] in HONORIFICS:
+        words.pop(0)
+    return words
+
+
+def honorific(name: str) -> str | None:
+    """The leading honorific of a name, case-folded without dots, if any."""
+    first = name.split(maxsplit=1)
+    if len(first) == 2:
+        word = strip_dots(first[0]).casefold()
+        if word in HONORIFICS:
+            return word
+    return None
+
+
+def initials(words: list[str]) -> str:
+    """Initials of name words (particles left out): ``["emily", "carter"]`` -> ``"ec"``."""
+    return "".join(w[0] for w in words if w not in PARTICLES)
+
+
+def is_cased_upper(text: str) -> bool:
+    """True if the text has cased letters and all of them are upper case (``MR. SMITH``)."""
+    cased = [c for c in text if c.isalpha() and c.lower() != c.upper()]
+    return len(cased) >= 2 and all(c.isupper() for c in cased)
+
+
+def _title_word(word: str) -> str:
+    if not word:
+        return word
+    lower = word.lower()
+    if lower in PARTICLES:
+        return lower
+    # Capitalise after apostrophes and hyphens too: O'BRIEN -> O'Brien, JEAN-PAUL -> Jean-Paul.
+    out: list[str] = []
+    capital = True
+    for char in lower:
+        out.append(char.upper() if capital else char)
+        capital = char in "'’-"
+    titled = "".join(out)
+    if titled.startswith("Mc") and len(titled) > 3:
+        titled = "Mc" + titled[2].upper() + titled[3:]
+    return titled
+
+
+def display_case(name: str) -> str:
+    """A name written in capitals, in the case a reader expects: ``MR. O'BRIEN`` -> ``Mr. O'Brien``.
+
+    Names that already mix cases are returned unchanged; a first particle is capitalised.
+    """
+    if not is_cased_upper(name):
+        return name
+    words = name.split(" ")
+    titled = [_title_word(w) for w in words]
+    if titled and titled[0]:
+        titled[0] = titled[0][0].upper() + titled[0][1:]
+    return " ".join(titled)
+
+
+def slug(name: str) -> str:
+    """A stable id from a name: lower-case letters and digits joined by hyphens.
+
+    Latin letters lose their accents (``Müller`` -> ``muller``); other scripts are kept.
+    """
+    decomposed = unicodedata.normalize("NFKD", name)
+    out: list[str] = []
+    dash = False
+    for char in decomposed:
+        if unicodedata.combining(char):
+            continue
+        if char.isalnum():
+            if dash and out:
+                out.append("-")
+            out.append(char.lower())
+            dash = False
+        else:
+            dash = True
+    return "".join(out) or "speaker"
+
+
+_DIRECTION_WORDS = re.compile(
+    r"(?i)^\W*(?:laugh|chuckl|giggl|applau|cheer|crosstalk|cross talk|overlapping|inaudible|unintelligible"
+    r"|indiscernible|unclear|pause|long pause|silence|sigh|cough|clears throat|music|begin|end|commercial"
+    r"|break|off mic|off-mic|off camera|technical|audio|video|sound|noise|phone|whereupon|recess|gasp|groan"
+    r"|nod|smil|whisper|crying|cries|tape|recording|interruption|interrupt|recorder|bell|door|static"
+    r"|beep|bleep|expletive|speaking|foreign language|translat|sings|singing|side [ab]\b"
+    r"|off the record|on the record|no audio|blank|silent|snap|clap|booing|boos|sniff|exhal|inhal)"
+)
+_DIRECTION_ONLY = re.compile(r"^(?:[\[(][^\[\]()]{1,80}[\])]\s*)+$")
+
+
+def is_direction(inner: str) -> bool:
+    """Is this bracket's content a stage direction or transcriber's marker?
+
+    ``laughs``, ``Laughter.``, ``inaudible 00:15:05``, ``CROSSTALK``, ``BEGIN VIDEO CLIP``.
+    """
+    if _DIRECTION_WORDS.match(inner):
+        return True
+    letters = [c for c in inner if c.isalpha()]
+    # Broadcast transcripts set directions in capitals: (APPLAUSE), (END VIDEO CLIP).
+    return len(letters) >= 6 and all(c.isupper() for c in letters) and (" " in inner.strip() or len(letters) >= 8)
+
+
+def is_direction_only(text: str) -> bool:
+    """A paragraph that is only stage directions: ``(APPLAUSE)``, ``[laughs]``, ``(Inaudible.)``."""
+    if not _DIRECTION_ONLY.match(text):
+        return False
+    inner = text.strip()[1:]
+    return is_direction(inner)

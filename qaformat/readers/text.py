@@ -1,0 +1,154 @@
+"""The plain-text and Markdown reader: one block per non-blank line, with Markdown's hints.
+
+Plain text is the most common transcript format. Markdown-flavoured text is read the same way,
+with what Markdown marks turned into hints: ``#`` headings, a ``**bold**`` run at the start,
+a whole line in ``*italics*``, ``>`` quotes, and front matter between ``---`` lines (which
+becomes metadata). The ``markdown`` flavour also undoes backslash escapes, which plain text
+must keep as written. Knows nothing about interviews.
+"""
+
+from __future__ import annotations
+
+from qaformat.blocks import Block, Document, Omitted
+from qaformat.errors import Diagnostic
+from qaformat.readers.decode import decode, split_lines
+
+__all__ = ["read_markdown", "read_text"]
+
+_ESCAPABLE = frozenset("\\`*_{}[]()#+-.!>|~<")
+_FRONT_MATTER_MAX_LINES = 60
+
+
+def read_text(data: str | bytes, source: str | None = None) -> Document:
+    """Read plain text (str or bytes).
+
+    Raises:
+        InputError: binary or undecodable input.
+    """
+    return _read(data, source, markdown=False)
+
+
+def read_markdown(data: str | bytes, source: str | None = None) -> Document:
+    """Read Markdown: as plain text, and backslash escapes are undone.
+
+    Raises:
+        InputError: binary or undecodable input.
+    """
+    return _read(data, source, markdown=True)
+
+
+def _read(data: str | bytes, source: str | None, *, markdown: bool) -> Document:
+    diagnostics: list[Diagnostic] = []
+    if isinstance(data, bytes):
+        text, diagnostics = decode(data, source)
+    else:
+        text = data.removeprefix("\ufeff")
+    lines = split_lines(text)
+    metadata, start = _front_matter(lines)
+    omitted = (Omitted(1, start, "front matter"),) if start else ()
+    blocks: list[Block] = []
+    gap = True
+    for number in range(start, len(lines)):
+        raw = lines[number]
+        if not raw.strip():
+            gap = True
+            continue
+        blocks.append(_block(raw, number + 1, gap, markdown))
+        gap = False
+    return Document(tuple(blocks), metadata, tuple(diagnostics), omitted)
+
+
+def _front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
+    """Read ``key: value`` lines between a first-line ``---`` and the next ``---``.
+
+    Returns the metadata and the index of the first line after the front matter (0 if none).
+    """
+    if not lines or lines[0].strip() != "---":
+        return {}, 0
+    metadata: dict[str, str] = {}
+    for index in range(1, min(len(lines), _FRONT_MATTER_MAX_LINES)):
+        line = lines[index]
+        if line.strip() in ("---", "..."):
+            return metadata, index + 1
+        key, sep, value = line.partition(":")
+        if not sep or not key.strip() or " " in key.strip():
+            return {}, 0
+        metadata[key.strip().lower()] = value.strip().strip("\"'")
+    return {}, 0
+
+
+def _block(raw: str, line: int, gap: bool, markdown: bool) -> Block:
+    text = raw.strip()
+    heading = None
+    quote = False
+    if text.startswith(">"):
+        quote = True
+        text = text.lstrip(">").strip()
+    hashes = len(text) - len(text.lstrip("#"))
+    if 1 <= hashes <= 6 and text[hashes : hashes + 1] in (" ", "\t") and text[hashes:].strip("# \t"):
+        heading = hashes
+        text = text[hashes:].strip().rstrip("#").rstrip()
+    bold_prefix = 0
+    italic = False
+    if text.startswith(("**", "__")):
+        text, bold_prefix = _leading_bold(text)
+    elif _wrapped_in(text, "*") or _wrapped_in(text, "_"):
+        italic = True
+        text = text[1:-1].strip()
+    if markdown:
+        text, bold_prefix = _unescape(text, bold_prefix)
+    return Block(
+        text=text,
+        line=line,
+        gap_before=gap,
+        heading=heading,
+        bold_prefix=bold_prefix,
+        italic=italic,
+        quote=quote,
+    )
+
+
+def _leading_bold(text: str) -> tuple[str, int]:
+    """Remove the markers of a leading bold run; return the text and the run's length."""
+    marker = text[:2]
+    close = text.find(marker, 2)
+    if close <= 2:
+        return text, 0
+    inner = text[2:close].strip()
+    rest = text[close + 2 :]
+    if not inner:
+        return text, 0
+    # `**Name:**text` lacks the space a reader expects between label and text.
+    if rest and not rest[0].isspace() and rest[0] not in ":：":
+        rest = " " + rest
+    return inner + rest, len(inner)
+
+
+def _wrapped_in(text: str, mark: str) -> bool:
+    return (
+        len(text) > 2
+        and text[0] == mark
+        and text[-1] == mark
+        and text[1] != mark
+        and text[-2] != mark
+        and not text[1].isspace()
+    )
+
+
+def _unescape(text: str, bold_prefix: int) -> tuple[str, int]:
+    if "\\" not in text:
+        return text, bold_prefix
+    out: list[str] = []
+    new_prefix = bold_prefix
+    index = 0
+    while index < len(text):
+        char = text[index]
+        if char == "\\" and index + 1 < len(text) and text[index + 1] in _ESCAPABLE:
+            if index < bold_prefix:
+                new_prefix -= 1
+            out.append(text[index + 1])
+            index += 2
+            continue
+        out.append(char)
+        index += 1
+    return "".join(out), new_prefix
