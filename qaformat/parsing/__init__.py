@@ -57,7 +57,7 @@ def parse_document(document: Document, options: ParseOptions | None = None) -> T
     turns = [turn for section in grouped.sections for turn in section.turns]
     roles = assign_roles(cast.speakers, turns, report)
     assign_kinds(turns, roles)
-    describe_speakers(cast.speakers, grouped.intro)
+    describe_speakers(cast.speakers, grouped.intro + ((layout.title,) if layout.title else ()))
 
     tidy = options.tidy
     title = layout.title or document.metadata.get("title")

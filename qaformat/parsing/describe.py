@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 
 from qaformat.parsing.units import SpeakerDraft
-from qaformat.parsing.words import HONORIFICS, SENTENCE_STARTERS, name_words
+from qaformat.parsing.words import HONORIFICS, SENTENCE_STARTERS, STOPWORDS, name_words
 
 __all__ = ["describe_speakers"]
 
 _MAX_WORDS = 30
 _CONNECTORS = frozenset({"of", "for", "at", "and", "de", "the"})
+# Job words written in lower case ("features editor", "staff reporter", "economist").
+_JOB = re.compile(r"(?:or|er|ist|ent|ant|ian|ee|ief|ive|ary|man|woman|person|host|head|chair|lead)$")
 _APPOSITION_START = re.compile(r"(?i)^(?:a|an|the|[A-Z][\w'’.-]*|\w+(?:-\w+)*\s+(?:at|of|for)\b)")
 
 
@@ -60,27 +62,29 @@ def _describe(speaker: SpeakerDraft, paragraph: str) -> str | None:
 
 
 def _title_before(text: str) -> str | None:
-    """Capitalised title words directly before the name: "... , Senior Editor " -> "Senior Editor"."""
+    """Title words directly before the name: "..., Senior Editor " -> "Senior Editor",
+    "Ledger features editor " -> "Ledger features editor"."""
     if not text.endswith(" "):
         return None
-    tokens = text.split()
     taken: list[str] = []
-    for token in reversed(tokens):
-        if token.endswith((",", ".", ";", ":", "!", "?")) and not _domain(token):
+    for token in reversed(text.split()):
+        if token.endswith((",", ".", ";", ":", "!", "?", "—", "–")) and not _domain(token):
             break
         bare = token.strip("()\"“”'‘’")
-        if bare[:1].isupper() or _domain(bare) or (bare in _CONNECTORS and taken):
-            taken.append(token)
-            if len(taken) >= 8:
-                break
-            continue
-        break
-    while taken and (taken[-1] in _CONNECTORS or taken[-1].casefold() in SENTENCE_STARTERS):
+        folded = bare.casefold()
+        if not bare or (folded in STOPWORDS and not (folded in _CONNECTORS and taken)):
+            break
+        taken.append(bare)
+        if len(taken) >= 8:
+            break
+    while taken and taken[-1].casefold() in SENTENCE_STARTERS | _CONNECTORS:
         taken.pop()
-    while taken and taken[0] in _CONNECTORS:
+    while taken and taken[0].casefold() in _CONNECTORS:
         taken.pop(0)
+    if not taken or not (taken[0][:1].isupper() or _JOB.search(taken[0].casefold())):
+        return None  # "interviewed Jane Roe": the word before the name is no title
     words = list(reversed(taken))
-    if not words or all(w.strip(".").casefold() in HONORIFICS for w in words):
+    if all(w.strip(".").casefold() in HONORIFICS for w in words):
         return None
     return " ".join(words)
 
