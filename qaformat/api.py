@@ -217,13 +217,13 @@ def convert(
         ParseError: as for `parse`.
         UnknownFormatError: as for `render`.
     """
-    if _same_file(source, target):
+    if same_file(source, target):
         raise InputError("output would overwrite the input", source=os.fspath(target))
     transcript = read(source, format=from_format, options=parse_options)
     return write(transcript, target, to=to, options=render_options, overwrite=overwrite)
 
 
-def _same_file(a: PathLike, b: PathLike) -> bool:
+def same_file(a: PathLike, b: PathLike) -> bool:
     try:
         return os.path.samefile(a, b)
     except OSError:

@@ -17,7 +17,12 @@ For each `<name>.expected.json` beside `<name>.txt` it checks:
   - the title, headings (in order) and intro paragraphs are lines of the text, and each turn's
     `section` is the nearest heading above it;
   - no line inside a turn starts with another speaker's label, or with an anonymous label
-    (`Q`, `A`) that would begin a new turn;
+    (`Q`, `A`) that would begin a new turn, and a label-shaped line counted as turn text
+    (`Note: ...`) is mentioned in `format_notes` (this also catches page debris swallowed by
+    the last turn when it looks like `Share this:`; plain debris there cannot be told apart
+    from an unlabelled continuation paragraph); a stage direction on its own line (`(APPLAUSE)`,
+    `[pause]`) stays inside a turn only when the speaker's text continues after it, otherwise
+    it must be a note;
   - every non-blank line lies in the title, an intro paragraph, a heading, a turn (from its
     label up to the next title/intro/heading/turn/outside range) or an `outside_interview`
     range, and those ranges do not overlap anything else.
@@ -49,6 +54,7 @@ LEAD_TIME = re.compile(r"\[\d{1,2}:\d{2}(?::\d{2})?\]\s+")
 PAREN_TIME = re.compile(r"\s*\(\d{1,2}:\d{2}(?::\d{2})?\)")
 OTTER_TIME = re.compile(r"\s{2,}\d{1,2}:\d{2}(?::\d{2})?\s*$")
 BARE_REV_TIME = re.compile(r"^\(\d{1,2}:\d{2}(?::\d{2})?\):\s*$")
+DIRECTION = re.compile(r"^(\(.*\)|\[.*\])$")
 LABELISH = re.compile(r"^[^\W\d][\w.,'’ ()-]{0,40}\s?:\s")
 
 
@@ -362,15 +368,25 @@ class Checker:
                     cover(i, "turn")
                 if i == start:
                     continue
+                if DIRECTION.match(strip_prefix(lines[i]).strip()):
+                    nxt = next((k for k in range(i + 1, end) if lines[k].strip()), None)
+                    if nxt is None:
+                        self.err(f"line {i + 1}: a stage direction on its own line ends the turn of "
+                                 f"line {start + 1}; between turns it is a note")
                 for lab, owner in label_owner.items():
                     if after_label(lines[i], lab) is None:
                         continue
                     if owner != t["speaker"] or lab in ANONYMOUS:
                         self.err(f"line {i + 1} starts with label {lab!r} ({owner}) inside the "
                                  f"turn of line {start + 1}: a turn is missing")
-                if self.verbose and LABELISH.match(strip_prefix(lines[i])) \
-                        and not any(after_label(lines[i], lab) is not None for lab in label_owner):
-                    self.warn(f"line {i + 1} looks like a label but is turn text: {lines[i][:40]!r}")
+                m = LABELISH.match(strip_prefix(lines[i]))
+                if m and not any(after_label(lines[i], lab) is not None for lab in label_owner):
+                    word = m.group(0).rstrip().rstrip(":").rstrip()
+                    if word not in g["format_notes"]:
+                        self.err(f"line {i + 1} looks like a label ({word!r}) but is counted as text "
+                                 f"of the turn at line {start + 1}; format_notes must say why")
+                    elif self.verbose:
+                        self.warn(f"line {i + 1}: label-shaped turn text {word!r}, explained in format_notes")
 
         for i, line in enumerate(lines):
             if line.strip() and i not in covered:

@@ -1,0 +1,233 @@
+"""The ``qaformat`` command: convert, check and speakers (argparse; also ``python -m qaformat``).
+
+Every error the library raises on purpose becomes one line, ``qaformat: error: FILE:LINE:
+message``, and exit status 2; a batch goes on past a bad file and exits 1 if any failed.
+Exit statuses: 0 done; 1 ``check`` found errors, or some inputs of a batch failed; 2 usage or
+input error. Outputs are written through a temporary file and a rename.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from qaformat import api
+from qaformat.errors import QAFormatError, Severity
+from qaformat.model import Transcript
+from qaformat.options import LabelStyle, ParseOptions, RenderOptions, SpeakerSpec
+from qaformat.readers import detect
+from qaformat.renderers import RENDERERS, output_format
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+STDIO = "-"
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"qaformat: error: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="qaformat", description="Turn interview transcripts into publishable Q&A documents.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def parse_flags(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--from", dest="from_format", metavar="FORMAT",
+                         help="input format (text, markdown, json); default: from the suffix and content")
+        sub.add_argument("--speaker", action="append", default=[], metavar="'LABEL=Name[:role]'",
+                         help="name a speaker label and optionally its role (repeatable)")
+        sub.add_argument("--whole", action="store_true", help="keep text outside the interview")
+        sub.add_argument("--tidy", action="store_true", help="apply the safe spacing fixes (reported)")
+        sub.add_argument("--strict", action="store_true", help="fail on any warning")
+
+    convert = commands.add_parser("convert", help="convert transcripts", description="Convert transcripts.")
+    convert.add_argument("inputs", nargs="+", metavar="INPUT", help="input files ('-' for standard input)")
+    where = convert.add_mutually_exclusive_group()
+    where.add_argument("-o", "--output", metavar="OUT", help="output file ('-' for standard output)")
+    where.add_argument("--out-dir", metavar="DIR", help="folder for the outputs (named after the inputs)")
+    convert.add_argument("-t", "--to", metavar="FORMAT", help=f"output format ({', '.join(RENDERERS)})")
+    parse_flags(convert)
+    convert.add_argument("--standalone", action="store_true", help="HTML: a whole page, not a fragment")
+    convert.add_argument("--no-stylesheet", action="store_true", help="HTML page: leave out the stylesheet")
+    convert.add_argument("--labels", choices=[s.value for s in LabelStyle], default="full",
+                         help="speaker labels: full name each time, or full name first then surname/initials")
+    convert.add_argument("--lang", help="language tag for the output (e.g. en, ar)")
+    convert.add_argument("--timestamps", action="store_true", help="show turn timestamps")
+    convert.add_argument("--template", metavar="DOCX", help="DOCX: take styles from this reference document")
+    convert.add_argument("--diagnostics", action="store_true", help="JSON: include the parse diagnostics")
+    convert.add_argument("-f", "--force", action="store_true", help="replace existing output files")
+
+    check = commands.add_parser("check", help="list problems (FILE:LINE:COL: severity code message)")
+    check.add_argument("inputs", nargs="+", metavar="INPUT")
+    parse_flags(check)
+    check.add_argument("--format", choices=["text", "json"], default="text", dest="report_format",
+                       help="report as lines (default) or JSON")
+
+    speakers = commands.add_parser("speakers", help="list detected speakers, roles, aliases and turn counts")
+    speakers.add_argument("inputs", nargs=1, metavar="INPUT")
+    parse_flags(speakers)
+    return parser
+
+
+def _version() -> str:
+    from qaformat import __version__
+
+    return __version__
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args = _build_parser().parse_args(argv)
+    try:
+        options = _parse_options(args)
+        if args.command == "convert":
+            return _convert(args, options)
+        if args.command == "check":
+            return _check(args, options)
+        return _speakers(args, options)
+    except QAFormatError as error:
+        _error(error)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+def _error(error: QAFormatError | str) -> None:
+    print(f"qaformat: error: {error}", file=sys.stderr)
+
+
+def _parse_options(args: argparse.Namespace) -> ParseOptions:
+    speakers = dict(SpeakerSpec.parse(text) for text in args.speaker)
+    return ParseOptions(speakers=speakers, whole=args.whole, tidy=args.tidy, strict=args.strict)
+
+
+def _read(path: str, args: argparse.Namespace, options: ParseOptions) -> Transcript:
+    if path == STDIO:
+        data = sys.stdin.buffer.read()
+        fmt = args.from_format or detect(None, data[:512])
+        return api.parse(data, format=fmt, options=options, source="<stdin>")
+    return api.read(path, format=args.from_format, options=options)
+
+
+def _render_options(args: argparse.Namespace) -> RenderOptions:
+    return RenderOptions(
+        standalone=args.standalone,
+        labels=LabelStyle(args.labels),
+        lang=args.lang,
+        stylesheet=not args.no_stylesheet,
+        timestamps=args.timestamps,
+        template=args.template,
+        diagnostics=args.diagnostics,
+    )
+
+
+def _target_format(args: argparse.Namespace, output: str | None) -> str:
+    if args.to:
+        return output_format(args.to).name
+    if output and output != STDIO:
+        return api.output_format_for(output, None)
+    return "html" if "html" in RENDERERS else "json"
+
+
+def _convert(args: argparse.Namespace, options: ParseOptions) -> int:
+    render_options = _render_options(args)
+    inputs: list[str] = args.inputs
+    if args.output and len(inputs) > 1:
+        raise QAFormatError("-o takes one input; use --out-dir for several")
+    if args.out_dir:
+        Path(args.out_dir).mkdir(parents=True, exist_ok=True)
+    failures: list[str] = []
+    for path in inputs:
+        try:
+            _convert_one(path, args, options, render_options)
+        except QAFormatError as error:
+            if len(inputs) == 1:
+                raise
+            _error(error)
+            failures.append(path)
+    if len(inputs) > 1:
+        done = len(inputs) - len(failures)
+        print(f"qaformat: {done} converted, {len(failures)} failed", file=sys.stderr)
+        return EXIT_FAILED if failures else EXIT_OK
+    return EXIT_OK
+
+
+def _convert_one(path: str, args: argparse.Namespace, options: ParseOptions, render_options: RenderOptions) -> None:
+    output: str | None = args.output
+    if args.out_dir:
+        fmt = _target_format(args, None)
+        stem = "stdin" if path == STDIO else Path(path).stem
+        output = os.path.join(args.out_dir, stem + RENDERERS[fmt].suffixes[0])
+    else:
+        fmt = _target_format(args, output)
+    if output and output != STDIO and path != STDIO and api.same_file(path, output):
+        raise QAFormatError("output would overwrite the input", source=output)
+    transcript = _read(path, args, options)
+    content = api.render(transcript, fmt, render_options)
+    if output is None or output == STDIO:
+        _to_stdout(content)
+        return
+    api.write_atomically(Path(output), content, overwrite=args.force)
+
+
+def _to_stdout(content: str | bytes) -> None:
+    if isinstance(content, bytes):
+        if sys.stdout.isatty():
+            raise QAFormatError("will not write a binary DOCX to a terminal; use -o FILE.docx")
+        sys.stdout.buffer.write(content)
+    else:
+        sys.stdout.buffer.write(content.encode("utf-8"))
+    sys.stdout.flush()
+
+
+def _check(args: argparse.Namespace, options: ParseOptions) -> int:
+    status = EXIT_OK
+    reports: list[dict[str, object]] = []
+    for path in args.inputs:
+        name = "<stdin>" if path == STDIO else path
+        try:
+            transcript = _read(path, args, options)
+        except QAFormatError as error:
+            line = error.line or 1
+            entry = {"file": name, "line": line, "column": 1, "severity": "error",
+                     "code": type(error).__name__, "message": error.message}
+            reports.append(entry)
+            if args.report_format == "text":
+                print(f"{name}:{line}:1: error {entry['code']} {error.message}")
+            status = EXIT_FAILED
+            continue
+        for diagnostic in transcript.diagnostics:
+            if diagnostic.severity is Severity.ERROR:
+                status = EXIT_FAILED
+            if args.report_format == "text":
+                print(diagnostic.format(name))
+            else:
+                reports.append({"file": name, "line": diagnostic.line or 1, "column": diagnostic.column or 1,
+                                "severity": diagnostic.severity.value, "code": diagnostic.code,
+                                "message": diagnostic.message})
+    if args.report_format == "json":
+        print(json.dumps(reports, ensure_ascii=False, indent=2))
+    return status
+
+
+def _speakers(args: argparse.Namespace, options: ParseOptions) -> int:
+    transcript = _read(args.inputs[0], args, options)
+    counts: dict[str, int] = {}
+    for turn in transcript.turns():
+        if turn.speaker is not None:
+            counts[turn.speaker] = counts.get(turn.speaker, 0) + 1
+    rows = [("NAME", "ROLE", "TURNS", "ALIASES")]
+    rows += [(s.name, s.role.value, str(counts.get(s.id, 0)), ", ".join(s.aliases)) for s in transcript.speakers]
+    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    for row in rows:
+        print(f"{row[0]:<{widths[0]}}  {row[1]:<{widths[1]}}  {row[2]:>{widths[2]}}  {row[3]}".rstrip())
+    return EXIT_OK
