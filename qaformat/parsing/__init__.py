@@ -44,7 +44,7 @@ def parse_document(document: Document, options: ParseOptions | None = None) -> T
     if not blocks:
         raise ParseError("no interview found: the input has no text", line=1)
     labels = find_labels(blocks)
-    cast = resolve_speakers(labels, options.speakers, report, [b.line for b in blocks])
+    cast = resolve_speakers(labels, blocks, options.speakers, report)
     if not cast.speakers:
         raise ParseError(
             "no interview found: no speaker labels such as 'Name:' or 'Q:' recur in the input"

@@ -14,11 +14,15 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import attrs
+
 from qaformat.blocks import Block
 from qaformat.parsing.units import Label
 from qaformat.parsing.words import (
     HONORIFICS,
+    LEADING_TIME,
     NOT_LABELS,
+    TIME,
     NUMBERED_ROLE_WORDS,
     PARTICLES,
     ROLE_WORDS,
@@ -26,29 +30,21 @@ from qaformat.parsing.words import (
     STOPWORDS,
     RoleWord,
     is_cased_upper,
+    parse_time,
     strip_dots,
 )
 
-__all__ = ["find_label", "find_labels", "is_name_shaped", "parse_time"]
+__all__ = ["find_label", "find_labels", "is_name_shaped", "parse_time"]  # parse_time: re-exported
 
 MAX_LABEL_CHARS = 80
 """A label (name, comma part and brackets) is never longer than this; keeps every check bounded."""
 MAX_NAME_WORDS = 6
 
-_TIME = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
-_LEADING_TIME = re.compile(rf"[\[(]?({_TIME})[\])]?(?:\s*[-–—|]\s*|\s+)")
+_TIME = TIME
 _TRAILING_TIME = re.compile(rf"\s*[\[(]?({_TIME})[\])]?$")
 _BARE_TIME = re.compile(rf"[\[(]?({_TIME})[\])]?\s*:?")
 _COLONS = ":："
-
-
-def parse_time(text: str) -> float:
-    """``01:02:03.5`` -> 3723.5 seconds (hours optional, comma or dot before fractions)."""
-    parts = text.replace(",", ".").split(":")
-    seconds = 0.0
-    for part in parts:
-        seconds = seconds * 60 + float(part)
-    return seconds
+_INVISIBLE = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff\u200b"
 
 
 def find_labels(blocks: list[Block]) -> list[Label | None]:
@@ -61,13 +57,20 @@ def find_label(block: Block) -> Label | None:
     text = block.text
     if block.speaker:
         return _explicit(block)
+    if text[:1] in _INVISIBLE:
+        # Right-to-left text often starts with a direction mark before the name.
+        stripped = text.lstrip(_INVISIBLE)
+        label = find_label(attrs.evolve(block, text=stripped, bold_prefix=max(0, block.bold_prefix - (len(text) - len(stripped)))))
+        if label is not None:
+            return attrs.evolve(label, column=label.column + len(text) - len(stripped))
+        return None
     bare = _BARE_TIME.fullmatch(text)
     if bare and len(text) <= 16:
         return Label(written="", name="", extra=None, rest="", column=len(text) + 1,
                      timestamp=parse_time(bare.group(1)))
     timestamp = None
     offset = 0
-    lead = _LEADING_TIME.match(text)
+    lead = LEADING_TIME.match(text)
     if lead:
         timestamp = parse_time(lead.group(1))
         offset = lead.end()

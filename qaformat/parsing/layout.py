@@ -31,7 +31,15 @@ _DATE = re.compile(
     rf"(?:(?:{_MONTHS.replace(' ', '|')}|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+\d{{1,2}}"
     rf"|\d{{1,2}}\s+(?:{_MONTHS.replace(' ', '|')}))"
 )
-_BYLINE = re.compile(r"(?i)^(?:by|written by|interview by|interviewed by|reporting by|photos? by)\s")
+_BYLINE = re.compile(
+    r"(?i)^(?:by|posted by|written by|interview by|interviewed by|reporting by|photos? by|words by|بقلم)[\s:]"
+)
+_DATE_ANYWHERE = re.compile(
+    rf"(?i)\b(?:{_MONTHS.replace(' ', '|')}|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+\d{{1,2}}\b"
+    r"|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}:\d{2}\s*[ap]\.?m\b|\b\d{1,2}:\d{2}\s*(?:[AP]\.?M\.?)"
+)
+# Fixed lines of transcription-service exports (Otter's header) and transcript notices.
+_SERVICE_HEADER = re.compile(r"^(?:SUMMARY KEYWORDS|KEYWORDS|SPEAKERS|Transcribed by\b.*)$")
 # Page furniture that ends (or precedes) an interview on a scraped page.
 _BOILERPLATE = re.compile(
     r"(?i)comments? below|leave a (?:comment|reply)|post a comment|add a comment|\bcomments?\s*\(\d+\)"
@@ -41,7 +49,8 @@ _BOILERPLATE = re.compile(
     r"|\bread more\b|more from\b|recommended for you|you (?:may|might) also like|^advertisement$"
     r"|^sponsored|follow us|click here to|log ?in to|sign in to|^trending|most popular|popular posts"
     r"|previous (?:article|post)|next (?:article|post)|^tags?:|posted in\b|filed under|what are your thoughts"
-    r"|^related:|^see also|^more:|^also read|^watch:|^listen:|^source:|back to top"
+    r"|^related:|^see also|^more:|^also read|^watch:|^listen:|^source:|back to top|rush transcript"
+    r"|return to .{0,30}(?:page|transcripts)|transcribed by"
 )
 _DEBRIS = re.compile(r'"\s*>|</?[a-zA-Z][\w-]*[\s>/]|/>|\bclass=|\bstyle=|\bhref=|&nbsp;|^\W*\{|\}\s*$|^<!--')
 _ADVERT = re.compile(r"(?i)^(?:advertisement|ad|sponsored content|story continues below|scroll to continue"
@@ -63,13 +72,23 @@ def is_title_like(text: str, max_words: int = 14, *, strict: bool = False) -> bo
         return False
     if text[-1] in ".,;:" or text.endswith(("...", "…")) or not any(c.isalpha() for c in text):
         return False
-    if text[0] in "\"“'‘-–—*•" or _DATE.match(text) or _BYLINE.match(text):
+    if text[0] in "-–—*•" or _is_meta(text):
         return False
     significant = [w for w in words if w.casefold() not in _SMALL_WORDS] or words
     capitalised = sum(1 for w in significant if _starts_upper(w))
     if capitalised >= 0.6 * len(significant) and (len(words) >= 2 or not strict):
         return True
     return not strict and _starts_upper(text) and len(words) <= 10
+
+
+def _is_meta(text: str) -> bool:
+    """A byline, dateline or time line: "By Jane Doe", "March 14, 2025", "1:14 P.M. EDT"."""
+    if _BYLINE.match(text) or _DATE.match(text):
+        return True
+    if len(text.split()) <= 12 and _DATE_ANYWHERE.search(text):
+        return True
+    letters = sum(1 for c in text if c.isalpha())
+    return letters < len(text) * 0.4 and any(c.isdigit() for c in text)
 
 
 def _starts_upper(word: str) -> bool:
@@ -117,7 +136,8 @@ def find_layout(paras: list[Para], *, whole: bool, report: Report) -> Layout:
         # Where the text has headings, a short sentence-case line before a turn is one too.
         for index in range(first, end):
             if paras[index].role is ParaRole.CONTINUATION and _heading_slot(paras, index):
-                if is_title_like(paras[index].text):
+                text = paras[index].text
+                if is_title_like(text) or (len(text.split()) <= 8 and text.endswith("?")):
                     paras[index].role = ParaRole.HEADING
     title = paras[title_index].text if title_index is not None else None
     return Layout(tuple(paras), title)
@@ -128,6 +148,9 @@ def _lay_out_top(paras: list[Para], first: int, whole: bool, report: Report) -> 
     intro: list[int] = []
     title: int | None = None
     heading: int | None = None
+    while index >= 0 and paras[index].label is None and _is_notelike(paras[index], editorial=False):
+        paras[index].role = ParaRole.NOTE
+        index -= 1
     if index >= 0 and paras[index].label is None:
         candidate = paras[index]
         if (_is_heading_hint(candidate) and not _is_title_hint(candidate)) or (
@@ -137,8 +160,17 @@ def _lay_out_top(paras: list[Para], first: int, whole: bool, report: Report) -> 
             index -= 1
     while index >= 0:
         para = paras[index]
+        if _is_meta(para.text) or _is_service_header(paras, index):
+            # Bylines, datelines and export headers sit between title and interview: leave out.
+            para.role, para.reason = ParaRole.SKIPPED, "byline, dateline or header"
+            index -= 1
+            continue
         if para.label is not None or _is_furniture(para.text) or _is_separator(para.text):
             break
+        if not para.block.gap_before and index and _is_meta(paras[index - 1].text):
+            para.role, para.reason = ParaRole.SKIPPED, "byline, dateline or header"
+            index -= 1
+            continue
         if _is_title_hint(para) or _is_heading_hint(para) or is_title_like(para.text, max_words=20):
             title = index
             break
@@ -155,8 +187,12 @@ def _lay_out_top(paras: list[Para], first: int, whole: bool, report: Report) -> 
     if title is not None:
         paras[title].role = ParaRole.TITLE
     top = min([i for i in (title, heading, *intro) if i is not None], default=first)
-    for position in range(top):
+    for position in range(first):
         para = paras[position]
+        if whole and para.role is ParaRole.SKIPPED:
+            para.role = ParaRole.INTRO
+        if position >= top or para.role is not None:
+            continue
         if whole:
             para.role = ParaRole.INTRO
         else:
@@ -178,8 +214,10 @@ def _lay_out_bottom(paras: list[Para], last: int, whole: bool, report: Report) -
             break
         if para.label is not None and para.label.continues:
             para.role = ParaRole.CONTINUATION
-        elif is_direction_only(text) or para.block.italic or _EDITOR_NOTE.search(text[:200]):
+        elif is_direction_only(text) or _EDITOR_NOTE.search(text[:200]):
             para.role = ParaRole.NOTE
+        elif para.block.italic:
+            break  # an italic line after the interview: the author's bio, a credit
         elif is_title_like(text, max_words=10, strict=True) and not text.endswith(("?", "!")):
             break
         else:
@@ -207,26 +245,52 @@ def _inside(paras: list[Para], index: int) -> tuple[ParaRole, str]:
         return ParaRole.CONTINUATION, ""
     text = para.text
     following = paras[index + 1] if index + 1 < len(paras) else None
-    starts_turn = following is not None and following.speaker is not None
     if _is_separator(text):
         return ParaRole.SKIPPED, "separator line"
     if _is_debris(text):
         return ParaRole.SKIPPED, "page debris"
     if _is_heading_hint(para):
         return ParaRole.HEADING, ""
-    if para.block.italic or _EDITOR_NOTE.search(text[:200]):
-        return ParaRole.NOTE, ""
-    if is_direction_only(text):
-        ends_turn = following is None or following.speaker is not None or _is_heading_hint(following)
-        return (ParaRole.NOTE if ends_turn else ParaRole.CONTINUATION), ""
-    if starts_turn and _heading_slot(paras, index) and is_title_like(text, strict=True):
+    if _is_notelike(para):
+        ends_turn = following is None or following.speaker is not None or _is_heading_hint(following) or (
+            _is_notelike(following))
+        if para.block.italic or _EDITOR_NOTE.search(text[:200]) or ends_turn:
+            return ParaRole.NOTE, ""
+        return ParaRole.CONTINUATION, ""
+    if _heading_slot(paras, index) and is_title_like(text, strict=True):
         return ParaRole.HEADING, ""
     return ParaRole.CONTINUATION, ""
 
 
+def _is_service_header(paras: list[Para], index: int) -> bool:
+    if _SERVICE_HEADER.match(paras[index].text):
+        return True
+    return index > 0 and not paras[index].block.gap_before and bool(_SERVICE_HEADER.match(paras[index - 1].text))
+
+
+def _is_notelike(para: Para, *, editorial: bool = True) -> bool:
+    """Text with no speaker that stands apart: a bracketed aside, a direction, an editor's note
+    (unless ``editorial`` is false: above the first turn it belongs to the intro), an
+    attribution line such as a deposition's "BY MR. HARLAN:"."""
+    text = para.text
+    if para.speaker is not None or (para.label is not None and para.label.continues):
+        return False
+    if editorial and (para.block.italic or _EDITOR_NOTE.search(text[:200])):
+        return True
+    if is_direction_only(text):
+        return True
+    if text[:1] in "([" and text[-1:] in ")]" and len(text) < 600:
+        return True
+    return text.endswith(":") and len(text.split()) <= 6 and text.upper() == text
+
+
 def _heading_slot(paras: list[Para], index: int) -> bool:
-    """A turn follows, and the paragraph is not the text of a name on its own line."""
-    following = paras[index + 1] if index + 1 < len(paras) else None
+    """A turn follows (perhaps after notes), and the paragraph is not the text of a name on
+    its own line."""
+    position = index + 1
+    while position < len(paras) and _is_notelike(paras[position]):
+        position += 1
+    following = paras[position] if position < len(paras) else None
     previous = paras[index - 1] if index else None
     if following is None or following.speaker is None or paras[index].label is not None:
         return False

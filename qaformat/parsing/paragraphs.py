@@ -9,12 +9,18 @@ line is its own paragraph, which is how most web and word-processor text arrives
 
 from __future__ import annotations
 
+import re
+
+import attrs
+
 from qaformat.blocks import Block
 from qaformat.parsing.units import Cast, Label, Para
+from qaformat.parsing.words import LEADING_TIME, parse_time
 
 __all__ = ["assemble_paragraphs"]
 
 _WRAP_WIDTH_MAX = 110
+_CLOCK = re.compile(r"[AaPp]\.?[Mm]\b")  # "1:14 P.M. EDT" is a time of day, not a time code
 _SENTENCE_END = tuple('.?!:;"”’)]…')
 
 
@@ -41,9 +47,11 @@ def assemble_paragraphs(blocks: list[Block], labels: list[Label | None], cast: C
     for index, block in enumerate(blocks):
         speaker = cast.block_speaker.get(index)
         label = labels[index] if speaker is not None else None
-        candidate = labels[index]
+        candidate = labels[index] if index not in cast.header else None
         if candidate is not None and candidate.continues:
             label, speaker = candidate, None
+        if label is None and block.time is None:
+            block = _lift_time(block)
         text = label.rest if label is not None else block.text
         previous = paras[-1] if paras else None
         if (
@@ -62,6 +70,14 @@ def assemble_paragraphs(blocks: list[Block], labels: list[Label | None], cast: C
     return paras
 
 
+def _lift_time(block: Block) -> Block:
+    """``[00:09:58] [SPONSOR BREAK]``: the time is the note's timestamp, not its text."""
+    lead = LEADING_TIME.match(block.text)
+    if lead is None or lead.end() >= len(block.text) or _CLOCK.match(block.text, lead.end()):
+        return block
+    return attrs.evolve(block, text=block.text[lead.end():], time=parse_time(lead.group(1)), bold_prefix=0)
+
+
 def _joins(previous: Para, last_length: int, block: Block, width: int | None) -> bool:
     if block.heading or block.bold_prefix or block.italic or block.title or block.speaker:
         return False
@@ -70,6 +86,8 @@ def _joins(previous: Para, last_length: int, block: Block, width: int | None) ->
         return False
     if previous.label is not None and not previous.text:
         return False  # a name on its own line: its text starts a paragraph of its own
+    if block.text[:1] in "([" and previous.text.rstrip().endswith(_SENTENCE_END):
+        return False  # a stage direction under a finished sentence stands on its own
     if width is not None:
         return last_length >= width * 0.6
     ends = previous.text.rstrip()

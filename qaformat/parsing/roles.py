@@ -70,7 +70,8 @@ def assign_roles(speakers: tuple[SpeakerDraft, ...], turns: list[Draft], report:
     fixed = set(roles.values())
     inferred: dict[str, Role]
     if Role.INTERVIEWER in fixed and Role.INTERVIEWEE in fixed:
-        inferred = {i: (Role.INTERVIEWER if behaviour[i].asking >= 0.5 else Role.OTHER) for i in open_ids}
+        # Q and A are fixed: a named third voice is counsel, an announcer, a clerk.
+        inferred = {i: (Role.INTERVIEWER if behaviour[i].asking >= 0.75 else Role.OTHER) for i in open_ids}
     elif Role.INTERVIEWER in fixed:
         inferred = _answerers(open_ids, behaviour)
     elif Role.INTERVIEWEE in fixed:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from qaformat.blocks import Block
 from qaformat.options import SpeakerSpec
 from qaformat.parsing.report import Report
 from qaformat.parsing.units import Cast, Label, SpeakerDraft
@@ -32,30 +33,36 @@ def _given_key(text: str) -> str:
 
 def resolve_speakers(
     labels: list[Label | None],
+    blocks: list[Block],
     given: Mapping[str, SpeakerSpec],
     report: Report,
-    lines: list[int],
 ) -> Cast:
     """Group label candidates into speakers and accept the real ones.
 
     Args:
         labels: the label candidate of each block (``None`` where none).
+        blocks: the blocks themselves.
         given: the caller's speaker map (label as written -> spec).
         report: where decisions are reported.
-        lines: the source line of each block, for the report.
 
     Returns:
         The accepted speakers (ids assigned, canonical names chosen) and, for each block
         whose label was accepted, the speaker id.
     """
+    lines = [block.line for block in blocks]
+    header = _header_blocks(labels, blocks)
+    header_roles = {_key(labels[i]): labels[i].rest for i in header if labels[i] and labels[i].role_word}  # type: ignore[union-attr]
+    labels = [None if index in header else label for index, label in enumerate(labels)]
     given_keys = {_given_key(label): (label, spec) for label, spec in given.items()}
     drafts: dict[str, SpeakerDraft] = {}
     uses: list[tuple[int, str]] = []
+    late: list[tuple[int, str]] = []  # not name-shaped: a speaker only as a case variant
     for index, label in enumerate(labels):
         if label is None or label.continues:
             continue
         key = _key(label)
         if not label.name_shaped and key not in given_keys and _given_key(label.written) not in given_keys:
+            late.append((index, key))
             continue
         if _given_key(label.written) in given_keys and key not in given_keys:
             key = _given_key(label.written)
@@ -73,6 +80,16 @@ def resolve_speakers(
             draft.description = label.extra
         uses.append((index, key))
 
+    for index, key in late:
+        # "amir Haddad:" is "Amir Haddad:" with a slip of the shift key.
+        label = labels[index]
+        if label is not None and len(key.split()) >= 2 and key in drafts and _loose_name(label.name):
+            drafts[key].count += 1
+            if label.written not in drafts[key].written:
+                drafts[key].written.append(label.written)
+            drafts[key].names.append(label.name)
+            uses.append((index, key))
+    uses.sort()
     merged = _merge_short_forms(drafts, labels, uses)
     accepted = _accept(drafts, merged, labels, uses, given_keys, report, lines)
 
@@ -89,13 +106,49 @@ def resolve_speakers(
             draft.id = _unique(slug(draft.name), taken)
             order.append(draft)
         block_speaker[index] = draft.id
-    return Cast(tuple(order), block_speaker)
+    for draft in order:
+        # A header's "Interviewer: Tom Bell" says who the INTERVIEWER label is.
+        if draft.description is None and header_roles.get(draft.key):
+            draft.description = header_roles[draft.key]
+    return Cast(tuple(order), block_speaker, frozenset(header))
+
+
+_HEADER_MIN_LINES = 3
+_HEADER_MAX_WORDS = 12
+
+
+def _header_blocks(labels: list[Label | None], blocks: list[Block]) -> set[int]:
+    """Blocks of a "Key: value" header (an archive's or a service's): three or more lines in a
+    row, each a short value after a label-like key, with no key repeated. Never speakers."""
+    found: set[int] = set()
+    run: list[int] = []
+
+    def close() -> None:
+        keys = [labels[i].name.casefold() for i in run]  # type: ignore[union-attr]
+        if len(run) >= _HEADER_MIN_LINES and len(set(keys)) == len(keys):
+            found.update(run)
+        run.clear()
+
+    for index, label in enumerate(labels):
+        short = label is not None and not label.continues and label.rest and len(label.rest.split()) <= _HEADER_MAX_WORDS
+        if short and (not run or not blocks[index].gap_before):
+            run.append(index)
+            continue
+        close()
+        if short:
+            run.append(index)
+    close()
+    return found
 
 
 def _is_credential(extra: str) -> bool:
     return extra.replace(".", "").casefold() in {
         "phd", "md", "jr", "sr", "ii", "iii", "iv", "esq", "rn", "mba", "dds", "qc", "kc", "mp", "obe", "cbe",
     }
+
+
+def _loose_name(name: str) -> bool:
+    return all(c.isalpha() or c in ".'’- " for c in name) and len(name.split()) <= 5
 
 
 def _merge_short_forms(

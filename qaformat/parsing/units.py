@@ -85,6 +85,8 @@ class Cast:
     """Accepted speakers in order of first appearance, with ids assigned."""
     block_speaker: dict[int, str]
     """Index of a block with an accepted label -> speaker id."""
+    header: frozenset[int] = frozenset()
+    """Indexes of blocks in a "Key: value" header (``Interviewer: Tom Bell``): not turns."""
 
 
 class ParaRole(enum.Enum):

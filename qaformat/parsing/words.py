@@ -13,6 +13,8 @@ from qaformat.model import Role
 
 __all__ = [
     "HONORIFICS",
+    "LEADING_TIME",
+    "parse_time",
     "NOT_LABELS",
     "PARTICLES",
     "ROLE_WORDS",
@@ -242,3 +244,16 @@ def is_direction_only(text: str) -> bool:
         return False
     inner = text.strip()[1:]
     return is_direction(inner)
+
+
+TIME = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
+LEADING_TIME = re.compile(rf"[\[(]?({TIME})[\])]?(?:\s*[-–—|]\s*|\s+)")
+"""A time at the start of a line, before a name or text: ``[00:01:02] ``, ``0:21 - ``."""
+
+
+def parse_time(text: str) -> float:
+    """``01:02:03.5`` -> 3723.5 seconds (hours optional, comma or dot before fractions)."""
+    seconds = 0.0
+    for part in text.replace(",", ".").split(":"):
+        seconds = seconds * 60 + float(part)
+    return seconds
