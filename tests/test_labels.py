@@ -13,7 +13,7 @@ LABELS = [
     ("Dr. alexander Petrov: Absolutely, Emily.", "Dr. alexander Petrov", "Dr. alexander Petrov", None, "Absolutely, Emily.", None, True),
     ("Emily carter:  The treaty notably", "Emily carter", "Emily carter", None, "The treaty notably", None, True),
     ("EC: What next?", "EC", "EC", None, "What next?", None, True),
-    ("Jane Roe, PhD: We measured it.", "Jane Roe, PhD", "Jane Roe", "PhD", "We measured it.", None, True),
+    ("Jane Roe, PhD: We measured it.", "Jane Roe, PhD", "Jane Roe, PhD", None, "We measured it.", None, True),
     ("Jane Roe : We measured it.", "Jane Roe", "Jane Roe", None, "We measured it.", None, True),
     ("Müller: Ja, genau.", "Müller", "Müller", None, "Ja, genau.", None, True),
     ("سارا: نعم، بالتأكيد.", "سارا", "سارا", None, "نعم، بالتأكيد.", None, True),

@@ -52,7 +52,8 @@ def parse_document(document: Document, options: ParseOptions | None = None) -> T
             line=blocks[0].line,
         )
     paras = assemble_paragraphs(blocks, labels, cast)
-    layout = find_layout(paras, whole=options.whole, report=report)
+    names = tuple(form for s in cast.speakers for form in {s.name, *s.names})
+    layout = find_layout(paras, names=names, whole=options.whole, report=report)
     grouped = group_turns(layout.paras, cast.speakers)
     turns = [turn for section in grouped.sections for turn in section.turns]
     roles = assign_roles(cast.speakers, turns, report)

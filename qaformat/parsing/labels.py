@@ -19,6 +19,7 @@ import attrs
 from qaformat.blocks import Block
 from qaformat.parsing.units import Label
 from qaformat.parsing.words import (
+    CREDENTIALS,
     HONORIFICS,
     LEADING_TIME,
     NOT_LABELS,
@@ -183,7 +184,7 @@ def _build(candidate: str, rest: str, column: int, timestamp: float | None, *,
     if own_line_only and rest:
         return None
     role_word = _role_word(name)
-    shaped = role_word is not None or is_name_shaped(name)
+    shaped = role_word is not None or is_name_shaped(name.partition(",")[0])
     if not shaped and (len(name.split()) > MAX_NAME_WORDS + 2 or not _plausible(name)):
         return None
     return Label(written=written, name=name, extra=extra, rest=rest, column=column,
@@ -204,8 +205,11 @@ def _split_extra(written: str) -> tuple[str, str | None]:
         extra = name[open_at + 1 : -1].strip() or None
         name = name[:open_at].rstrip()
     if "," in name:
-        name, _, after = name.partition(",")
+        head, _, after = name.partition(",")
         after = after.strip()
+        if strip_dots(after).casefold().replace(" ", "") in CREDENTIALS:
+            return name, extra  # "Jane Roe, PhD" is the name
+        name = head
         extra = f"{after} ({extra})" if extra and after else (after or extra)
         name = name.rstrip()
     return name, extra

@@ -50,9 +50,14 @@ _BOILERPLATE = re.compile(
     r"|^sponsored|follow us|click here to|log ?in to|sign in to|^trending|most popular|popular posts"
     r"|previous (?:article|post)|next (?:article|post)|^tags?:|posted in\b|filed under|what are your thoughts"
     r"|^related:|^see also|^more:|^also read|^watch:|^listen:|^source:|back to top|rush transcript"
-    r"|return to .{0,30}(?:page|transcripts)|transcribed by"
+    r"|return to .{0,30}(?:page|transcripts)|transcribed by|was exported on|view latest version"
 )
 _DEBRIS = re.compile(r'"\s*>|</?[a-zA-Z][\w-]*[\s>/]|/>|\bclass=|\bstyle=|\bhref=|&nbsp;|^\W*\{|\}\s*$|^<!--')
+_CREDIT = re.compile(r"^[A-Z][^:.!?]{0,40}:\s")
+# "Odette Vance's album is out ...", "Jane Roe is a reporter ...": about someone, not by them.
+_THIRD_PERSON = re.compile(r"^[A-Z][\w'’-]+ [A-Z][\w'’-]+(?:'s|’s| is | was | has | will | covers | writes )")
+_THANKS = re.compile(r"(?i)\bthank(?:s| you)\b")
+_FILE_NAME = re.compile(r"^[\w.-]+\.(?:mp3|mp4|m4a|wav|mov|docx?|txt|pdf|srt|vtt)$", re.IGNORECASE)
 _ADVERT = re.compile(r"(?i)^(?:advertisement|ad|sponsored content|story continues below|scroll to continue"
                      r"|continue reading|\(?story continues\)?|skip advert(?:isement)?)\W*$")
 _EDITOR_NOTE = re.compile(
@@ -83,7 +88,7 @@ def is_title_like(text: str, max_words: int = 14, *, strict: bool = False) -> bo
 
 def _is_meta(text: str) -> bool:
     """A byline, dateline or time line: "By Jane Doe", "March 14, 2025", "1:14 P.M. EDT"."""
-    if _BYLINE.match(text) or _DATE.match(text):
+    if _BYLINE.match(text) or _DATE.match(text) or _FILE_NAME.match(text):
         return True
     if len(text.split()) <= 12 and _DATE_ANYWHERE.search(text):
         return True
@@ -119,7 +124,7 @@ def _is_title_hint(para: Para) -> bool:
     return para.block.title or para.block.heading == 1
 
 
-def find_layout(paras: list[Para], *, whole: bool, report: Report) -> Layout:
+def find_layout(paras: list[Para], *, names: tuple[str, ...] = (), whole: bool, report: Report) -> Layout:
     """Decide the role of every paragraph (see the module text).
 
     Requires at least one paragraph with a speaker.
@@ -127,7 +132,7 @@ def find_layout(paras: list[Para], *, whole: bool, report: Report) -> Layout:
     turns = [i for i, p in enumerate(paras) if p.speaker is not None]
     first, last = turns[0], turns[-1]
     title_index = _lay_out_top(paras, first, whole, report)
-    end = _lay_out_bottom(paras, last, whole, report)
+    end = _lay_out_bottom(paras, last, names, whole, report)
     for index in range(first, end):
         para = paras[index]
         if para.role is None:
@@ -204,13 +209,24 @@ def _lay_out_top(paras: list[Para], first: int, whole: bool, report: Report) -> 
     return title
 
 
-def _lay_out_bottom(paras: list[Para], last: int, whole: bool, report: Report) -> int:
-    """Mark what follows the last turn; returns the index where the span ends (exclusive)."""
+def _lay_out_bottom(paras: list[Para], last: int, names: tuple[str, ...], whole: bool, report: Report) -> int:
+    """Mark what follows the last turn; returns the index where the span ends (exclusive).
+
+    The last turn goes on until page furniture, a credit line (``Photos: ...``), a dateline,
+    a separator, an author's bio (``Jane Roe is a ...``), or a heading; after a closing thanks
+    nothing but notes continues it.
+    """
+    closed = _is_closing(paras[last].text)
+    bios = tuple(n.casefold() for n in names if len(n.split()) >= 2)
     index = last + 1
     while index < len(paras):
         para = paras[index]
         text = para.text
-        if _is_furniture(text) or _is_heading_hint(para):
+        if _is_furniture(text) or _is_heading_hint(para) or _is_separator(text) or _is_meta(text):
+            break
+        if _CREDIT.match(text) or _THIRD_PERSON.match(text) or text.casefold().startswith(bios):
+            break
+        if closed and not (is_direction_only(text) or _EDITOR_NOTE.search(text[:200])):
             break
         if para.label is not None and para.label.continues:
             para.role = ParaRole.CONTINUATION
@@ -235,6 +251,10 @@ def _lay_out_bottom(paras: list[Para], last: int, whole: bool, report: Report) -
                     " come after the interview and are left out (keep them with --whole)",
                     paras[end].first_line)
     return end
+
+
+def _is_closing(text: str) -> bool:
+    return len(text.split()) <= 40 and bool(_THANKS.search(text)) and "?" not in text
 
 
 def _inside(paras: list[Para], index: int) -> tuple[ParaRole, str]:

@@ -76,7 +76,7 @@ def resolve_speakers(
         if label.written not in draft.written:
             draft.written.append(label.written)
         draft.names.append(label.name)
-        if label.extra and draft.description is None and not _is_credential(label.extra):
+        if label.extra and draft.description is None:
             draft.description = label.extra
         uses.append((index, key))
 
@@ -139,12 +139,6 @@ def _header_blocks(labels: list[Label | None], blocks: list[Block]) -> set[int]:
             run.append(index)
     close()
     return found
-
-
-def _is_credential(extra: str) -> bool:
-    return extra.replace(".", "").casefold() in {
-        "phd", "md", "jr", "sr", "ii", "iii", "iv", "esq", "rn", "mba", "dds", "qc", "kc", "mp", "obe", "cbe",
-    }
 
 
 def _loose_name(name: str) -> bool:

@@ -129,15 +129,28 @@ def strip_dots(word: str) -> str:
     return word.replace(".", "")
 
 
-def name_words(name: str) -> list[str]:
-    """The words of a name, case-folded, without dots, honorifics and commas.
+CREDENTIALS = frozenset(
+    "phd md jr sr ii iii iv esq rn mba dds qc kc mp obe cbe mbe dphil llm jd cpa".split()
+)
+"""Letters after a name that belong to it (``Jane Roe, PhD``) rather than describe a job."""
 
-    ``Dr. alexander Petrov`` -> ``["alexander", "petrov"]``.
+
+def fold_accents(text: str) -> str:
+    """``Raúl`` -> ``Raul``: what one person's name looks like typed with and without accents."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def name_words(name: str) -> list[str]:
+    """The words of a name, case-folded, without accents, dots, honorifics and credentials.
+
+    ``Dr. alexander Petrov`` -> ``["alexander", "petrov"]``; ``Jane Roe, PhD`` -> ``["jane", "roe"]``.
     """
-    words = [strip_dots(w).casefold() for w in name.replace(",", " ").split()]
+    words = [strip_dots(w).casefold() for w in fold_accents(name).replace(",", " ").split()]
     words = [w for w in words if w]
     while len(words) > 1 and words[0] in HONORIFICS:
         words.pop(0)
+    while len(words) > 1 and words[-1] in CREDENTIALS:
+        words.pop()
     return words
 
 
