@@ -55,7 +55,9 @@ def parse(
         document = reader_for(name)(data, source)
         return parse_document(document, options)
     except QAFormatError as error:
-        raise error.with_source(source) if source else error
+        if source:
+            error.with_source(source)
+        raise
 
 
 def read(path: PathLike, *, format: str | None = None, options: ParseOptions | None = None) -> Transcript:

@@ -91,12 +91,12 @@ class _Reader:
             raise self.fail(path, "expected an object")
         return value
 
-    def list(self, value: Any, path: str) -> list[Any]:
+    def array(self, value: Any, path: str) -> list[Any]:
         if not isinstance(value, list):
             raise self.fail(path, "expected an array")
         return value
 
-    def str(self, data: Mapping[str, Any], key: str, path: str, *, optional: bool = False) -> Any:
+    def text(self, data: Mapping[str, Any], key: str, path: str, *, optional: bool = False) -> Any:
         value = data.get(key)
         if value is None and optional:
             return None
@@ -104,7 +104,7 @@ class _Reader:
             raise self.fail(f"{path}.{key}", "expected a string")
         return value
 
-    def int(self, data: Mapping[str, Any], key: str, path: str, *, optional: bool = False) -> Any:
+    def number(self, data: Mapping[str, Any], key: str, path: str, *, optional: bool = False) -> Any:
         value = data.get(key)
         if value is None and optional:
             return None
@@ -112,15 +112,20 @@ class _Reader:
             raise self.fail(f"{path}.{key}", "expected a non-negative integer")
         return value
 
+    def objects(self, data: Mapping[str, Any], key: str) -> list[tuple[str, Mapping[str, Any]]]:
+        """The objects of array ``data[key]``, each with its path (``$.speakers[0]``)."""
+        items = self.array(data.get(key, []), f"$.{key}")
+        return [(f"$.{key}[{i}]", self.obj(item, f"$.{key}[{i}]")) for i, item in enumerate(items)]
+
     def strings(self, value: Any, path: str) -> tuple[str, ...]:
-        items = self.list(value, path)
+        items = self.array(value, path)
         for index, item in enumerate(items):
             if not isinstance(item, str):
                 raise self.fail(f"{path}[{index}]", "expected a string")
         return tuple(items)
 
     def enum(self, data: Mapping[str, Any], key: str, path: str, kind: Any) -> Any:
-        value = self.str(data, key, path)
+        value = self.text(data, key, path)
         try:
             return kind(value)
         except ValueError:
@@ -147,48 +152,46 @@ def from_data(data: Any, source: str | None = None) -> Transcript:
         )
     speakers = tuple(
         Speaker(
-            id=read.str(s, "id", f"$.speakers[{i}]"),
-            name=read.str(s, "name", f"$.speakers[{i}]"),
-            role=read.enum(s, "role", f"$.speakers[{i}]", Role),
-            aliases=read.strings(s.get("aliases", []), f"$.speakers[{i}].aliases"),
-            description=read.str(s, "description", f"$.speakers[{i}]", optional=True),
+            id=read.text(s, "id", path),
+            name=read.text(s, "name", path),
+            role=read.enum(s, "role", path, Role),
+            aliases=read.strings(s.get("aliases", []), f"{path}.aliases"),
+            description=read.text(s, "description", path, optional=True),
         )
-        for i, s in enumerate(read.obj(x, f"$.speakers[{n}]") for n, x in enumerate(read.list(top.get("speakers", []), "$.speakers")))
+        for path, s in read.objects(top, "speakers")
     )
     ids = {s.id for s in speakers}
     sections = []
-    for i, raw in enumerate(read.list(top.get("sections", []), "$.sections")):
-        path = f"$.sections[{i}]"
-        section = read.obj(raw, path)
+    for path, section in read.objects(top, "sections"):
         turns = []
-        for j, raw_turn in enumerate(read.list(section.get("turns", []), f"{path}.turns")):
+        for j, raw_turn in enumerate(read.array(section.get("turns", []), f"{path}.turns")):
             turns.append(_turn_from(read, read.obj(raw_turn, f"{path}.turns[{j}]"), f"{path}.turns[{j}]", ids))
-        sections.append(Section(heading=read.str(section, "heading", path, optional=True),
-                                turns=tuple(turns), line=read.int(section, "line", path)))
+        sections.append(Section(heading=read.text(section, "heading", path, optional=True),
+                                turns=tuple(turns), line=read.number(section, "line", path)))
     skipped = tuple(
         Skipped(
-            read.int(s, "first_line", f"$.skipped[{i}]"),
-            read.int(s, "last_line", f"$.skipped[{i}]"),
-            read.str(s, "reason", f"$.skipped[{i}]"),
+            read.number(s, "first_line", path),
+            read.number(s, "last_line", path),
+            read.text(s, "reason", path),
         )
-        for i, s in enumerate(read.obj(x, f"$.skipped[{n}]") for n, x in enumerate(read.list(top.get("skipped", []), "$.skipped")))
+        for path, s in read.objects(top, "skipped")
     )
     diagnostics = tuple(
         Diagnostic(
-            read.enum(d, "severity", f"$.diagnostics[{i}]", Severity),
-            read.str(d, "code", f"$.diagnostics[{i}]"),
-            read.str(d, "message", f"$.diagnostics[{i}]"),
-            read.int(d, "line", f"$.diagnostics[{i}]", optional=True),
-            read.int(d, "column", f"$.diagnostics[{i}]", optional=True),
+            read.enum(d, "severity", path, Severity),
+            read.text(d, "code", path),
+            read.text(d, "message", path),
+            read.number(d, "line", path, optional=True),
+            read.number(d, "column", path, optional=True),
         )
-        for i, d in enumerate(read.obj(x, f"$.diagnostics[{n}]") for n, x in enumerate(read.list(top.get("diagnostics", []), "$.diagnostics")))
+        for path, d in read.objects(top, "diagnostics")
     )
     metadata = read.obj(top.get("metadata", {}), "$.metadata")
     for key, value in metadata.items():
         if not isinstance(value, str):
             raise read.fail(f"$.metadata.{key}", "expected a string")
     return Transcript(
-        title=read.str(top, "title", "$", optional=True),
+        title=read.text(top, "title", "$", optional=True),
         intro=read.strings(top.get("intro", []), "$.intro"),
         speakers=speakers,
         sections=tuple(sections),
@@ -199,7 +202,7 @@ def from_data(data: Any, source: str | None = None) -> Transcript:
 
 
 def _turn_from(read: _Reader, turn: Mapping[str, Any], path: str, ids: set[str]) -> Turn:
-    speaker = read.str(turn, "speaker", path, optional=True)
+    speaker = read.text(turn, "speaker", path, optional=True)
     if speaker is not None and speaker not in ids:
         raise read.fail(f"{path}.speaker", f"{speaker!r} is not the id of a speaker")
     timestamp = turn.get("timestamp")
@@ -207,13 +210,13 @@ def _turn_from(read: _Reader, turn: Mapping[str, Any], path: str, ids: set[str])
         raise read.fail(f"{path}.timestamp", "expected a number of seconds")
     paragraphs = read.strings(turn.get("paragraphs", []), f"{path}.paragraphs")
     spans = []
-    for k, raw in enumerate(read.list(turn.get("spans", []), f"{path}.spans")):
+    for k, raw in enumerate(read.array(turn.get("spans", []), f"{path}.spans")):
         span_path = f"{path}.spans[{k}]"
         span = read.obj(raw, span_path)
         parsed = Span(
-            read.int(span, "paragraph", span_path),
-            read.int(span, "start", span_path),
-            read.int(span, "end", span_path),
+            read.number(span, "paragraph", span_path),
+            read.number(span, "start", span_path),
+            read.number(span, "end", span_path),
             read.enum(span, "kind", span_path, SpanKind),
         )
         if parsed.paragraph >= len(paragraphs) or not parsed.start <= parsed.end <= len(paragraphs[parsed.paragraph]):
@@ -223,7 +226,7 @@ def _turn_from(read: _Reader, turn: Mapping[str, Any], path: str, ids: set[str])
         kind=read.enum(turn, "kind", path, Kind),
         speaker=speaker,
         paragraphs=paragraphs,
-        line=read.int(turn, "line", path),
+        line=read.number(turn, "line", path),
         timestamp=float(timestamp) if timestamp is not None else None,
         spans=tuple(spans),
     )

@@ -19,13 +19,17 @@ from qaformat.model import Role
 __all__ = ["LabelStyle", "ParseOptions", "RenderOptions", "SpeakerSpec"]
 
 
+def _role(value: Role | str | None) -> Role | None:
+    return None if value is None else Role(value)
+
+
 @attrs.frozen
 class SpeakerSpec:
     """What the caller says about one speaker label: display name, role, description."""
 
     name: str | None = None
     """Display name to use instead of the label (``None`` keeps the detected name)."""
-    role: Role | None = attrs.field(default=None, converter=lambda r: None if r is None else Role(r))
+    role: Role | None = attrs.field(default=None, converter=_role)
     """Role to use instead of the inferred one."""
     description: str | None = None
     """Who they are, shown where renderers show descriptions."""

@@ -69,7 +69,7 @@ def grade(gold: dict[str, Any], transcript: Transcript) -> Grade:
             continue
         position = found + 1
         matched += 1
-        text, speaker_names, kind = predicted[found]
+        _, speaker_names, kind = predicted[found]
         want = gold_names.get(turn["speaker"], {words(turn["speaker"])}) if turn["speaker"] else set()
         speaker_ok = (not want and not speaker_names) or bool(want & speaker_names)
         kinds = set(turn.get("accept_kinds", [turn["kind"]]))

@@ -23,12 +23,12 @@ from qaformat.parsing.words import (
     HONORIFICS,
     LEADING_TIME,
     NOT_LABELS,
-    TIME,
     NUMBERED_ROLE_WORDS,
     PARTICLES,
     ROLE_WORDS,
     SENTENCE_STARTERS,
     STOPWORDS,
+    TIME,
     RoleWord,
     is_cased_upper,
     parse_time,
@@ -61,9 +61,10 @@ def find_label(block: Block) -> Label | None:
     if text[:1] in _INVISIBLE:
         # Right-to-left text often starts with a direction mark before the name.
         stripped = text.lstrip(_INVISIBLE)
-        label = find_label(attrs.evolve(block, text=stripped, bold_prefix=max(0, block.bold_prefix - (len(text) - len(stripped)))))
+        shift = len(text) - len(stripped)
+        label = find_label(attrs.evolve(block, text=stripped, bold_prefix=max(0, block.bold_prefix - shift)))
         if label is not None:
-            return attrs.evolve(label, column=label.column + len(text) - len(stripped))
+            return attrs.evolve(label, column=label.column + shift)
         return None
     bare = _BARE_TIME.fullmatch(text)
     if bare and len(text) <= 16:
@@ -220,7 +221,7 @@ def _role_word(name: str) -> RoleWord | None:
     if key in ROLE_WORDS:
         return ROLE_WORDS[key]
     word, _, number = key.rpartition(" ")
-    if word in NUMBERED_ROLE_WORDS and (number.isdigit() and len(number) <= 3 or
+    if word in NUMBERED_ROLE_WORDS and ((number.isdigit() and len(number) <= 3) or
                                         (len(number) == 1 and number.isalpha())):
         return RoleWord(NUMBERED_ROLE_WORDS[word], anonymous=False)
     return None

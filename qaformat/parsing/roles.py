@@ -63,10 +63,10 @@ def assign_roles(speakers: tuple[SpeakerDraft, ...], turns: list[Draft], report:
         seen.has_question += _has_question(turn.paragraphs)
         seen.words += sum(len(p.split()) for p in turn.paragraphs)
         seen.first_turn = min(seen.first_turn, position)
-    roles = {s.id: s.role for s in speakers if s.role is not None}
+    roles: dict[str, Role] = {s.id: s.role for s in speakers if s.role is not None}
     open_ids = [s.id for s in speakers if s.role is None]
     if not open_ids:
-        return roles  # type: ignore[return-value]
+        return roles
     fixed = set(roles.values())
     inferred: dict[str, Role]
     if Role.INTERVIEWER in fixed and Role.INTERVIEWEE in fixed:
@@ -88,7 +88,7 @@ def assign_roles(speakers: tuple[SpeakerDraft, ...], turns: list[Draft], report:
             f" {seen.ends_with_question} ending in a question); set it with --speaker if wrong",
             None,
         )
-    return {**roles, **inferred}  # type: ignore[dict-item]
+    return {**roles, **inferred}
 
 
 def _answerers(ids: list[str], behaviour: dict[str, _Behaviour]) -> dict[str, Role]:

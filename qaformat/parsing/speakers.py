@@ -51,7 +51,9 @@ def resolve_speakers(
     """
     lines = [block.line for block in blocks]
     header = _header_blocks(labels, blocks)
-    header_roles = {_key(labels[i]): labels[i].rest for i in header if labels[i] and labels[i].role_word}  # type: ignore[union-attr]
+    header_roles = {
+        _key(label): label.rest for i in header if (label := labels[i]) is not None and label.role_word
+    }
     labels = [None if index in header else label for index, label in enumerate(labels)]
     given_keys = {_given_key(label): (label, spec) for label, spec in given.items()}
     drafts: dict[str, SpeakerDraft] = {}
@@ -225,8 +227,9 @@ def _accept(
     strong = [i for i, k in uses if merged.get(k, k) in accepted]
     if strong:
         first, last = strong[0], strong[-1]
-        caps_share = sum(1 for i in strong if labels[i] and labels[i].caps) / len(strong)  # type: ignore[union-attr]
-        bold_share = sum(1 for i in strong if labels[i] and labels[i].bold) / len(strong)  # type: ignore[union-attr]
+        written = [label for i in strong if (label := labels[i]) is not None]
+        caps_share = sum(1 for label in written if label.caps) / len(strong)
+        bold_share = sum(1 for label in written if label.bold) / len(strong)
         for index, key in uses:
             target = merged.get(key, key)
             if target in accepted or not first < index < last:
@@ -275,7 +278,7 @@ def _canonical(names: list[str]) -> str:
 
     def score(name: str) -> tuple[int, int, int, int]:
         words = name.split()
-        well_cased = sum(1 for w in words if w[:1].isupper() and not w.isupper() or len(w) == 1)
+        well_cased = sum(1 for w in words if (w[:1].isupper() and not w.isupper()) or len(w) == 1)
         lower = sum(1 for w in words if w[:1].islower())
         caps = int(name.isupper())
         return (len(name_words(name)) + (1 if honorific(name) else 0), -caps, well_cased - lower, counts[name])

@@ -14,17 +14,17 @@ from qaformat.model import Role
 __all__ = [
     "HONORIFICS",
     "LEADING_TIME",
-    "parse_time",
     "NOT_LABELS",
     "PARTICLES",
     "ROLE_WORDS",
     "RoleWord",
     "display_case",
     "initials",
+    "is_cased_upper",
     "is_direction",
     "is_direction_only",
-    "is_cased_upper",
     "name_words",
+    "parse_time",
     "slug",
 ]
 

@@ -35,6 +35,7 @@ RENDERERS: dict[str, OutputFormat] = {
     f.name: f
     for f in (
         OutputFormat("json", "qaformat.renderers.json", "render_json", False, (".json",)),
+        OutputFormat("docx", "qaformat.renderers.docx", "render_docx", True, (".docx",)),
     )
 }
 """Output format name -> renderer."""

@@ -1,0 +1,131 @@
+"""The command line, run as a user runs it (a subprocess): outputs, exit codes, one-line errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+EXAMPLE = Path(__file__).parent.parent / "examples" / "interview.txt"
+
+
+def run(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", "qaformat", *args], input=stdin, capture_output=True, cwd=cwd,
+                          timeout=60, check=False)
+
+
+def test_convert_to_json_on_stdout():
+    done = run("convert", str(EXAMPLE), "-t", "json")
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert data["qaformat"] == 1 and data["speakers"][0]["name"] == "Tom Whitfield"
+
+
+def test_stdin_to_stdout():
+    done = run("convert", "-", "-t", "json", stdin=EXAMPLE.read_bytes())
+    assert done.returncode == 0 and json.loads(done.stdout)["title"].startswith("The Night Shift")
+
+
+def test_output_format_follows_the_suffix(tmp_path):
+    out = tmp_path / "out.json"
+    assert run("convert", str(EXAMPLE), "-o", str(out)).returncode == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["qaformat"] == 1
+
+
+def test_existing_output_needs_force(tmp_path):
+    out = tmp_path / "out.json"
+    out.write_text("mine", encoding="utf-8")
+    done = run("convert", str(EXAMPLE), "-o", str(out))
+    assert done.returncode == 2 and b"--force" in done.stderr
+    assert out.read_text(encoding="utf-8") == "mine"
+    assert run("convert", str(EXAMPLE), "-o", str(out), "--force").returncode == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["qaformat"] == 1
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (b"\x89PNG\r\n\x1a\n" + bytes(100), b"not a text transcript"),
+    (b"", b"no interview found"),
+    (b"An article.\n\nNo speakers here.\n", b"no interview found"),
+])
+def test_bad_input_is_one_line_exit_2_and_no_output(tmp_path, content, message):
+    source = tmp_path / "bad.txt"
+    source.write_bytes(content)
+    out = tmp_path / "bad.json"
+    done = run("convert", str(source), "-o", str(out))
+    assert done.returncode == 2
+    lines = done.stderr.decode().strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"qaformat: error: {source}:1: ")
+    assert message in done.stderr and b"Traceback" not in done.stderr
+    assert list(tmp_path.iterdir()) == [source]
+
+
+def test_output_equal_to_input_is_refused(tmp_path):
+    source = tmp_path / "talk.txt"
+    source.write_bytes(EXAMPLE.read_bytes())
+    done = run("convert", str(source), "-o", str(source), "-t", "json", "--force")
+    assert done.returncode == 2 and b"overwrite the input" in done.stderr
+    assert source.read_bytes() == EXAMPLE.read_bytes()
+
+
+def test_batch_goes_on_past_a_bad_file(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_text("nothing to see", encoding="utf-8")
+    out = tmp_path / "out"
+    done = run("convert", str(EXAMPLE), str(bad), "--out-dir", str(out), "-t", "json")
+    assert done.returncode == 1
+    assert (out / "interview.json").exists() and not (out / "bad.json").exists()
+    assert b"1 converted, 1 failed" in done.stderr
+
+
+def test_speaker_flag():
+    done = run("convert", str(EXAMPLE), "-t", "json", "--speaker", "TW=Tom Whitfield:interviewee")
+    speakers = {s["name"]: s["role"] for s in json.loads(done.stdout)["speakers"]}
+    assert speakers["Tom Whitfield"] == "interviewee"
+
+
+def test_bad_speaker_flag_is_a_usage_error():
+    done = run("convert", str(EXAMPLE), "--speaker", "no equals sign")
+    assert done.returncode == 2 and b"LABEL=Name" in done.stderr
+
+
+def test_diagnostics_flag():
+    data = json.loads(run("convert", str(EXAMPLE), "-t", "json", "--diagnostics").stdout)
+    assert any(d["code"] == "outside-interview" for d in data["diagnostics"])
+
+
+def test_whole_keeps_everything():
+    data = json.loads(run("convert", str(EXAMPLE), "-t", "json", "--whole").stdout)
+    assert data["skipped"] == []
+
+
+def test_check_lists_lint_lines():
+    done = run("check", str(EXAMPLE))
+    assert done.returncode == 0
+    first = done.stdout.decode().splitlines()[0]
+    path, line, column, rest = first.split(":", 3)
+    assert path == str(EXAMPLE) and line.isdigit() and column.isdigit()
+    assert rest.split()[0] in {"info", "warning", "error"}
+
+
+def test_check_json_and_errors(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_text("nothing to see", encoding="utf-8")
+    done = run("check", str(bad), "--format", "json")
+    assert done.returncode == 1
+    assert json.loads(done.stdout)[0]["severity"] == "error"
+
+
+def test_speakers_table():
+    done = run("speakers", str(EXAMPLE))
+    assert done.returncode == 0
+    lines = done.stdout.decode().splitlines()
+    assert lines[0].split() == ["NAME", "ROLE", "TURNS", "ALIASES"]
+    assert lines[1].startswith("Tom Whitfield") and "interviewer" in lines[1] and "TW" in lines[1]
+
+
+def test_usage_error_exit_2():
+    done = run("convert")
+    assert done.returncode == 2 and b"usage:" in done.stderr

@@ -1,0 +1,84 @@
+"""The plain-text reader: encodings, line ends, control characters, binary input, Markdown hints."""
+
+from __future__ import annotations
+
+import codecs
+import zipfile
+from io import BytesIO
+
+import pytest
+
+import qaformat
+from qaformat.errors import InputError
+from qaformat.readers.text import read_markdown, read_text
+
+TEXT = "Jane Roe: Où êtes-vous né?\n\nJohn Doe: À Zürich.\n\nJane Roe: Et après?\n\nJohn Doe: Genève.\n"
+
+
+def _turn_texts(t: qaformat.Transcript) -> list[str]:
+    return [p for turn in t.turns() for p in turn.paragraphs]
+
+
+@pytest.mark.parametrize("encode", [
+    lambda s: s.encode("utf-8"),
+    lambda s: codecs.BOM_UTF8 + s.encode("utf-8"),
+    lambda s: s.encode("utf-16"),
+    lambda s: codecs.BOM_UTF16_BE + s.encode("utf-16-be"),
+    lambda s: s.encode("utf-16-le"),
+], ids=["utf8", "utf8-bom", "utf16", "utf16-be-bom", "utf16-le-no-bom"])
+def test_unicode_encodings(encode):
+    assert _turn_texts(qaformat.parse(encode(TEXT))) == _turn_texts(qaformat.parse(TEXT))
+
+
+def test_cp1252_fallback_is_a_warning_with_its_line():
+    t = qaformat.parse(TEXT.encode("cp1252"))
+    assert _turn_texts(t) == _turn_texts(qaformat.parse(TEXT))
+    warning = next(d for d in t.diagnostics if d.code == "encoding-fallback")
+    assert warning.severity is qaformat.Severity.WARNING and warning.line == 1
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+def test_line_ends(newline):
+    t = qaformat.parse(TEXT.replace("\n", newline))
+    assert [turn.line for turn in t.turns()] == [1, 3, 5, 7]
+
+
+def test_control_characters_are_replaced_and_reported():
+    t = qaformat.parse(TEXT.replace("Zürich", "Zü\x00ri\x07ch"))
+    assert "Zü\ufffdri\ufffdch" in _turn_texts(t)[1]
+    assert any(d.code == "control-character" and d.line == 3 for d in t.diagnostics)
+
+
+def _zip() -> bytes:
+    buffer = BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("a.txt", "x")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("data", [b"\x89PNG\r\n\x1a\n" + bytes(200), _zip(), bytes(range(256)) * 4],
+                         ids=["png", "zip", "noise"])
+def test_binary_is_refused(data):
+    with pytest.raises(InputError, match="not a text transcript"):
+        read_text(data)
+
+
+def test_markdown_hints():
+    doc = read_text("---\ntitle: A Talk\ndate: 2025-01-02\n---\n# Heading\n\n**Jane:** Hi\n\n*A note.*\n\n> quoted\n")
+    assert doc.metadata == {"title": "A Talk", "date": "2025-01-02"}
+    assert [o.reason for o in doc.omitted] == ["front matter"]
+    heading, label, note, quote = doc.blocks
+    assert (heading.text, heading.heading) == ("Heading", 1)
+    assert (label.text, label.bold_prefix) == ("Jane: Hi", 5)
+    assert (note.text, note.italic) == ("A note.", True)
+    assert (quote.text, quote.quote) == ("quoted", True)
+
+
+def test_markdown_undoes_escapes_but_text_keeps_them():
+    assert read_markdown("Use \\*stars\\* here").blocks[0].text == "Use *stars* here"
+    assert read_text("C:\\Users\\jane").blocks[0].text == "C:\\Users\\jane"
+
+
+def test_blank_lines_mark_gaps():
+    doc = read_text("one\ntwo\n\nthree")
+    assert [(b.text, b.line, b.gap_before) for b in doc.blocks] == [("one", 1, True), ("two", 2, False), ("three", 4, True)]
