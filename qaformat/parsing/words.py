@@ -187,10 +187,9 @@ def _title_word(word: str) -> str:
     for char in lower:
         out.append(char.upper() if capital else char)
         capital = char in "'’-"
-    titled = "".join(out)
-    if titled.startswith("Mc") and len(titled) > 3:
-        titled = "Mc" + titled[2].upper() + titled[3:]
-    return titled
+    parts = "".join(out).split("-")
+    parts = ["Mc" + p[2].upper() + p[3:] if p.startswith("Mc") and len(p) > 3 else p for p in parts]
+    return "-".join(parts)
 
 
 def display_case(name: str) -> str:

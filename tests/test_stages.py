@@ -1,0 +1,199 @@
+"""Per-stage table tests: speakers, layout, roles and kinds, tidy, descriptions, directions."""
+
+from __future__ import annotations
+
+import pytest
+
+import qaformat
+from qaformat.model import Kind, Role, SpanKind
+from qaformat.parsing.describe import _apposition_after, _title_before
+from qaformat.parsing.directions import find_spans
+from qaformat.parsing.layout import is_title_like
+from qaformat.parsing.report import Report
+from qaformat.parsing.tidy import tidy_text
+from qaformat.parsing.words import display_case, slug
+
+
+def speakers(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    return [(s.name, s.role.value, s.aliases) for s in qaformat.parse(text).speakers]
+
+
+# --- speakers: one person written several ways -------------------------------------------
+RESOLUTION = [
+    ("Emily Carter: Why?\n\nDr. Alexander Petrov: Because.\n\nEmily carter: Really?\n\nDr. alexander Petrov: Yes.",
+     [("Emily Carter", "interviewer", ("Emily Carter", "Emily carter")),
+      ("Dr. Alexander Petrov", "interviewee", ("Dr. Alexander Petrov", "Dr. alexander Petrov"))]),
+    ("ANDERSON COOPER, CNN ANCHOR: Why?\n\nSEN. MARGARET HOLLIS (D-OR): No.\n\nCOOPER: Never?\n\nHOLLIS: Never.",
+     [("Anderson Cooper", "interviewer", ("ANDERSON COOPER, CNN ANCHOR", "COOPER")),
+      ("Sen. Margaret Hollis", "interviewee", ("SEN. MARGARET HOLLIS (D-OR)", "HOLLIS"))]),
+    ("Emily Carter: Why?\n\nJohn Park: Because.\n\nEC: Really?\n\nJP: Yes.",
+     [("Emily Carter", "interviewer", ("Emily Carter", "EC")), ("John Park", "interviewee", ("John Park", "JP"))]),
+    ("CLICK HERE: Why?\n\nJANE ROE: Because.\n\nCH: Really?\n\nJR: Yes.",
+     [("Click Here", "interviewer", ("CLICK HERE", "CH")), ("Jane Roe", "interviewee", ("JANE ROE", "JR"))]),
+    ("Raúl Ortega: Why?\n\nAnn Lee: Because.\n\nRaul Ortega: Really?\n\nOrtega: And?\n\nLee: Yes.",
+     [("Raúl Ortega", "interviewer", ("Raúl Ortega", "Raul Ortega", "Ortega")), ("Ann Lee", "interviewee", ("Ann Lee", "Lee"))]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RESOLUTION)
+def test_speaker_resolution(text, expected):
+    assert speakers(text) == expected
+
+
+def test_mr_and_mrs_smith_are_two_people():
+    text = "Mr. John Smith: Why?\n\nMrs. Smith: Because.\n\nMr. John Smith: Really?\n\nMrs. Smith: Yes."
+    assert [name for name, _, _ in speakers(text)] == ["Mr. John Smith", "Mrs. Smith"]
+
+
+def test_ids_are_unique_slugs():
+    assert slug("Dr. Alexander Petrov") == "dr-alexander-petrov"
+    assert slug("Müller") == "muller"
+    assert slug("سارا") == "سارا"
+    assert display_case("MR. O'BRIEN-MCDONALD") == "Mr. O'Brien-McDonald"
+
+
+def test_a_name_once_in_prose_is_not_a_speaker():
+    text = "Q: Who said it?\n\nA: As my teacher put it, Dalia Ruiz: nothing is wasted.\n\nQ: And?\n\nA: That's all."
+    t = qaformat.parse(text)
+    assert [s.name for s in t.speakers] == ["Q", "A"]
+    assert any(d.code == "label-rejected" for d in t.diagnostics) is False  # "As my teacher..." is not name-shaped
+
+
+def test_a_one_off_name_between_turns_is_rejected_and_reported():
+    text = ("Jane Roe: Why?\n\nJohn Doe: Because.\n\nBottom Line: we agree.\n\nJane Roe: Really?\n\nJohn Doe: Yes.")
+    t = qaformat.parse(text)
+    assert [s.name for s in t.speakers] == ["Jane Roe", "John Doe"]
+
+
+# --- roles and kinds ------------------------------------------------------------------
+def kinds(text: str) -> list[tuple[str | None, str]]:
+    return [(turn.speaker, turn.kind.value) for turn in qaformat.parse(text).turns()]
+
+
+def test_who_asks_is_the_interviewer_whoever_speaks_first():
+    text = "Ann: I was born in Lyon.\n\nBen: Where did you study?\n\nAnn: In Paris.\n\nBen: And then?\n\nAnn: Work."
+    roles = {s.name: s.role for s in qaformat.parse(text).speakers}
+    assert roles == {"Ann": Role.INTERVIEWEE, "Ben": Role.INTERVIEWER}
+
+
+def test_closing_thanks_is_a_remark():
+    text = "Ben: Where?\n\nAnn: Paris.\n\nBen: Why?\n\nAnn: Work.\n\nBen: Ann, thank you."
+    assert kinds(text)[-1] == ("ben", "remark")
+
+
+def test_panel_one_moderator_two_guests():
+    text = ("Moderator: First question, for both of you: why run?\n\nAmy Reed: Because the ward needs it.\n\n"
+            "Carl Voss: Because nobody else would.\n\nModerator: And the budget?\n\nAmy Reed: Balanced.\n\nCarl Voss: Cut.")
+    roles = {s.name: s.role.value for s in qaformat.parse(text).speakers}
+    assert roles == {"Moderator": "interviewer", "Amy Reed": "interviewee", "Carl Voss": "interviewee"}
+
+
+def test_briefing_each_q_is_its_own_turn():
+    text = ("MS. LANE:  Good afternoon.\n\nQ    Two questions. First?\n\nQ    A follow-up?\n\nMS. LANE:  Yes to both.\n\n"
+            "Q    Thanks.")
+    turns = list(qaformat.parse(text).turns())
+    assert [t.speaker for t in turns] == ["ms-lane", "q", "q", "ms-lane", "q"]
+    assert {s.name: s.role.value for s in qaformat.parse(text).speakers} == {"Ms. Lane": "interviewee", "Q": "interviewer"}
+
+
+def test_repeated_named_labels_merge_into_one_turn():
+    text = "Ann: Where?\n\nBen: Here.\n\nBen: And there.\n\nAnn: Why?\n\nBen: Because."
+    turns = list(qaformat.parse(text).turns())
+    assert [len(t.paragraphs) for t in turns] == [1, 2, 1, 1]
+
+
+def test_stage_direction_alone_between_turns_is_a_note():
+    text = "Q: Why?\n\nA: Because.\n\n(APPLAUSE)\n\nQ: Really?\n\nA: Yes."
+    assert (None, "note") in kinds(text)
+
+
+def test_stage_direction_inside_a_turn_stays_in_it():
+    text = "Q: Why?\n\nA: Because.\n\n[pause]\n\nWell, mostly.\n\nQ: Really?\n\nA: Yes."
+    t = qaformat.parse(text)
+    answer = list(t.turns())[1]
+    assert answer.paragraphs == ("Because.", "[pause]", "Well, mostly.") and answer.kind is Kind.ANSWER
+
+
+# --- layout -----------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Significance of the Treaty", True),
+    ("the Significance of the Treaty", True),
+    ("What’s Missing from the Treaty?", True),
+    ("Absolutely, this treaty is a clear signal.", False),
+    ("March 14, 2025", False),
+    ("By Jane Doe", False),
+    ("1:14 P.M. EDT", False),
+])
+def test_title_like(text, expected):
+    assert is_title_like(text) is expected
+
+
+def test_title_intro_heading_and_skipped():
+    text = ("Home » News\n\nA Talk With Ann: On Bridges\n\nBy Jo Bell\n\nAnn Lee builds bridges. We met in May.\n\n"
+            "Early Years\n\nBen: Where?\n\nAnn: Paris.\n\nBen: Why?\n\nAnn: Work.\n\nLeave a Comment\n\nPost")
+    t = qaformat.parse(text)
+    assert t.title == "A Talk With Ann: On Bridges"
+    assert t.intro == ("Ann Lee builds bridges. We met in May.",)
+    assert [s.heading for s in t.sections] == ["Early Years"]
+    assert [(s.first_line, s.last_line, s.reason) for s in t.skipped] == [
+        (1, 1, "before the interview"), (5, 5, "byline, dateline or header"), (19, 21, "after the interview")]
+
+
+def test_whole_keeps_everything():
+    text = "Home » News\n\nBen: Where?\n\nAnn: Paris.\n\nBen: Why?\n\nAnn: Work.\n\nLeave a Comment"
+    t = qaformat.parse(text, options=qaformat.ParseOptions(whole=True))
+    assert t.skipped == () and t.title == "Home » News"
+    assert list(t.turns())[-1].paragraphs == ("Leave a Comment",)
+
+
+def test_hard_wrapped_lines_join():
+    line = "word " * 13
+    text = "\n".join([f"INTERVIEWER: {line}", line, "end of it.", "", f"SMITH: {line}", line, "done.", "",
+                      f"INTERVIEWER: {line}?", "", f"SMITH: {line}", line, "done."])
+    turns = list(qaformat.parse(text).turns())
+    assert len(turns) == 4 and len(turns[0].paragraphs) == 1 and turns[0].paragraphs[0].endswith("end of it.")
+
+
+# --- tidy -------------------------------------------------------------------------------
+TIDY = [
+    ("allies.this is", "allies. this is"),
+    ("Dr.Petrov, this", "Dr. Petrov, this"),
+    ("Iran,which have", "Iran, which have"),
+    ("stay tuned to  world-today-news.com for", "stay tuned to world-today-news.com for"),
+    ("the U.S. and e.g. 3.5 percent at 4 a.m. in 1,000 cases", "the U.S. and e.g. 3.5 percent at 4 a.m. in 1,000 cases"),
+    ("see https://example.org/a.b and report.pdf", "see https://example.org/a.b and report.pdf"),
+    ("wait... what", "wait... what"),
+]
+
+
+@pytest.mark.parametrize(("before", "after"), TIDY)
+def test_tidy(before, after):
+    report = Report()
+    assert tidy_text(before, 1, report, apply=True) == after
+    assert tidy_text(before, 1, Report(), apply=False) == before
+    assert bool(report.items) is (before != after)
+
+
+def test_without_tidy_words_stay_exactly_as_written():
+    text = "Ann: Dr.Petrov,  this is it.\n\nBen: Why?\n\nAnn: Because.\n\nBen: Yes?"
+    assert list(qaformat.parse(text).turns())[0].paragraphs == ("Dr.Petrov,  this is it.",)
+    tidy = qaformat.parse(text, options=qaformat.ParseOptions(tidy=True))
+    assert list(tidy.turns())[0].paragraphs == ("Dr. Petrov, this is it.",)
+
+
+# --- descriptions and directions -----------------------------------------------------------
+def test_descriptions():
+    assert _title_before("To unpack it, world-today-news.com Senior Editor ") == "world-today-news.com Senior Editor"
+    assert _title_before("Ledger features editor ") == "Ledger features editor"
+    assert _title_before("sits down with ") is None
+    assert _title_before("we interviewed ") is None
+    assert _apposition_after(", a senior fellow at the Institute, for a talk.") == "a senior fellow at the Institute"
+    assert _apposition_after(", who said no.") is None
+
+
+def test_inline_spans():
+    spans = find_spans(["No. [laughs] Then [inaudible 00:15:05] and (APPLAUSE) at [00:15:09] (see above)."])
+    text = "No. [laughs] Then [inaudible 00:15:05] and (APPLAUSE) at [00:15:09] (see above)."
+    assert [(text[s.start:s.end], s.kind) for s in spans] == [
+        ("[laughs]", SpanKind.DIRECTION), ("[inaudible 00:15:05]", SpanKind.DIRECTION),
+        ("(APPLAUSE)", SpanKind.DIRECTION), ("[00:15:09]", SpanKind.TIMESTAMP)]
