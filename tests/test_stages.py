@@ -176,9 +176,9 @@ def test_tidy(before, after):
 
 def test_without_tidy_words_stay_exactly_as_written():
     text = "Ann: Dr.Petrov,  this is it.\n\nBen: Why?\n\nAnn: Because.\n\nBen: Yes?"
-    assert list(qaformat.parse(text).turns())[0].paragraphs == ("Dr.Petrov,  this is it.",)
+    assert next(iter(qaformat.parse(text).turns())).paragraphs == ("Dr.Petrov,  this is it.",)
     tidy = qaformat.parse(text, options=qaformat.ParseOptions(tidy=True))
-    assert list(tidy.turns())[0].paragraphs == ("Dr. Petrov, this is it.",)
+    assert next(iter(tidy.turns())).paragraphs == ("Dr. Petrov, this is it.",)
 
 
 # --- descriptions and directions -----------------------------------------------------------
