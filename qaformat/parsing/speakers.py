@@ -152,21 +152,27 @@ def _merge_short_forms(
 ) -> dict[str, str]:
     """Map each short-form key (surname, first name, initials) to the one long key it fits."""
     named = [d for d in drafts.values() if not d.key.startswith("role:")]
-    long_forms = [d for d in named if len(d.key.split()) >= 2]
+    by_last: dict[str, list[SpeakerDraft]] = {}
+    by_first: dict[str, list[SpeakerDraft]] = {}
+    by_initials: dict[str, list[SpeakerDraft]] = {}
+    for draft in named:
+        words = draft.key.split()
+        if len(words) >= 2:
+            by_last.setdefault(words[-1], []).append(draft)
+            by_first.setdefault(words[0], []).append(draft)
+            by_initials.setdefault(initials(words), []).append(draft)
     merged: dict[str, str] = {}
     for draft in named:
         words = draft.key.split()
         if len(words) >= 2:
             # "jane a roe" and "jane roe": one name's words inside the other's.
-            fits = [d for d in long_forms if d is not draft and len(d.key.split()) > len(words)
-                    and _subsequence(words, d.key.split())]
+            nearby = {id(d): d for d in by_last.get(words[-1], []) + by_first.get(words[0], [])}
+            fits = [d for d in nearby.values() if len(d.key.split()) > len(words) and _subsequence(words, d.key.split())]
         else:
             word = words[0]
-            fits = [d for d in long_forms if d.key.split()[-1] == word]
-            if not fits:
-                fits = [d for d in long_forms if d.key.split()[0] == word]
+            fits = by_last.get(word) or by_first.get(word) or []
             if not fits and 2 <= len(word) <= 4 and all(w.isupper() for w in draft.written if w):
-                fits = [d for d in long_forms if initials(d.key.split()) == word]
+                fits = by_initials.get(word, [])
         fits = [d for d in fits if _compatible_honorifics(draft, d)]
         if len(fits) == 1:
             merged[draft.key] = fits[0].key
@@ -214,6 +220,7 @@ def _accept(
     lines: list[int],
 ) -> set[str]:
     accepted: set[str] = set()
+    explicit = {key for index, key in uses if (label := labels[index]) is not None and label.explicit}
     for key, draft in drafts.items():
         if key in merged:
             continue
@@ -222,7 +229,7 @@ def _accept(
             accepted.add(key)
         elif key.startswith("role:") or draft.count >= 2:
             accepted.add(key)
-        elif any(labels[i] is not None and labels[i].explicit for i, k in uses if k == key):  # type: ignore[union-attr]
+        elif key in explicit:
             accepted.add(key)
     strong = [i for i, k in uses if merged.get(k, k) in accepted]
     if strong:
