@@ -16,10 +16,10 @@ from qaformat.parsing.report import Report
 
 __all__ = ["tidy_text"]
 
-_TOKEN = re.compile(r"\S+")
-# A whole token that is two words glued by sentence punctuation: "allies.this", "Iran,which".
-_GLUED = re.compile(r"([^\W\d_]{2,})([.,!?;])([^\W\d_]{2,})[.,!?;:\"”’)]*")
-_MAX_TOKEN = 80
+# Two words glued by sentence punctuation ("allies.this", "Iran,which", "Dr.Petrov"), not part
+# of a longer token (a domain's "news.com" after a hyphen, a URL, an e-mail, "U.S.", "3.5").
+# The look-behind lets a match start only at a word's start, which keeps the search linear.
+_GLUED = re.compile(r"(?<![\w@/:.'’-])([^\W\d_]{2,})([.,!?;])([^\W\d_]{2,})(?=[\s.,!?;:\"”’)]|$)")
 _SPACES = re.compile(r"(?<=\S)  +(?=\S)")
 _NOT_WORDS = frozenset(
     """com org net edu gov mil int io co uk us de fr es it nl eu ru cn jp in au ca ch be se no dk fi
@@ -29,19 +29,12 @@ _NOT_WORDS = frozenset(
 
 
 def _glued(text: str) -> list[tuple[int, str]]:
-    """(offset just after the punctuation, the token) for each glued pair of words."""
+    """(offset just after the punctuation, the glued words) for each place a space is missing."""
     found = []
-    for token in _TOKEN.finditer(text):
-        word = token.group()
-        if len(word) > _MAX_TOKEN or not any(c in word for c in ".,!?;"):
-            continue
-        match = _GLUED.fullmatch(word)
-        if match is None:
-            continue
-        mark, after = match.group(2), match.group(3)
-        if mark == "." and after.casefold() in _NOT_WORDS:
-            continue  # a domain or a file name: world-today-news.com, report.pdf
-        found.append((token.start() + match.end(2), word))
+    for match in _GLUED.finditer(text):
+        if match.group(2) == "." and match.group(3).casefold() in _NOT_WORDS:
+            continue  # a domain or a file name: example.com, report.pdf
+        found.append((match.end(2), match.group()))
     return found
 
 
@@ -50,8 +43,9 @@ def tidy_text(text: str, line: int, report: Report, *, apply: bool) -> str:
     found = _glued(text)
     runs = list(_SPACES.finditer(text))
     verb = "added" if apply else "missing"
-    for _, word in found:
-        report.info("tidy-space-after-punctuation", f"space {verb} after punctuation in {word!r}", line)
+    if found:
+        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+        report.info("tidy-space-after-punctuation", f"space {verb} after punctuation in {found[0][1]!r}{more}", line)
     if runs:
         report.info("tidy-spaces", f"{len(runs)} run(s) of spaces {'collapsed' if apply else 'found'}", line)
     if not apply or not (found or runs):
