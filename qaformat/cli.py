@@ -9,11 +9,14 @@ input error. Outputs are written through a temporary file and a rename.
 from __future__ import annotations
 
 import argparse
+import concurrent.futures
+import glob
 import json
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from qaformat import api
 from qaformat.errors import QAFormatError, Severity
@@ -50,11 +53,13 @@ def _build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--strict", action="store_true", help="fail on any warning")
 
     convert = commands.add_parser("convert", help="convert transcripts", description="Convert transcripts.")
-    convert.add_argument("inputs", nargs="+", metavar="INPUT", help="input files ('-' for standard input)")
+    convert.add_argument("inputs", nargs="+", metavar="INPUT",
+                         help="input files, folders or patterns ('-' for standard input)")
     where = convert.add_mutually_exclusive_group()
     where.add_argument("-o", "--output", metavar="OUT", help="output file ('-' for standard output)")
     where.add_argument("--out-dir", metavar="DIR", help="folder for the outputs (named after the inputs)")
-    convert.add_argument("-t", "--to", metavar="FORMAT", help=f"output format ({', '.join(RENDERERS)})")
+    convert.add_argument("-t", "--to", metavar="FORMAT[,FORMAT]",
+                         help=f"output format(s), comma-separated ({', '.join(RENDERERS)})")
     parse_flags(convert)
     convert.add_argument("--standalone", action="store_true", help="HTML: a whole page, not a fragment")
     convert.add_argument("--no-stylesheet", action="store_true", help="HTML page: leave out the stylesheet")
@@ -65,6 +70,7 @@ def _build_parser() -> argparse.ArgumentParser:
     convert.add_argument("--template", metavar="DOCX", help="DOCX: take styles from this reference document")
     convert.add_argument("--diagnostics", action="store_true", help="JSON: include the parse diagnostics")
     convert.add_argument("-f", "--force", action="store_true", help="replace existing output files")
+    convert.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="convert N inputs at a time")
 
     check = commands.add_parser("check", help="list problems (FILE:LINE:COL: severity code message)")
     check.add_argument("inputs", nargs="+", metavar="INPUT")
@@ -130,53 +136,129 @@ def _render_options(args: argparse.Namespace) -> RenderOptions:
     )
 
 
-def _target_format(args: argparse.Namespace, output: str | None) -> str:
+def _formats(args: argparse.Namespace, output: str | None) -> list[str]:
+    """The output formats asked for: ``-t html,docx``, else the ``-o`` suffix, else HTML."""
     if args.to:
-        return output_format(args.to).name
+        return list(dict.fromkeys(output_format(name.strip()).name for name in args.to.split(",") if name.strip()))
     if output and output != STDIO:
-        return api.output_format_for(output, None)
-    return "html" if "html" in RENDERERS else "json"
+        return [api.output_format_for(output, None)]
+    return ["html" if "html" in RENDERERS else "json"]
+
+
+_INPUT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".docx", ".html", ".htm", ".xhtml", ".vtt", ".srt", ".json")
+
+
+def _expand(inputs: list[str]) -> list[str]:
+    """Folders become the transcripts in them; patterns the shell did not expand are globbed."""
+    found: list[str] = []
+    for item in inputs:
+        if item == STDIO:
+            found.append(item)
+        elif os.path.isdir(item):
+            found.extend(sorted(str(p) for p in Path(item).rglob("*") if p.is_file() and p.suffix.lower() in _INPUT_SUFFIXES))
+        elif not os.path.exists(item) and any(c in item for c in "*?["):
+            matches = sorted(glob.glob(item, recursive=True))
+            if not matches:
+                raise QAFormatError(f"no file matches {item!r}")
+            found.extend(matches)
+        else:
+            found.append(item)
+    return list(dict.fromkeys(found))
 
 
 def _convert(args: argparse.Namespace, options: ParseOptions) -> int:
-    render_options = _render_options(args)
-    inputs: list[str] = args.inputs
-    if args.output and len(inputs) > 1:
-        raise QAFormatError("-o takes one input; use --out-dir for several")
+    inputs = _expand(args.inputs)
+    formats = _formats(args, args.output)
+    if args.output and (len(inputs) > 1 or len(formats) > 1):
+        raise QAFormatError("-o takes one input and one format; use --out-dir for several")
     if args.out_dir:
         Path(args.out_dir).mkdir(parents=True, exist_ok=True)
-    failures: list[str] = []
-    for path in inputs:
-        try:
-            _convert_one(path, args, options, render_options)
-        except QAFormatError as error:
-            if len(inputs) == 1:
-                raise
-            _error(error)
-            failures.append(path)
-    if len(inputs) > 1:
-        done = len(inputs) - len(failures)
-        print(f"qaformat: {done} converted, {len(failures)} failed", file=sys.stderr)
-        return EXIT_FAILED if failures else EXIT_OK
-    return EXIT_OK
+    jobs = [(path, _outputs(path, formats, args)) for path in inputs]
+    _refuse_clashes(jobs)
+    if len(jobs) == 1 and (args.output or not args.out_dir):
+        _convert_one(jobs[0][0], jobs[0][1], args, options)
+        return EXIT_OK
+    return _batch(jobs, args)
 
 
-def _convert_one(path: str, args: argparse.Namespace, options: ParseOptions, render_options: RenderOptions) -> None:
-    output: str | None = args.output
+def _outputs(path: str, formats: list[str], args: argparse.Namespace) -> list[tuple[str, str | None]]:
+    """(format, output path or None for standard output) for one input."""
     if args.out_dir:
-        fmt = _target_format(args, None)
         stem = "stdin" if path == STDIO else Path(path).stem
-        output = os.path.join(args.out_dir, stem + RENDERERS[fmt].suffixes[0])
-    else:
-        fmt = _target_format(args, output)
-    if output and output != STDIO and path != STDIO and api.same_file(path, output):
-        raise QAFormatError("output would overwrite the input", source=output)
+        return [(fmt, os.path.join(args.out_dir, stem + RENDERERS[fmt].suffixes[0])) for fmt in formats]
+    return [(fmt, None if args.output in (None, STDIO) else args.output) for fmt in formats]
+
+
+def _refuse_clashes(jobs: list[tuple[str, list[tuple[str, str | None]]]]) -> None:
+    seen: dict[str, str] = {}
+    for path, outputs in jobs:
+        for _, output in outputs:
+            if output is None:
+                continue
+            key = os.path.abspath(output)
+            if key in seen:
+                raise QAFormatError(f"{seen[key]} and {path} would both write {output}; convert them separately")
+            seen[key] = path
+
+
+def _batch(jobs: list[tuple[str, list[tuple[str, str | None]]]], args: argparse.Namespace) -> int:
+    """Convert many inputs, in parallel processes with -j, going on past failures."""
+    from tqdm import tqdm  # a progress bar only for batches, and only on a terminal
+
+    failures: list[tuple[str, str]] = []
+    workers = max(1, min(args.jobs, len(jobs)))
+    bar = tqdm(total=len(jobs), unit="file", disable=not sys.stderr.isatty(), file=sys.stderr, leave=False)
+    try:
+        if workers == 1:
+            results = (_job(path, outputs, args) for path, outputs in jobs)
+            for path, error in results:
+                _record(path, error, failures, bar)
+        else:
+            with concurrent.futures.ProcessPoolExecutor(max_workers=workers) as pool:
+                futures = [pool.submit(_job, path, outputs, args) for path, outputs in jobs]
+                for future in concurrent.futures.as_completed(futures):
+                    path, error = future.result()
+                    _record(path, error, failures, bar)
+    finally:
+        bar.close()
+    done = len(jobs) - len(failures)
+    print(f"qaformat: {done} converted, {len(failures)} failed", file=sys.stderr)
+    for path, error in sorted(failures):
+        print(f"  failed: {error}", file=sys.stderr)
+    return EXIT_FAILED if failures else EXIT_OK
+
+
+def _record(path: str, error: str | None, failures: list[tuple[str, str]], bar: Any) -> None:
+    if error is not None:
+        failures.append((path, error))
+        bar.write(f"qaformat: error: {error}", file=sys.stderr)
+    bar.update(1)
+
+
+def _job(path: str, outputs: list[tuple[str, str | None]], args: argparse.Namespace) -> tuple[str, str | None]:
+    """Convert one input of a batch (runs in a worker process); returns the error, if any."""
+    try:
+        _convert_one(path, outputs, args, _parse_options(args))
+    except QAFormatError as error:
+        return path, str(error)
+    except Exception as error:  # a bug must not stop the batch; it is reported with the file
+        return path, f"{path}: internal error: {type(error).__name__}: {error}"
+    return path, None
+
+
+def _convert_one(path: str, outputs: list[tuple[str, str | None]], args: argparse.Namespace,
+                 options: ParseOptions) -> None:
+    for _, output in outputs:
+        if output and path != STDIO and api.same_file(path, output):
+            raise QAFormatError("output would overwrite the input", source=output)
     transcript = _read(path, args, options)
-    content = api.render(transcript, fmt, render_options)
-    if output is None or output == STDIO:
-        _to_stdout(content)
-        return
-    api.write_atomically(Path(output), content, overwrite=args.force)
+    render_options = _render_options(args)
+    rendered = [(output, api.render(transcript, fmt, render_options)) for fmt, output in outputs]
+    for output, content in rendered:
+        if output is None:
+            _to_stdout(content)
+        else:
+            api.write_atomically(Path(output), content, overwrite=args.force)
 
 
 def _to_stdout(content: str | bytes) -> None:

@@ -129,3 +129,46 @@ def test_speakers_table():
 def test_usage_error_exit_2():
     done = run("convert")
     assert done.returncode == 2 and b"usage:" in done.stderr
+
+
+def _batch_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a", "b", "c"):
+        (folder / f"{name}.txt").write_bytes(EXAMPLE.read_bytes())
+    (folder / "broken.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    (folder / "notes.xyz").write_text("not a transcript suffix", encoding="utf-8")
+    return folder
+
+
+def test_batch_folder_in_parallel(tmp_path):
+    folder = _batch_folder(tmp_path)
+    out = tmp_path / "out"
+    done = run("convert", str(folder), "--out-dir", str(out), "-t", "json", "-j", "2")
+    assert done.returncode == 1
+    assert sorted(p.name for p in out.iterdir()) == ["a.json", "b.json", "c.json"]
+    stderr = done.stderr.decode()
+    assert "3 converted, 1 failed" in stderr and "broken.txt:1: this is a PNG image" in stderr
+    assert "\r" not in stderr  # no progress bar when standard error is not a terminal
+
+
+def test_batch_glob_and_several_formats(tmp_path):
+    folder = _batch_folder(tmp_path)
+    out = tmp_path / "out"
+    done = run("convert", str(folder / "[ab].txt"), "--out-dir", str(out), "-t", "json,json")
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["a.json", "b.json"]
+
+
+def test_batch_outputs_that_clash_are_refused(tmp_path):
+    folder = tmp_path / "in"
+    (folder / "x").mkdir(parents=True)
+    (folder / "talk.txt").write_bytes(EXAMPLE.read_bytes())
+    (folder / "x" / "talk.txt").write_bytes(EXAMPLE.read_bytes())
+    done = run("convert", str(folder), "--out-dir", str(tmp_path / "out"), "-t", "json")
+    assert done.returncode == 2 and b"would both write" in done.stderr
+
+
+def test_pattern_matching_nothing(tmp_path):
+    done = run("convert", str(tmp_path / "*.txt"), "--out-dir", str(tmp_path / "out"))
+    assert done.returncode == 2 and b"no file matches" in done.stderr

@@ -1,0 +1,140 @@
+"""Speaker labels and turn times, written the same way by every renderer.
+
+Owns the label styles of `LabelStyle` (the full name every time; the full name first, then the
+surname or initials) and the display forms of a turn's timestamp, so that HTML, Markdown and
+DOCX agree. Imports only the model, the options and the errors.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable
+
+from qaformat.errors import RenderError
+from qaformat.model import Speaker, Turn
+from qaformat.options import LabelStyle
+
+__all__ = ["SpeakerLabels", "clock_time", "iso_duration", "short_label", "turn_time"]
+
+# Titles before a name, compared case-folded without dots; initials skip them.
+_HONORIFICS = frozenset(
+    """mr mrs ms miss mx dr prof professor sen senator rep gov gen col capt lt sgt maj adm rev
+    fr sir dame lord lady judge justice pres amb hon rabbi imam sheikh sister brother det
+    mme mlle herr frau sra sr dra don doña msgr""".split()
+)
+# After a name: "King Jr.", "Roe, PhD"; the surname is the word before them.
+_SUFFIXES = frozenset("jr sr ii iii iv phd md esq qc kc mp mbe obe cbe".split())
+# Lower-case words that belong to the surname that follows ("van Gogh", "de la Cruz").
+_PARTICLES = frozenset("de da del della der den di du la le van von bin ibn al el dos das do ter ten zu".split())
+# Words of generic labels ("Unidentified Male", "Audience Member") that no short form improves.
+_GENERIC = frozenset(
+    """speaker speakers unidentified unknown voice audience member male female participant caller
+    moderator interviewer interviewee narrator announcer questioner respondent crowd multiple""".split()
+)
+
+
+def _bare(word: str) -> str:
+    return word.replace(".", "").casefold()
+
+
+def _name_words(name: str) -> list[str]:
+    """The words of a name without leading titles and trailing suffixes."""
+    words = name.replace(",", " ").split()
+    while len(words) > 1 and (_bare(words[0]) in _HONORIFICS or (words[0].endswith(".") and len(words[0]) <= 4)):
+        words.pop(0)
+    while len(words) > 1 and _bare(words[-1]) in _SUFFIXES:
+        words.pop()
+    return words
+
+
+def _is_generic(name: str) -> bool:
+    """A role label rather than a person's name: ``Q``, ``Speaker 2``, ``Guest B``, ``Unknown Speaker``."""
+    words = name.split()
+    return (
+        len(words) < 2
+        or any(char.isdigit() for char in name)
+        or len(words[-1].strip(".")) == 1
+        or any(_bare(word) in _GENERIC for word in words)
+    )
+
+
+def short_label(name: str, style: LabelStyle) -> str:
+    """A name's short form under a label style (the name itself where none fits).
+
+    ``Dr. Alexander Petrov`` -> ``Petrov`` (surname) or ``AP`` (initials); ``Martin Luther King
+    Jr.`` -> ``King`` or ``MLK``; ``Vincent van Gogh`` -> ``van Gogh`` or ``VG``. Role labels
+    (``Q``, ``Speaker 1``) and one-word names stay as written; initials fall back to the surname
+    for names in scripts without capital letters.
+    """
+    if style in (LabelStyle.FULL, LabelStyle.NONE) or _is_generic(name):
+        return name
+    words = _name_words(name)
+    if len(words) < 2:
+        return words[0] if words else name
+    start = len(words) - 1
+    while start > 1 and words[start - 1] in _PARTICLES:
+        start -= 1
+    surname = " ".join(words[start:])
+    if style is LabelStyle.SURNAME:
+        return surname
+    letters = [word[0] for word in words if word not in _PARTICLES]
+    if all(letter.isupper() for letter in letters):
+        return "".join(letters)
+    return surname
+
+
+class SpeakerLabels:
+    """The label of each turn in reading order: a speaker's first turn gets the full name.
+
+    A short form that two speakers share (``Whitfield`` for Tom and Dana Whitfield), or that is
+    another speaker's full name, is not used: those speakers get their full name every time.
+    """
+
+    def __init__(self, speakers: Iterable[Speaker], style: LabelStyle):
+        self._style = style
+        self._names = {speaker.id: speaker.name for speaker in speakers}
+        shorts = {sid: short_label(name, style) for sid, name in self._names.items()}
+        counts = Counter(shorts.values())
+        fulls = set(self._names.values())
+        self._short = {
+            sid: short if counts[short] == 1 and (short == self._names[sid] or short not in fulls) else self._names[sid]
+            for sid, short in shorts.items()
+        }
+        self._seen: set[str] = set()
+
+    def label(self, speaker_id: str) -> str | None:
+        """The label for this speaker's next turn, or ``None`` when the style shows no labels.
+
+        Raises:
+            RenderError: no speaker of the transcript has this id.
+        """
+        if speaker_id not in self._names:
+            raise RenderError(f"a turn names speaker {speaker_id!r}, which the transcript does not list")
+        if self._style is LabelStyle.NONE:
+            return None
+        if speaker_id in self._seen:
+            return self._short[speaker_id]
+        self._seen.add(speaker_id)
+        return self._names[speaker_id]
+
+
+def turn_time(turn: Turn) -> float | None:
+    """The turn's timestamp in seconds, or ``None`` when it has none that can be shown."""
+    seconds = turn.timestamp
+    if seconds is None or not math.isfinite(seconds) or seconds < 0:
+        return None
+    return seconds
+
+
+def clock_time(seconds: float) -> str:
+    """``62.4`` -> ``00:01:02`` (hours always shown, fractions dropped)."""
+    whole = int(seconds)
+    return f"{whole // 3600:02d}:{whole // 60 % 60:02d}:{whole % 60:02d}"
+
+
+def iso_duration(seconds: float) -> str:
+    """``62`` -> ``PT62S``, ``62.5`` -> ``PT62.5S``: a valid HTML duration string."""
+    millis = round(seconds * 1000)
+    whole, fraction = divmod(millis, 1000)
+    return f"PT{whole}.{fraction:03d}".rstrip("0") + "S" if fraction else f"PT{whole}S"
