@@ -3,7 +3,7 @@
 Every error the library raises on purpose becomes one line, ``qaformat: error: FILE:LINE:
 message``, and exit status 2; a batch goes on past a bad file and exits 1 if any failed.
 Exit statuses: 0 done; 1 ``check`` found errors, or some inputs of a batch failed; 2 usage or
-input error. Outputs are written through a temporary file and a rename.
+input error; 70 an internal error (a bug in qaformat, reported in one line). Outputs are written through a temporary file and a rename.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from qaformat.renderers import RENDERERS, output_format
 
 __all__ = ["main"]
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 STDIO = "-"
 
 
@@ -105,6 +105,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except Exception as error:  # a bug: still one line, and a distinct status, so scripts notice
+        detail = f"{type(error).__name__}: {error}"
+        _error(f"internal error (please report it): {detail[:300]}")
+        return EXIT_INTERNAL
 
 
 def _error(error: QAFormatError | str) -> None:
