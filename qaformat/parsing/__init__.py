@@ -11,6 +11,7 @@ from qaformat.blocks import Document
 from qaformat.errors import ParseError, Severity
 from qaformat.model import Kind, Role, Section, Skipped, Speaker, Transcript, Turn
 from qaformat.options import ParseOptions
+from qaformat.parsing.checks import check_transcript
 from qaformat.parsing.describe import describe_speakers
 from qaformat.parsing.directions import find_spans
 from qaformat.parsing.labels import find_labels
@@ -89,6 +90,7 @@ def parse_document(document: Document, options: ParseOptions | None = None) -> T
         for s in grouped.sections
         if s.turns or s.heading
     )
+    check_transcript(layout.paras, speakers, sections, report)
     skipped = tuple(Skipped(o.first_line, o.last_line, o.reason) for o in document.omitted) + grouped.skipped
     diagnostics = report.sorted()
     if options.strict:

@@ -10,9 +10,11 @@ in a caps broadcast transcript). The canonical name is the most complete, best-c
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Mapping
 
 from qaformat.blocks import Block
+from qaformat.errors import ParseError
 from qaformat.options import SpeakerSpec
 from qaformat.parsing.report import Report
 from qaformat.parsing.units import Cast, Label, SpeakerDraft
@@ -92,6 +94,7 @@ def resolve_speakers(
             drafts[key].names.append(label.name)
             uses.append((index, key))
     uses.sort()
+    _check_given(given_keys, drafts)
     merged = _merge_short_forms(drafts, labels, uses)
     accepted = _accept(drafts, merged, labels, uses, given_keys, report, lines)
 
@@ -141,6 +144,18 @@ def _header_blocks(labels: list[Label | None], blocks: list[Block]) -> set[int]:
             run.append(index)
     close()
     return found
+
+
+def _check_given(given_keys: dict[str, tuple[str, SpeakerSpec]], drafts: dict[str, SpeakerDraft]) -> None:
+    """A label in the caller's speaker map that matches no label is a mistake worth stopping for."""
+    seen = {_given_key(w) for d in drafts.values() for w in d.written} | {d.key for d in drafts.values()}
+    written = sorted({w for d in drafts.values() for w in d.written})
+    for key, (label, _) in given_keys.items():
+        if key in seen:
+            continue
+        close = difflib.get_close_matches(label, written, n=1, cutoff=0.6)
+        hint = f"; perhaps you meant {close[0]!r}" if close else f"; labels found: {', '.join(written[:8]) or 'none'}"
+        raise ParseError(f"speaker map: label {label!r} matches no speaker label in the input{hint}")
 
 
 def _loose_name(name: str) -> bool:
