@@ -3,7 +3,8 @@
 Every error the library raises on purpose becomes one line, ``qaformat: error: FILE:LINE:
 message``, and exit status 2; a batch goes on past a bad file and exits 1 if any failed.
 Exit statuses: 0 done; 1 ``check`` found errors, or some inputs of a batch failed; 2 usage or
-input error; 70 an internal error (a bug in qaformat, reported in one line). Outputs are written through a temporary file and a rename.
+input error; 70 an internal error (a bug in qaformat, reported in one line).
+Outputs are written through a temporary file and a rename.
 """
 
 from __future__ import annotations
@@ -227,7 +228,7 @@ def _batch(jobs: list[tuple[str, list[tuple[str, str | None]]]], args: argparse.
         bar.close()
     done = len(jobs) - len(failures)
     print(f"qaformat: {done} converted, {len(failures)} failed", file=sys.stderr)
-    for path, error in sorted(failures):
+    for _, error in sorted(failures):
         print(f"  failed: {error}", file=sys.stderr)
     return EXIT_FAILED if failures else EXIT_OK
 

@@ -34,7 +34,9 @@ class OutputFormat:
 RENDERERS: dict[str, OutputFormat] = {
     f.name: f
     for f in (
+        OutputFormat("html", "qaformat.renderers.html", "render_html", False, (".html", ".htm")),
         OutputFormat("json", "qaformat.renderers.json", "render_json", False, (".json",)),
+        OutputFormat("md", "qaformat.renderers.markdown", "render_markdown", False, (".md", ".markdown")),
         OutputFormat("docx", "qaformat.renderers.docx", "render_docx", True, (".docx",)),
     )
 }

@@ -41,11 +41,20 @@ def _bare(word: str) -> str:
 def _name_words(name: str) -> list[str]:
     """The words of a name without leading titles and trailing suffixes."""
     words = name.replace(",", " ").split()
-    while len(words) > 1 and (_bare(words[0]) in _HONORIFICS or (words[0].endswith(".") and len(words[0]) <= 4)):
+    while len(words) > 1 and _is_title(words[0]):
         words.pop(0)
     while len(words) > 1 and _bare(words[-1]) in _SUFFIXES:
         words.pop()
     return words
+
+
+def _is_title(word: str) -> bool:
+    """``Dr.``, ``Sen.``, ``د.``, ``Mr``; not an initial such as ``J.``."""
+    bare = _bare(word)
+    if bare in _HONORIFICS:
+        return True
+    is_initial = len(bare) == 1 and word[0].isupper()
+    return word.endswith(".") and 0 < len(bare) <= 3 and not is_initial
 
 
 def _is_generic(name: str) -> bool:
