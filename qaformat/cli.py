@@ -23,8 +23,10 @@ from qaformat import api
 from qaformat.errors import QAFormatError, Severity
 from qaformat.model import Transcript
 from qaformat.options import LabelStyle, ParseOptions, RenderOptions, SpeakerSpec
+from qaformat.presets import PRESETS, apply_preset
 from qaformat.readers import detect
 from qaformat.renderers import RENDERERS, output_format
+from qaformat.speakermap import load_speaker_map
 
 __all__ = ["main"]
 
@@ -49,6 +51,8 @@ def _build_parser() -> argparse.ArgumentParser:
                          help="input format (text, markdown, json); default: from the suffix and content")
         sub.add_argument("--speaker", action="append", default=[], metavar="'LABEL=Name[:role]'",
                          help="name a speaker label and optionally its role (repeatable)")
+        sub.add_argument("--speakers", metavar="TOML", dest="speaker_map",
+                         help="a speaker map file: labels -> name, role, description")
         sub.add_argument("--whole", action="store_true", help="keep text outside the interview")
         sub.add_argument("--tidy", action="store_true", help="apply the safe spacing fixes (reported)")
         sub.add_argument("--strict", action="store_true", help="fail on any warning")
@@ -62,14 +66,23 @@ def _build_parser() -> argparse.ArgumentParser:
     convert.add_argument("-t", "--to", metavar="FORMAT[,FORMAT]",
                          help=f"output format(s), comma-separated ({', '.join(RENDERERS)})")
     parse_flags(convert)
-    convert.add_argument("--standalone", action="store_true", help="HTML: a whole page, not a fragment")
-    convert.add_argument("--no-stylesheet", action="store_true", help="HTML page: leave out the stylesheet")
-    convert.add_argument("--labels", choices=[s.value for s in LabelStyle], default="full",
-                         help="speaker labels: full name each time, or full name first then surname/initials")
+    convert.add_argument("--preset", choices=sorted(PRESETS), help="a house style (see `qaformat presets`)")
+    convert.add_argument("--standalone", action="store_const", const=True, help="HTML: a whole page, not a fragment")
+    convert.add_argument("--fragment", action="store_const", const=False, dest="standalone",
+                         help="HTML: an <article> fragment (the default unless a preset says otherwise)")
+    convert.add_argument("--no-stylesheet", action="store_const", const=False, dest="stylesheet",
+                         help="HTML page: leave out the stylesheet")
+    convert.add_argument("--labels", choices=[s.value for s in LabelStyle],
+                         help="speaker labels: full name each time (default), full name first then surname or"
+                              " initials, or none")
+    convert.add_argument("--bold-questions", action="store_const", const=True, help="set whole questions in bold")
     convert.add_argument("--lang", help="language tag for the output (e.g. en, ar)")
-    convert.add_argument("--timestamps", action="store_true", help="show turn timestamps")
+    convert.add_argument("--timestamps", action="store_const", const=True, help="show turn timestamps")
+    convert.add_argument("--no-timestamps", action="store_const", const=False, dest="timestamps",
+                         help="hide turn timestamps")
+    convert.add_argument("--note", help="an editor's note to place after the intro")
     convert.add_argument("--template", metavar="DOCX", help="DOCX: take styles from this reference document")
-    convert.add_argument("--diagnostics", action="store_true", help="JSON: include the parse diagnostics")
+    convert.add_argument("--diagnostics", action="store_const", const=True, help="JSON: include the parse diagnostics")
     convert.add_argument("-f", "--force", action="store_true", help="replace existing output files")
     convert.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="convert N inputs at a time")
 
@@ -78,6 +91,8 @@ def _build_parser() -> argparse.ArgumentParser:
     parse_flags(check)
     check.add_argument("--format", choices=["text", "json"], default="text", dest="report_format",
                        help="report as lines (default) or JSON")
+
+    commands.add_parser("presets", help="list the house presets and what each sets")
 
     speakers = commands.add_parser("speakers", help="list detected speakers, roles, aliases and turn counts")
     speakers.add_argument("inputs", nargs=1, metavar="INPUT")
@@ -95,6 +110,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = _build_parser().parse_args(argv)
     try:
+        if args.command == "presets":
+            return _presets()
         options = _parse_options(args)
         if args.command == "convert":
             return _convert(args, options)
@@ -117,7 +134,8 @@ def _error(error: QAFormatError | str) -> None:
 
 
 def _parse_options(args: argparse.Namespace) -> ParseOptions:
-    speakers = dict(SpeakerSpec.parse(text) for text in args.speaker)
+    speakers = load_speaker_map(args.speaker_map) if args.speaker_map else {}
+    speakers.update(SpeakerSpec.parse(text) for text in args.speaker)
     return ParseOptions(speakers=speakers, whole=args.whole, tidy=args.tidy, strict=args.strict)
 
 
@@ -130,15 +148,17 @@ def _read(path: str, args: argparse.Namespace, options: ParseOptions) -> Transcr
 
 
 def _render_options(args: argparse.Namespace) -> RenderOptions:
-    return RenderOptions(
-        standalone=args.standalone,
-        labels=LabelStyle(args.labels),
-        lang=args.lang,
-        stylesheet=not args.no_stylesheet,
-        timestamps=args.timestamps,
-        template=args.template,
-        diagnostics=args.diagnostics,
-    )
+    return apply_preset(args.preset, {
+        "standalone": args.standalone,
+        "labels": args.labels and LabelStyle(args.labels),
+        "lang": args.lang,
+        "stylesheet": args.stylesheet,
+        "timestamps": args.timestamps,
+        "template": args.template,
+        "diagnostics": args.diagnostics,
+        "bold_questions": args.bold_questions,
+        "note": args.note,
+    })
 
 
 def _formats(args: argparse.Namespace, output: str | None) -> list[str]:
@@ -304,6 +324,13 @@ def _check(args: argparse.Namespace, options: ParseOptions) -> int:
     if args.report_format == "json":
         print(json.dumps(reports, ensure_ascii=False, indent=2))
     return status
+
+
+def _presets() -> int:
+    for preset in PRESETS.values():
+        values = ", ".join(f"{k}={getattr(v, 'value', v)}" for k, v in preset.values.items())
+        print(f"{preset.name:<13} {preset.description}\n{'':<13} ({values})")
+    return EXIT_OK
 
 
 def _speakers(args: argparse.Namespace, options: ParseOptions) -> int:

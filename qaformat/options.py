@@ -119,3 +119,8 @@ class RenderOptions:
     """DOCX: a reference document whose styles are used (as pandoc's reference doc)."""
     diagnostics: bool = False
     """JSON: include the parse diagnostics."""
+    bold_questions: bool = False
+    """Set whole questions in bold (the magazine style), not only the labels."""
+    note: str | None = None
+    """An editor's note ("This interview has been edited for length and clarity."), placed after
+    the intro in every format."""
