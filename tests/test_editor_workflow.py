@@ -1,0 +1,87 @@
+"""The editor's tools: check's findings, speaker maps, presets, and the editor's note option."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import qaformat
+from qaformat.errors import InputError, ParseError, UnknownFormatError
+from qaformat.options import LabelStyle
+from qaformat.presets import PRESETS, apply_preset
+from qaformat.speakermap import parse_speaker_map
+
+EXAMPLE = Path(__file__).parent.parent / "examples" / "interview.txt"
+SLIPS = ("Emily Carter: Why now? It is late.\n\nDr. Alexander Petrov: Because.\n\nEmily carter: Really?\n\n"
+         "Dr. alexander Petrov: yes. it is (mostly. And “quoted.\n\nthe Next Part\n\nEmily Carter: And then?\n\n"
+         "Dr. Alexander Petrov: Why would I know? Who knows?\n\nEmily Carter: " + "Tell me more. " * 30)
+
+
+def codes(text: str) -> dict[str, list[int | None]]:
+    found: dict[str, list[int | None]] = {}
+    for diagnostic in qaformat.parse(text).diagnostics:
+        found.setdefault(diagnostic.code, []).append(diagnostic.line)
+    return found
+
+
+def test_check_finds_what_an_editor_wants_to_know():
+    found = codes(SLIPS)
+    assert found["label-variant"] == [5, 7]
+    assert 7 in found["lowercase-start"]  # "yes. it is"
+    assert found["lowercase-heading"] == [9]
+    assert found["unbalanced"] == [7, 7]  # "(" and "“"
+    assert found["role-doubt"] == [13, 15]  # an answer that only asks; a long question that asks nothing
+
+
+def test_check_command_json_format():
+    done = subprocess.run([sys.executable, "-m", "qaformat", "check", "-", "--format", "json"], input=SLIPS.encode(),
+                          capture_output=True, check=False)
+    items = json.loads(done.stdout)
+    assert {"file", "line", "column", "severity", "code", "message"} <= set(items[0])
+    assert any(i["code"] == "label-variant" and i["line"] == 5 and i["file"] == "<stdin>" for i in items)
+
+
+def test_speaker_map_toml():
+    specs = parse_speaker_map('"Speaker 1" = { name = "Jane Roe", role = "interviewee", description = "Mayor" }\n'
+                              'EC = "Emily Carter"\n')
+    assert specs["Speaker 1"].name == "Jane Roe" and specs["Speaker 1"].role is qaformat.Role.INTERVIEWEE
+    assert specs["EC"].name == "Emily Carter" and specs["EC"].role is None
+
+
+@pytest.mark.parametrize(("toml", "message"), [
+    ("x = { nme = 'a' }", "unknown field"),
+    ("x = { role = 'boss' }", "unknown role"),
+    ("x = [1, 2]", "should be a name or a table"),
+    ("x = {", "not valid TOML"),
+])
+def test_speaker_map_errors(toml, message):
+    with pytest.raises(InputError, match=message):
+        parse_speaker_map(toml)
+
+
+def test_speaker_map_applies_before_inference_and_unknown_labels_fail():
+    text = "Speaker 1: So how did it go?\n\nSpeaker 2: Well.\n\nSpeaker 1: Why?\n\nSpeaker 2: Luck."
+    specs = parse_speaker_map('"Speaker 2" = { name = "Jane Roe", role = "interviewer" }')
+    t = qaformat.parse(text, options=qaformat.ParseOptions(speakers=specs))
+    assert {s.name: s.role.value for s in t.speakers} == {"Speaker 1": "interviewee", "Jane Roe": "interviewer"}
+    with pytest.raises(ParseError, match="perhaps you meant 'Speaker 2'"):
+        qaformat.parse(text, options=qaformat.ParseOptions(speakers=parse_speaker_map('"Speaker 3" = "X"')))
+
+
+def test_presets_and_explicit_options_win():
+    assert set(PRESETS) >= {"newsroom", "podcast", "oral-history", "plain"}
+    newsroom = apply_preset("newsroom", {})
+    assert newsroom.labels is LabelStyle.INITIALS and not newsroom.standalone
+    assert apply_preset("newsroom", {"labels": LabelStyle.FULL, "standalone": None}).labels is LabelStyle.FULL
+    with pytest.raises(UnknownFormatError, match="newsroom"):
+        apply_preset("tabloid", {})
+
+
+def test_presets_command_lists_them():
+    done = subprocess.run([sys.executable, "-m", "qaformat", "presets"], capture_output=True, check=False)
+    assert done.returncode == 0
+    assert [line.split()[0] for line in done.stdout.decode().splitlines() if not line.startswith(" ")] == list(PRESETS)
