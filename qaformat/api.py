@@ -77,7 +77,7 @@ def _read_bytes(source: str) -> bytes:
         size = os.path.getsize(source)
         if size > MAX_INPUT_BYTES:
             raise InputError(
-                f"input is {size / 1e6:.1f} MB; the limit is {MAX_INPUT_BYTES // 2**20} MiB", source=source
+                f"input is {size / 2**20:.1f} MiB; the limit is {MAX_INPUT_BYTES // 2**20} MiB", source=source
             )
         with open(source, "rb") as handle:
             return handle.read()
@@ -191,6 +191,7 @@ def write_atomically(target: Path, content: str | bytes, *, overwrite: bool) -> 
     try:
         with handle:
             handle.write(payload)
+        os.chmod(handle.name, _mode_for(target))
         os.replace(handle.name, target)
     except BaseException as error:
         try:
@@ -200,6 +201,17 @@ def write_atomically(target: Path, content: str | bytes, *, overwrite: bool) -> 
         if isinstance(error, OSError):
             raise InputError(f"cannot write: {error.strerror or error}", source=str(target)) from None
         raise
+
+
+def _mode_for(target: Path) -> int:
+    """The replaced file's permissions, or what the umask gives a new file (a temporary file is
+    created owner-only, which an output must not inherit)."""
+    try:
+        return os.stat(target).st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def convert(

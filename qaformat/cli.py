@@ -15,16 +15,17 @@ import glob
 import json
 import os
 import sys
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from qaformat import api
-from qaformat.errors import QAFormatError, Severity
+from qaformat.errors import Diagnostic, InputError, ParseError, QAFormatError, Severity
 from qaformat.model import Transcript
 from qaformat.options import LabelStyle, ParseOptions, RenderOptions, SpeakerSpec
 from qaformat.presets import PRESETS, apply_preset
-from qaformat.readers import detect
+from qaformat.readers import SUFFIXES, detect
 from qaformat.renderers import RENDERERS, output_format
 from qaformat.speakermap import load_speaker_map
 
@@ -123,6 +124,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (`qaformat check x | head`): stop quietly, as Unix tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     except Exception as error:  # a bug: still one line, and a distinct status, so scripts notice
         detail = f"{type(error).__name__}: {error}"
         _error(f"internal error (please report it): {detail[:300]}")
@@ -170,7 +175,6 @@ def _formats(args: argparse.Namespace, output: str | None) -> list[str]:
     return ["html" if "html" in RENDERERS else "json"]
 
 
-_INPUT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".docx", ".html", ".htm", ".xhtml", ".vtt", ".srt", ".json")
 
 
 def _expand(inputs: list[str]) -> list[str]:
@@ -180,11 +184,11 @@ def _expand(inputs: list[str]) -> list[str]:
         if item == STDIO:
             found.append(item)
         elif os.path.isdir(item):
-            found.extend(sorted(str(p) for p in Path(item).rglob("*") if p.is_file() and p.suffix.lower() in _INPUT_SUFFIXES))
+            found.extend(sorted(str(p) for p in Path(item).rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES))
         elif not os.path.exists(item) and any(c in item for c in "*?["):
             matches = sorted(glob.glob(item, recursive=True))
             if not matches:
-                raise QAFormatError(f"no file matches {item!r}")
+                raise InputError(f"no file matches {item!r}")
             found.extend(matches)
         else:
             found.append(item)
@@ -195,10 +199,12 @@ def _convert(args: argparse.Namespace, options: ParseOptions) -> int:
     inputs = _expand(args.inputs)
     formats = _formats(args, args.output)
     if args.output and (len(inputs) > 1 or len(formats) > 1):
-        raise QAFormatError("-o takes one input and one format; use --out-dir for several")
+        raise InputError("-o takes one input and one format; use --out-dir for several")
     if args.out_dir:
         Path(args.out_dir).mkdir(parents=True, exist_ok=True)
     jobs = [(path, _outputs(path, formats, args)) for path in inputs]
+    if not args.out_dir and not args.output and len(jobs) * len(formats) > 1:
+        raise InputError("several outputs cannot share standard output; use --out-dir DIR")
     _refuse_clashes(jobs)
     if len(jobs) == 1 and (args.output or not args.out_dir):
         _convert_one(jobs[0][0], jobs[0][1], args, options)
@@ -222,7 +228,7 @@ def _refuse_clashes(jobs: list[tuple[str, list[tuple[str, str | None]]]]) -> Non
                 continue
             key = os.path.abspath(output)
             if key in seen:
-                raise QAFormatError(f"{seen[key]} and {path} would both write {output}; convert them separately")
+                raise InputError(f"{seen[key]} and {path} would both write {output}; convert them separately")
             seen[key] = path
 
 
@@ -275,7 +281,7 @@ def _convert_one(path: str, outputs: list[tuple[str, str | None]], args: argpars
                  options: ParseOptions) -> None:
     for _, output in outputs:
         if output and path != STDIO and api.same_file(path, output):
-            raise QAFormatError("output would overwrite the input", source=output)
+            raise InputError("output would overwrite the input", source=output)
     transcript = _read(path, args, options)
     render_options = _render_options(args)
     rendered = [(output, api.render(transcript, fmt, render_options)) for fmt, output in outputs]
@@ -289,40 +295,41 @@ def _convert_one(path: str, outputs: list[tuple[str, str | None]], args: argpars
 def _to_stdout(content: str | bytes) -> None:
     if isinstance(content, bytes):
         if sys.stdout.isatty():
-            raise QAFormatError("will not write a binary DOCX to a terminal; use -o FILE.docx")
+            raise InputError("will not write a binary DOCX to a terminal; use -o FILE.docx")
         sys.stdout.buffer.write(content)
     else:
         sys.stdout.buffer.write(content.encode("utf-8"))
     sys.stdout.flush()
 
 
+_ERROR_CODES = {InputError: "input-error", ParseError: "no-interview"}
+
+
 def _check(args: argparse.Namespace, options: ParseOptions) -> int:
+    """Lint: every diagnostic as FILE:LINE:COL: severity code message. Exit 1 on errors (on
+    warnings too with --strict)."""
     status = EXIT_OK
-    reports: list[dict[str, object]] = []
-    for path in args.inputs:
+    lenient = ParseOptions(speakers=options.speakers, whole=options.whole, tidy=options.tidy)
+    found: list[dict[str, object]] = []
+    for path in _expand(args.inputs):
         name = "<stdin>" if path == STDIO else path
         try:
-            transcript = _read(path, args, options)
+            diagnostics = list(_read(path, args, lenient).diagnostics)
         except QAFormatError as error:
-            line = error.line or 1
-            entry = {"file": name, "line": line, "column": 1, "severity": "error",
-                     "code": type(error).__name__, "message": error.message}
-            reports.append(entry)
-            if args.report_format == "text":
-                print(f"{name}:{line}:1: error {entry['code']} {error.message}")
-            status = EXIT_FAILED
-            continue
-        for diagnostic in transcript.diagnostics:
-            if diagnostic.severity is Severity.ERROR:
-                status = EXIT_FAILED
+            code = next((c for kind, c in _ERROR_CODES.items() if isinstance(error, kind)), "error")
+            diagnostics = [Diagnostic(Severity.ERROR, code, error.message, error.line or 1, 1)]
+        for diagnostic in diagnostics:
+            serious = diagnostic.severity is Severity.ERROR or (
+                options.strict and diagnostic.severity is Severity.WARNING)
+            status = EXIT_FAILED if serious else status
             if args.report_format == "text":
                 print(diagnostic.format(name))
             else:
-                reports.append({"file": name, "line": diagnostic.line or 1, "column": diagnostic.column or 1,
-                                "severity": diagnostic.severity.value, "code": diagnostic.code,
-                                "message": diagnostic.message})
+                found.append({"file": name, "line": diagnostic.line or 1, "column": diagnostic.column or 1,
+                              "severity": diagnostic.severity.value, "code": diagnostic.code,
+                              "message": diagnostic.message})
     if args.report_format == "json":
-        print(json.dumps(reports, ensure_ascii=False, indent=2))
+        print(json.dumps(found, ensure_ascii=False, indent=2))
     return status
 
 
@@ -340,8 +347,14 @@ def _speakers(args: argparse.Namespace, options: ParseOptions) -> int:
         if turn.speaker is not None:
             counts[turn.speaker] = counts.get(turn.speaker, 0) + 1
     rows = [("NAME", "ROLE", "TURNS", "ALIASES")]
-    rows += [(s.name, s.role.value, str(counts.get(s.id, 0)), ", ".join(s.aliases)) for s in transcript.speakers]
-    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    rows += [(s.name, s.role.value, str(counts.get(s.id, 0)), " | ".join(s.aliases)) for s in transcript.speakers]
+    widths = [max(_width(row[i]) for row in rows) for i in range(3)]
     for row in rows:
-        print(f"{row[0]:<{widths[0]}}  {row[1]:<{widths[1]}}  {row[2]:>{widths[2]}}  {row[3]}".rstrip())
+        name = row[0] + " " * (widths[0] - _width(row[0]))
+        print(f"{name}  {row[1]:<{widths[1]}}  {row[2]:>{widths[2]}}  {row[3]}".rstrip())
     return EXIT_OK
+
+
+def _width(text: str) -> int:
+    """Columns a terminal gives the text: wide East Asian characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)

@@ -130,7 +130,9 @@ class UnknownFormatError(QAFormatError, ValueError):
     def __init__(self, kind: str, name: str, known: Iterable[str]):
         self.name = name
         self.known = tuple(sorted(known))
-        super().__init__(f"unknown {kind} format {name!r}; known formats: {', '.join(self.known)}")
+        plural = "presets" if kind == "preset" else "formats"
+        what = kind if kind == "preset" else f"{kind} format"
+        super().__init__(f"unknown {what} {name!r}; known {plural}: {', '.join(self.known)}")
 
 
 class RenderError(QAFormatError):

@@ -51,11 +51,7 @@ class SpeakerSpec:
         role = role.strip().lower()
         known = {r.value for r in Role}
         if role and role not in known:
-            # "Dr. Smith: the elder" is a name with a colon, not a role.
-            if ":" in rest:
-                name, role = rest, ""
-            else:
-                raise InputError(f"unknown role {role!r}; roles are {', '.join(sorted(known))}")
+            raise InputError(f"--speaker {text!r}: unknown role {role!r}; roles are {', '.join(sorted(known))}")
         return label.strip(), cls(name=name.strip() or None, role=Role(role) if role else None)
 
 
@@ -76,7 +72,8 @@ class ParseOptions:
     """Labels as written (matched case-insensitively) mapped to what the caller knows of them.
     A label given here is always a speaker label, even if it appears once."""
     whole: bool = False
-    """Keep everything: text outside the interview becomes intro or notes instead of ``skipped``."""
+    """Keep everything: text outside the interview becomes intro or notes instead of ``skipped``
+    (front matter still becomes ``metadata``, recorded in ``skipped`` as such)."""
     tidy: bool = False
     """Apply the safe typographic fixes (spacing after punctuation, runs of spaces, name case)
     and report each; without it the words stay exactly as written."""

@@ -172,3 +172,52 @@ def test_batch_outputs_that_clash_are_refused(tmp_path):
 def test_pattern_matching_nothing(tmp_path):
     done = run("convert", str(tmp_path / "*.txt"), "--out-dir", str(tmp_path / "out"))
     assert done.returncode == 2 and b"no file matches" in done.stderr
+
+
+def test_outputs_get_ordinary_permissions(tmp_path):
+    import os
+    import stat
+
+    out = tmp_path / "out.json"
+    assert run("convert", str(EXAMPLE), "-o", str(out)).returncode == 0
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~umask
+
+
+def test_several_outputs_cannot_share_stdout(tmp_path):
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(EXAMPLE.read_bytes())
+    done = run("convert", str(EXAMPLE), str(copy), "-t", "json")
+    assert done.returncode == 2 and b"--out-dir" in done.stderr
+
+
+def test_check_reports_unreadable_input_with_a_code(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(50))
+    done = run("check", str(bad))
+    assert done.returncode == 1
+    assert done.stdout.decode().startswith(f"{bad}:1:1: error input-error ")
+
+
+def test_check_strict_fails_on_warnings_and_lists_them_all():
+    done = run("check", str(EXAMPLE), "--strict")
+    assert done.returncode == 1
+    assert b"warning label-variant" in done.stdout and b"info outside-interview" in done.stdout
+
+
+def test_a_closed_pipe_is_not_an_error():
+    reader = subprocess.Popen([sys.executable, "-m", "qaformat", "check", str(EXAMPLE), str(EXAMPLE), str(EXAMPLE)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert reader.stdout is not None
+    reader.stdout.read(10)
+    reader.stdout.close()
+    _, stderr = reader.communicate(timeout=60)
+    assert b"internal error" not in stderr
+
+
+def test_speaker_flag_can_merge_two_labels_into_one_person():
+    text = b"Mr. John Smith: Why?\n\nJane Roe: Because.\n\nSmith: Really?\n\nJane Roe: Yes.\n\nJ. Smith: And?\n\nJane Roe: No."
+    done = run("convert", "-", "-t", "json", "--speaker", "J. Smith=Mr. John Smith", stdin=text)
+    speakers = json.loads(done.stdout)["speakers"]
+    assert [s["name"] for s in speakers] == ["Mr. John Smith", "Jane Roe"]

@@ -24,7 +24,7 @@ from qaformat.parsing.speakers import resolve_speakers
 from qaformat.parsing.tidy import tidy_text
 from qaformat.parsing.turns import group_turns
 from qaformat.parsing.units import Draft, Para, ParaRole
-from qaformat.parsing.words import display_case
+from qaformat.parsing.words import PARTICLES
 
 __all__ = ["parse_document"]
 
@@ -65,16 +65,17 @@ def parse_document(document: Document, options: ParseOptions | None = None) -> T
     title = layout.title or document.metadata.get("title")
     if title is not None:
         title = tidy_text(title, _title_line(layout.paras), report, apply=tidy)
-    intro = tuple(tidy_text(p, 0, report, apply=tidy) for p in grouped.intro)
+    intro = tuple(tidy_text(p, line, report, apply=tidy) for p, line in zip(grouped.intro, grouped.intro_lines, strict=True))
     for draft in turns:
         if draft.speaker is not None and not draft.paragraphs:
             report.warning("empty-turn", "a speaker label with no text after it", draft.line)
         draft.paragraphs = [tidy_text(p, draft.line, report, apply=tidy) for p in draft.paragraphs]
 
+    first_lines = {t.speaker: t.line for t in reversed(turns) if t.speaker is not None}
     speakers = tuple(
         Speaker(
             id=s.id,
-            name=_tidy_name(s.name) if tidy else s.name,
+            name=_tidy_name(s.name, first_lines.get(s.id), report) if tidy else s.name,
             role=roles.get(s.id, Role.OTHER),
             aliases=tuple(s.written),
             description=s.description,
@@ -83,7 +84,7 @@ def parse_document(document: Document, options: ParseOptions | None = None) -> T
     )
     sections = tuple(
         Section(
-            heading=_tidy_heading(s.heading) if (tidy and s.heading) else s.heading,
+            heading=_tidy_heading(s.heading, s.line, report) if (tidy and s.heading) else s.heading,
             turns=tuple(_turn(t) for t in s.turns),
             line=s.line,
         )
@@ -92,6 +93,9 @@ def parse_document(document: Document, options: ParseOptions | None = None) -> T
     )
     check_transcript(layout.paras, speakers, sections, report)
     skipped = tuple(Skipped(o.first_line, o.last_line, o.reason) for o in document.omitted) + grouped.skipped
+    for left_out in grouped.skipped:
+        report.info("outside-interview", f"lines {left_out.first_line}-{left_out.last_line} left out"
+                    f" ({left_out.reason}); keep them with --whole", left_out.first_line)
     diagnostics = report.sorted()
     if options.strict:
         serious = [d for d in diagnostics if d.severity in (Severity.WARNING, Severity.ERROR)]
@@ -128,11 +132,18 @@ def _turn(draft: Draft) -> Turn:
     )
 
 
-def _tidy_name(name: str) -> str:
-    """Capitalise the lower-case words of a name (``Emily carter`` -> ``Emily Carter``)."""
-    words = display_case(name).split(" ")
-    return " ".join(w[:1].upper() + w[1:] if w[:1].islower() and len(w) > 3 else w for w in words)
+def _tidy_name(name: str, line: int | None, report: Report) -> str:
+    """Capitalise the lower-case words of a name (``Emily carter`` -> ``Emily Carter``),
+    particles (``della``, ``van``) excepted."""
+    words = name.split(" ")
+    tidied = " ".join(w[:1].upper() + w[1:] if w[:1].islower() and w not in PARTICLES else w for w in words)
+    if tidied != name:
+        report.info("tidy-name-case", f"speaker name {name!r} written {tidied!r}", line)
+    return tidied
 
 
-def _tidy_heading(heading: str) -> str:
-    return heading[:1].upper() + heading[1:]
+def _tidy_heading(heading: str, line: int, report: Report) -> str:
+    tidied = heading[:1].upper() + heading[1:]
+    if tidied != heading:
+        report.info("tidy-heading-case", f"heading {heading[:40]!r} starts with a capital", line)
+    return tidied

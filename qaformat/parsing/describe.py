@@ -58,6 +58,8 @@ def _describe(speaker: SpeakerDraft, paragraph: str) -> str | None:
     if found is None:
         return None
     start, end = found
+    if len(name_words(speaker.name)) < 2:
+        return _apposition_after(paragraph[end:])  # before a bare surname stands the first name
     return _title_before(paragraph[:start]) or _apposition_after(paragraph[end:])
 
 

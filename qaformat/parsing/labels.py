@@ -20,7 +20,6 @@ from qaformat.blocks import Block
 from qaformat.parsing.units import Label
 from qaformat.parsing.words import (
     CREDENTIALS,
-    HONORIFICS,
     LEADING_TIME,
     NOT_LABELS,
     NUMBERED_ROLE_WORDS,
@@ -184,7 +183,7 @@ def _build(candidate: str, rest: str, column: int, timestamp: float | None, *,
     rest = rest.strip()
     if own_line_only and rest:
         return None
-    role_word = _role_word(name)
+    role_word = _role_word(written) or _role_word(name)
     shaped = role_word is not None or is_name_shaped(name.partition(",")[0])
     if not shaped and (len(name.split()) > MAX_NAME_WORDS + 2 or not _plausible(name)):
         return None
@@ -234,7 +233,7 @@ def _is_letter(char: str) -> bool:
 def is_name_shaped(name: str) -> bool:
     """Does this look like a person's name as transcripts write it?
 
-    One to six words of letters (any script), with the dots, apostrophes and hyphens names
+    One to seven words of letters (any script), with the dots, apostrophes and hyphens names
     use; capitalised (or in an uncased script); no sentence words (``and``, ``said``); not a
     word that introduces text (``Note``, ``Update``).
     """
@@ -264,8 +263,5 @@ def is_name_shaped(name: str) -> bool:
                 return False
             if folded not in PARTICLES:
                 lower_words += 1
-    honorific_only = len(words) == 1 and strip_dots(words[0]).casefold() in HONORIFICS
-    if honorific_only and not words[0].isupper():
-        return False
     # "Emily carter" is a name with a casing slip; whether it is a speaker, recurrence decides.
     return lower_words == 0 or (lower_words == 1 and capitals >= 1 and len(words) >= 2)

@@ -137,12 +137,14 @@ def find_layout(paras: list[Para], *, names: tuple[str, ...] = (), whole: bool, 
         para = paras[index]
         if para.role is None:
             para.role, para.reason = _inside(paras, index)
+            if whole and para.role is ParaRole.SKIPPED:
+                para.role = ParaRole.NOTE
     if any(p.role is ParaRole.HEADING for p in paras):
         # Where the text has headings, a short sentence-case line before a turn is one too.
         for index in range(first, end):
             if paras[index].role is ParaRole.CONTINUATION and _heading_slot(paras, index):
                 text = paras[index].text
-                if is_title_like(text) or (len(text.split()) <= 8 and text.endswith("?")):
+                if is_title_like(text) or (3 <= len(text.split()) <= 8 and text.endswith("?")):
                     paras[index].role = ParaRole.HEADING
     title = paras[title_index].text if title_index is not None else None
     return Layout(tuple(paras), title)
@@ -202,10 +204,6 @@ def _lay_out_top(paras: list[Para], first: int, whole: bool, report: Report) -> 
             para.role = ParaRole.INTRO
         else:
             para.role, para.reason = ParaRole.SKIPPED, "before the interview"
-    if top and not whole:
-        report.info("outside-interview", f"lines {paras[0].first_line}-{paras[top - 1].last_line}"
-                    " come before the interview and are left out (keep them with --whole)",
-                    paras[0].first_line)
     return title
 
 
@@ -246,10 +244,6 @@ def _lay_out_bottom(paras: list[Para], last: int, names: tuple[str, ...], whole:
             para.role = ParaRole.NOTE
         else:
             para.role, para.reason = ParaRole.SKIPPED, "after the interview"
-    if end < len(paras) and not whole:
-        report.info("outside-interview", f"lines {paras[end].first_line}-{paras[-1].last_line}"
-                    " come after the interview and are left out (keep them with --whole)",
-                    paras[end].first_line)
     return end
 
 

@@ -80,13 +80,14 @@ def assign_roles(speakers: tuple[SpeakerDraft, ...], turns: list[Draft], report:
     else:
         inferred = _infer(open_ids, behaviour)
     names = {s.id: s.name for s in speakers}
+    first_lines = {t.speaker: t.line for t in reversed(turns) if t.speaker is not None}
     for speaker_id, role in inferred.items():
         seen = behaviour[speaker_id]
         report.info(
             "role-inferred",
             f"{names[speaker_id]} taken as {role.value} ({seen.turns} turn(s),"
             f" {seen.ends_with_question} ending in a question); set it with --speaker if wrong",
-            None,
+            first_lines.get(speaker_id),
         )
     return {**roles, **inferred}
 

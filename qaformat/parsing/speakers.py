@@ -70,6 +70,10 @@ def resolve_speakers(
             continue
         if _given_key(label.written) in given_keys and key not in given_keys:
             key = _given_key(label.written)
+        entry = given_keys.get(key)
+        if entry is not None and entry[1].name and label.role_word is None:
+            # The caller names this label: group it with that name ("J. Smith" -> "John Smith").
+            key = _given_key(entry[1].name)
         draft = drafts.get(key)
         if draft is None:
             draft = drafts[key] = SpeakerDraft(key=key)
@@ -101,17 +105,22 @@ def resolve_speakers(
     order: list[SpeakerDraft] = []
     block_speaker: dict[int, str] = {}
     taken: set[str] = set()
+    first_use: dict[str, int] = {}
     for index, key in uses:
         target = merged.get(key, key)
         if target not in accepted:
             continue
         draft = drafts[target]
+        label = labels[index]
+        if label is not None:
+            first_use.setdefault(label.written, index)
         if not draft.id:
             _finish(draft, given_keys)
             draft.id = _unique(slug(draft.name), taken)
             order.append(draft)
         block_speaker[index] = draft.id
     for draft in order:
+        draft.written.sort(key=lambda written: first_use.get(written, len(labels)))
         # A header's "Interviewer: Tom Bell" says who the INTERVIEWER label is.
         if draft.description is None and header_roles.get(draft.key):
             draft.description = header_roles[draft.key]
@@ -200,13 +209,16 @@ def _merge_short_forms(
             target = merged[target]
         merged[key] = target
     for key, target in merged.items():
-        short, long = drafts[key], drafts[target]
-        long.count += short.count
-        long.written.extend(w for w in short.written if w not in long.written)
-        long.names.extend(short.names)
-        if long.description is None:
-            long.description = short.description
+        _absorb(drafts[target], drafts[key])
     return merged
+
+
+def _absorb(into: SpeakerDraft, other: SpeakerDraft) -> None:
+    into.count += other.count
+    into.written.extend(w for w in other.written if w not in into.written)
+    into.names.extend(other.names)
+    into.role = into.role or other.role
+    into.description = into.description or other.description
 
 
 def _subsequence(short: list[str], long: list[str]) -> bool:

@@ -21,6 +21,7 @@ class Grouped:
     """What the turns stage returns."""
 
     intro: tuple[str, ...]
+    intro_lines: tuple[int, ...]
     sections: list[SectionDraft]
     skipped: tuple[Skipped, ...]
 
@@ -29,6 +30,7 @@ def group_turns(paras: tuple[Para, ...], speakers: tuple[SpeakerDraft, ...]) -> 
     """Build sections and turns from paragraphs whose layout roles are set."""
     anonymous = {s.id for s in speakers if s.anonymous}
     intro: list[str] = []
+    intro_lines: list[int] = []
     sections: list[SectionDraft] = []
     skipped: list[Skipped] = []
     current: Draft | None = None
@@ -49,6 +51,7 @@ def group_turns(paras: tuple[Para, ...], speakers: tuple[SpeakerDraft, ...]) -> 
             continue
         if role is ParaRole.INTRO:
             intro.append(para.text)
+            intro_lines.append(para.first_line)
             continue
         if role is ParaRole.HEADING:
             sections.append(SectionDraft(para.text, para.first_line))
@@ -80,4 +83,4 @@ def group_turns(paras: tuple[Para, ...], speakers: tuple[SpeakerDraft, ...]) -> 
             if current is not None:
                 resume = current.speaker
             current = None
-    return Grouped(tuple(intro), sections, tuple(skipped))
+    return Grouped(tuple(intro), tuple(intro_lines), sections, tuple(skipped))

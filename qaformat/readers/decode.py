@@ -84,7 +84,7 @@ def decode(data: bytes, source: str | None = None) -> tuple[str, list[Diagnostic
     """
     if len(data) > MAX_INPUT_BYTES:
         raise InputError(
-            f"input is {len(data) / 1e6:.1f} MB; the limit is {MAX_INPUT_BYTES // 2**20} MiB",
+            f"input is {len(data) / 2**20:.1f} MiB; the limit is {MAX_INPUT_BYTES // 2**20} MiB",
             source=source,
         )
     for bom, codec in (
@@ -121,9 +121,9 @@ def _decode_with(data: bytes, codec: str, source: str | None) -> str:
     try:
         return data.decode(codec)
     except UnicodeDecodeError as exc:
+        name = {"utf-8-sig": "UTF-8"}.get(codec, codec.upper())
         raise InputError(
-            f"input starts with a {codec.upper()} byte-order mark but is not valid {codec.upper()}"
-            f" (byte {exc.start})",
+            f"input starts with a {name} byte-order mark but is not valid {name} (byte {exc.start})",
             source=source,
         ) from None
 
