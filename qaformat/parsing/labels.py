@@ -57,9 +57,11 @@ def find_label(block: Block) -> Label | None:
     text = block.text
     if block.speaker:
         return _explicit(block)
-    if text[:1] in _INVISIBLE:
+    if text and text[0] in _INVISIBLE:
         # Right-to-left text often starts with a direction mark before the name.
         stripped = text.lstrip(_INVISIBLE)
+        if not stripped:
+            return None
         shift = len(text) - len(stripped)
         label = find_label(attrs.evolve(block, text=stripped, bold_prefix=max(0, block.bold_prefix - shift)))
         if label is not None:
