@@ -11,6 +11,7 @@ so the stage is linear in the input.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -170,11 +171,25 @@ def _role_label(letter: str, rest: str, column: int, timestamp: float | None) ->
                  timestamp=timestamp, role_word=ROLE_WORDS[letter.lower()], caps=True)
 
 
-def _build(candidate: str, rest: str, column: int, timestamp: float | None, *,
-           bold: bool = False, own_line_only: bool = False) -> Label | None:
+@attrs.frozen
+class _Name:
+    """What a label's text says, apart from where it stands (cached: labels repeat)."""
+
+    written: str
+    name: str
+    extra: str | None
+    timestamp: float | None
+    role_word: RoleWord | None
+    shaped: bool
+    caps: bool
+
+
+@functools.lru_cache(maxsize=8192)
+def _analyse(candidate: str) -> _Name | None:
     written = candidate.strip()
     if not written or len(written) > MAX_LABEL_CHARS:
         return None
+    timestamp = None
     trailing = _TRAILING_TIME.search(written)
     if trailing and trailing.start() > 0:
         timestamp = parse_time(trailing.group(1))
@@ -182,16 +197,22 @@ def _build(candidate: str, rest: str, column: int, timestamp: float | None, *,
     name, extra = _split_extra(written)
     if not name:
         return None
-    rest = rest.strip()
-    if own_line_only and rest:
-        return None
     role_word = _role_word(written) or _role_word(name)
     shaped = role_word is not None or is_name_shaped(name.partition(",")[0])
     if not shaped and (len(name.split()) > MAX_NAME_WORDS + 2 or not _plausible(name)):
         return None
-    return Label(written=written, name=name, extra=extra, rest=rest, column=column,
-                 timestamp=timestamp, role_word=role_word, name_shaped=shaped, bold=bold,
-                 caps=is_cased_upper(name))
+    return _Name(written, name, extra, timestamp, role_word, shaped, is_cased_upper(name))
+
+
+def _build(candidate: str, rest: str, column: int, timestamp: float | None, *,
+           bold: bool = False, own_line_only: bool = False) -> Label | None:
+    found = _analyse(candidate)
+    rest = rest.strip()
+    if found is None or (own_line_only and rest):
+        return None
+    return Label(written=found.written, name=found.name, extra=found.extra, rest=rest, column=column,
+                 timestamp=found.timestamp if found.timestamp is not None else timestamp,
+                 role_word=found.role_word, name_shaped=found.shaped, bold=bold, caps=found.caps)
 
 
 def _plausible(name: str) -> bool:

@@ -6,6 +6,7 @@ Stages import this module and `units`, never each other.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -145,13 +146,18 @@ def name_words(name: str) -> list[str]:
 
     ``Dr. alexander Petrov`` -> ``["alexander", "petrov"]``; ``Jane Roe, PhD`` -> ``["jane", "roe"]``.
     """
+    return list(_name_words(name))
+
+
+@functools.lru_cache(maxsize=8192)  # labels repeat: each spelling is worked out once
+def _name_words(name: str) -> tuple[str, ...]:
     words = [strip_dots(w).casefold() for w in fold_accents(name).replace(",", " ").split()]
     words = [w for w in words if w]
     while len(words) > 1 and words[0] in HONORIFICS:
         words.pop(0)
     while len(words) > 1 and words[-1] in CREDENTIALS:
         words.pop()
-    return words
+    return tuple(words)
 
 
 def honorific(name: str) -> str | None:
