@@ -2,8 +2,9 @@
 
 It owns the document body (title, intro, headings, one paragraph per turn paragraph, speaker
 labels, stage directions, right-to-left paragraphs) and the core properties; the base
-document and the styles come from `docx_styles`. It imports python-docx (only here and in
-`docx_styles`), the model and the options; never readers or parsing.
+document and its styles come from `docx_styles`, the only other module that touches
+python-docx, and labels from `labels`. It imports lxml (python-docx's own XML layer), the
+model and the options; never readers or parsing.
 
 Paragraphs are built as ``w:p`` elements and inserted before the body's ``w:sectPr``, found
 once: python-docx's ``add_paragraph`` looks for the ``w:sectPr`` on every call, which makes
@@ -21,11 +22,12 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from docx.oxml import OxmlElement
+from lxml.etree import SubElement, _Element
 
-from qaformat.model import Kind, SpanKind, Speaker, Transcript, Turn
-from qaformat.options import LabelStyle, RenderOptions
+from qaformat.model import Kind, SpanKind, Transcript, Turn
+from qaformat.options import RenderOptions
 from qaformat.renderers.docx_styles import open_base, set_language, style_ids
+from qaformat.renderers.labels import SpeakerLabels, clock_time, turn_time
 
 __all__ = ["render_docx"]
 
@@ -33,18 +35,12 @@ __all__ = ["render_docx"]
 # surrogates, U+FFFE and U+FFFF. Each becomes one U+FFFD, so span offsets stay valid.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _BREAKS = re.compile(r"(\t|\r\n?|\n)")
-# Children of w:pPr that come after w:bidi in the schema's sequence.
-_AFTER_BIDI = (
-    "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
-    "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
-    "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
-)  # fmt: skip
-# Words of a name that a short label leaves out, or that mark a label as generic.
-_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "md", "esq", "esq."})
-_GENERIC = frozenset(
-    "announcer answer audience caller female host interviewer male man member moderator narrator "
-    "participant question reporter speaker unidentified unknown voice woman".split()
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_P, _PPR, _PSTYLE, _BIDI, _R, _RPR, _RSTYLE, _B, _BCS, _RTL, _T, _TAB, _BR, _VAL = (
+    _W + name for name in ("p", "pPr", "pStyle", "bidi", "r", "rPr", "rStyle", "b", "bCs", "rtl", "t", "tab", "br", "val")
 )
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_PROPERTY_LIMIT = 255  # python-docx refuses longer core property strings
 
 Segment = tuple[str, str | None]
 """A stretch of a paragraph's text and the character style id of its run (``None``: plain)."""
@@ -55,7 +51,8 @@ def render_docx(transcript: Transcript, options: RenderOptions) -> bytes:
 
     Args:
         transcript: what to write.
-        options: reads ``labels``, ``lang``, ``timestamps`` and ``template``.
+        options: reads ``labels``, ``lang`` (else the metadata's ``lang``), ``timestamps``,
+            ``bold_questions``, ``note`` and ``template``.
 
     Returns:
         The bytes of the .docx package.
@@ -66,10 +63,11 @@ def render_docx(transcript: Transcript, options: RenderOptions) -> bytes:
     """
     document = open_base(options.template)
     ids = style_ids(document, options.template)
-    if options.lang:
-        set_language(document, options.lang)
+    lang = _clean(options.lang or transcript.metadata.get("lang") or "")
+    if lang:
+        set_language(document, lang)
     _DocxWriter(document, ids, transcript, options).write()
-    _set_properties(document.core_properties, transcript, options)
+    _set_properties(document.core_properties, transcript, lang)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
@@ -84,7 +82,7 @@ class _DocxWriter:
         self._ids = ids
         self._transcript = transcript
         self._options = options
-        self._labels = _Labels(transcript.speakers, options.labels)
+        self._labels = SpeakerLabels(transcript.speakers, options.labels)
         self._rtl = False  # direction of the last paragraph, for paragraphs with no strong letters
 
     def write(self) -> None:
@@ -93,8 +91,10 @@ class _DocxWriter:
             self._paragraph("Title", [(_clean(transcript.title), None)])
         for text in transcript.intro:
             self._paragraph("QA Intro", [(_clean(text), None)])
+        if self._options.note and self._options.note.strip():
+            self._paragraph("QA Note", [(_clean(self._options.note.strip()), None)])
         for section in transcript.sections:
-            if section.heading is not None:
+            if section.heading and section.heading.strip():
                 self._paragraph("Heading 1", [(_clean(section.heading), None)])
             for turn in section.turns:
                 self._turn(turn)
@@ -102,115 +102,79 @@ class _DocxWriter:
     def _turn(self, turn: Turn) -> None:
         match turn.kind:
             case Kind.QUESTION:
-                style, lead = "QA Question", self._label(turn)
+                style = "QA Question"
             case Kind.ANSWER:
-                style, lead = "QA Answer", self._label(turn)
+                style = "QA Answer"
             case Kind.REMARK:
-                style, lead = "QA Remark", self._label(turn)
+                style = "QA Remark"
             case Kind.NOTE:
-                style, lead = "QA Note", []
-        lead = self._timestamp(turn) + lead
+                style = "QA Note"
+        opening = self._opening(turn)
         # A note is a direction as a whole: its italic style already says so, and an italic
         # character style inside it would toggle back to upright in Word.
         marked = turn.kind is not Kind.NOTE
-        for index, text in enumerate(turn.paragraphs or ("",)):
+        bold = self._options.bold_questions and turn.kind is Kind.QUESTION
+        for index, text in enumerate(turn.paragraphs or (("",) if opening else ())):
             spans = [(s.start, s.end) for s in turn.spans if s.paragraph == index and s.kind is SpanKind.DIRECTION]
-            self._paragraph(style, lead + self._directions(_clean(text), spans if marked else []))
-            lead = []
+            space: list[Segment] = [(" ", None)] if opening and text else []
+            self._paragraph(style, opening + space + self._directions(_clean(text), spans if marked else []), bold)
+            opening = []
 
-    def _label(self, turn: Turn) -> list[Segment]:
-        label = self._labels.next(turn.speaker)
-        if label is None:
-            return []
-        return [(_clean(label) + ":", self._ids["QA Speaker"]), (" ", None)]
-
-    def _timestamp(self, turn: Turn) -> list[Segment]:
-        seconds = turn.timestamp
-        if not self._options.timestamps or seconds is None or not 0 <= seconds < 360_000:
-            return []  # NaN, infinities and negatives fail the range test too
-        minutes, secs = divmod(int(seconds), 60)
-        return [(f"[{minutes // 60:02d}:{minutes % 60:02d}:{secs:02d}]", self._ids["QA Timestamp"]), (" ", None)]
+    def _opening(self, turn: Turn) -> list[Segment]:
+        """The time and the speaker label that open a turn's first paragraph ("00:01:02 Name:")."""
+        opening: list[Segment] = []
+        seconds = turn_time(turn) if self._options.timestamps else None
+        if seconds is not None:
+            opening.append((clock_time(seconds), self._ids["QA Timestamp"]))
+        label = None
+        if turn.kind is not Kind.NOTE and turn.speaker is not None:  # a note has no speaker
+            label = self._labels.label(turn.speaker)
+        if label is not None:
+            opening += [(" ", None)] if opening else []
+            opening.append((_clean(label) + ":", self._ids["QA Speaker"]))
+        return opening
 
     def _directions(self, text: str, spans: Sequence[tuple[int, int]]) -> list[Segment]:
-        """The text cut into plain runs and stage-direction runs (overlaps and strays dropped)."""
+        """The text cut into plain runs and stage-direction runs (crossing or stray spans dropped)."""
         segments: list[Segment] = []
         done = 0
         for start, end in sorted(spans):
-            start, end = max(start, done), min(end, len(text))
-            if start >= end:
+            if not done <= start < end <= len(text):
                 continue
             segments += [(text[done:start], None), (text[start:end], self._ids["QA Direction"])]
             done = end
         segments.append((text[done:], None))
         return segments
 
-    def _paragraph(self, style: str, segments: Iterable[Segment]) -> None:
+    def _paragraph(self, style: str, segments: Iterable[Segment], bold: bool = False) -> None:
+        """Append a paragraph; ``bold`` sets its text (not label or time) in direct bold."""
         runs = _merge(segments)
+        plain = {None, self._ids["QA Direction"]}
         rtl = _right_to_left("".join(text for text, _ in runs))
         self._rtl = rtl = self._rtl if rtl is None else rtl
-        p = OxmlElement("w:p")
-        ppr = p.get_or_add_pPr()
-        ppr.style = self._ids[style]
-        if rtl:
-            ppr.insert_element_before(OxmlElement("w:bidi"), *_AFTER_BIDI)
-        for text, run_style in runs:
-            r = p.add_r()
-            if run_style is not None or rtl:
-                rpr = r.get_or_add_rPr()
-                if run_style is not None:
-                    rpr.style = run_style
-                if rtl:
-                    rpr.get_or_add_rtl()
-            _set_text(r, text)
-        if self._anchor is None:
-            self._body.append(p)
-        else:
+        # Plain lxml calls, each child in schema order (pStyle, bidi; rStyle, b, bCs, rtl):
+        # python-docx's element API searches successor tags on every add, several times slower.
+        p = SubElement(self._body, _P)
+        if self._anchor is not None:
             self._anchor.addprevious(p)
-
-
-class _Labels:
-    """Speaker labels in the chosen style: the full name on a speaker's first turn, then short."""
-
-    def __init__(self, speakers: Sequence[Speaker], style: LabelStyle):
-        self._style = style
-        self._names = {s.id: s.name for s in speakers}
-        self._short = {s.id: _short_name(s.name, style) for s in speakers}
-        # A short form must still pick out one speaker: "Whitfield" for two Whitfields does not.
-        counts = Counter(short.casefold() for short in self._short.values())
-        full = Counter(name.casefold() for name in self._names.values())
-        for sid, short in self._short.items():
-            if short != self._names[sid] and counts[short.casefold()] + full[short.casefold()] > 1:
-                self._short[sid] = self._names[sid]
-        self._seen: set[str] = set()
-
-    def next(self, speaker: str | None) -> str | None:
-        """The label for this speaker's next turn (``None``: no label)."""
-        if speaker is None or self._style is LabelStyle.NONE:
-            return None
-        if speaker not in self._seen:
-            self._seen.add(speaker)
-            return self._names.get(speaker, speaker)
-        return self._short.get(speaker, speaker)
-
-
-def _short_name(name: str, style: LabelStyle) -> str:
-    """Surname or initials of a person's name; role labels (``Q``, ``Speaker 2``) stay whole."""
-    if style not in (LabelStyle.SURNAME, LabelStyle.INITIALS):
-        return name
-    # Honorifics ("Dr.", "Sen.", "د."), suffixes and credentials after a comma are not the name.
-    words = [w for w in name.split(",")[0].split() if not w.endswith(".") and w.casefold() not in _SUFFIXES]
-    generic = any(w.casefold() in _GENERIC for w in words) or any(c.isdigit() for c in name)
-    if len(words) < 2 or generic:
-        return name
-    if style is LabelStyle.SURNAME:
-        first = len(words) - 1
-        while first > 1 and words[first - 1][0].islower():  # particles: "van", "de", "al"
-            first -= 1
-        return " ".join(words[first:])
-    parts = [part for w in words for part in w.split("-") if part and not part[0].islower()]
-    if not all(part[0].isupper() for part in parts):
-        return name  # a script without capitals (Arabic, CJK): initials would read as a word
-    return "".join(part[0] for part in parts)
+        ppr = SubElement(p, _PPR)
+        SubElement(ppr, _PSTYLE, {_VAL: self._ids[style]})
+        if rtl:
+            SubElement(ppr, _BIDI)
+        for text, run_style in runs:
+            r = SubElement(p, _R)
+            strong = bold and run_style in plain
+            if run_style is not None or strong or rtl:
+                rpr = SubElement(r, _RPR)
+                if run_style is not None:
+                    SubElement(rpr, _RSTYLE, {_VAL: run_style})
+                if strong:
+                    # Direct bold, not a style: bold set in two styles toggles off in Word.
+                    SubElement(rpr, _B)
+                    SubElement(rpr, _BCS)
+                if rtl:
+                    SubElement(rpr, _RTL)
+            _add_text(r, text)
 
 
 def _merge(segments: Iterable[Segment]) -> list[Segment]:
@@ -239,31 +203,45 @@ def _clean(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
 
 
-def _set_text(r: Any, text: str) -> None:
+def _add_text(r: _Element, text: str) -> None:
     """Tabs and line breaks as their elements, the rest as ``w:t`` (python-docx goes char by char)."""
     for piece in _BREAKS.split(text):
         if piece == "\t":
-            r.add_tab()
+            SubElement(r, _TAB)
         elif piece in ("\n", "\r", "\r\n"):
-            r.add_br()
+            SubElement(r, _BR)
         elif piece:
-            r.add_t(piece)
+            t = SubElement(r, _T)
+            t.text = piece
+            if piece[0].isspace() or piece[-1].isspace():
+                t.set(_XML_SPACE, "preserve")
 
 
-def _set_properties(props: Any, transcript: Transcript, options: RenderOptions) -> None:
+def _set_properties(props: Any, transcript: Transcript, lang: str) -> None:
     """Core properties describe this interview, nothing of the template or the machine."""
-    props.title = _clean(transcript.title or "")
-    props.keywords = _clean(", ".join(s.name for s in transcript.speakers))
-    props.author = _clean(transcript.metadata.get("author", ""))
-    props.language = options.lang or ""
-    for field in ("subject", "comments", "category", "content_status", "identifier", "version"):
-        setattr(props, field, "")
-    props.last_modified_by = ""
+    props.title = _fit(transcript.title or "")
+    keywords = ""
+    for speaker in transcript.speakers:  # as many whole names as fit
+        more = f"{keywords}, {speaker.name}" if keywords else speaker.name
+        if len(more) > _PROPERTY_LIMIT:
+            break
+        keywords = more
+    props.keywords = _clean(keywords)
+    props.author = _fit(transcript.metadata.get("author", ""))
+    props.language = lang
+    for field in ("subject", "comments", "category", "content_status", "identifier", "version", "last_modified_by"):
+        setattr(props, field, "")  # the template's, or python-docx's "python-docx"
     props.revision = 1
     props.created = props.modified = _now()
     # python-docx has no way to unset a date; a template's last-printed date is not ours.
     for printed in props._element.xpath("cp:lastPrinted"):
         props._element.remove(printed)
+
+
+def _fit(text: str) -> str:
+    """Text for a core property, cut to python-docx's limit."""
+    text = _clean(text)
+    return text if len(text) <= _PROPERTY_LIMIT else text[: _PROPERTY_LIMIT - 1] + "…"
 
 
 def _now() -> dt.datetime:

@@ -32,6 +32,13 @@ _DOCUMENT_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingm
 _RTL_LANGUAGES = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "ks", "ku", "ps", "sd", "syr", "ug", "ur", "yi"})
 
 
+_FILE_ERRORS: dict[type[OSError], str] = {
+    FileNotFoundError: "no such file",
+    IsADirectoryError: "is a folder, not a file",
+    PermissionError: "permission denied",
+}
+
+
 @attrs.frozen
 class _Spec:
     """A style qaformat supplies when the base document lacks it."""
@@ -57,7 +64,7 @@ _SPECS = (
     _Spec("Heading 2", bold=True, size=13, before=14, after=4, keep_next=True, outline=1, builtin=True),
     _Spec("QA Intro", size=12, color="404040", after=14),
     _Spec("QA Question", next="QA Answer", color="1F3864", before=12, after=3, keep_next=True),
-    _Spec("QA Answer", after=6),
+    _Spec("QA Answer", next="QA Question", after=6),
     _Spec("QA Remark", base="QA Answer"),
     _Spec("QA Note", italic=True, color="666666", before=6, after=6),
     _Spec("QA Speaker", paragraph=False, base=None, bold=True),
@@ -76,16 +83,37 @@ def open_base(template: str | None) -> Any:
         RenderError: the template is missing, not a Word document, or corrupt.
     """
     if template is None:
-        return Document()
+        document = Document()
+        styles = document.styles.element
+        # Letter spacing in python-docx's Title breaks the joining of Arabic script; its 99
+        # table styles (nine tenths of styles.xml) style nothing here, and Word has them built in.
+        for unused in styles.xpath("w:style[@w:styleId='Title']/w:rPr/w:spacing | w:style[@w:type='table'][not(@w:default)]"):
+            unused.getparent().remove(unused)
+        _drop_stale_parts(document)
+        return document
     try:
-        document = Document(io.BytesIO(_as_document(Path(template).read_bytes())))
+        data = Path(template).read_bytes()
+    except OSError as exc:
+        reason = _FILE_ERRORS.get(type(exc), exc.strerror or str(exc))
+        raise RenderError(f"cannot read the DOCX template: {reason}", source=template) from exc
+    try:
+        document = Document(io.BytesIO(_as_document(data)))
     except Exception as exc:  # python-docx raises many kinds (zip, XML, KeyError, ValueError)
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc) or type(exc).__name__
-        raise RenderError(f"cannot use it as a DOCX template: {reason}", source=template) from exc
+        why = str(exc.args[0] if isinstance(exc, KeyError) and exc.args else exc)  # KeyError's str() is a repr
+        raise RenderError(f"cannot use it as a DOCX template: {why or type(exc).__name__}", source=template) from exc
     body = document.element.body
     for child in body.xpath("./*[not(self::w:sectPr)]"):
         body.remove(child)
+    _drop_stale_parts(document)
     return document
+
+
+def _drop_stale_parts(document: Any) -> None:
+    """Drop the base's thumbnail (a picture of another document) and Word 2010's stylesWithEffects
+    copy of the styles, which would not have the styles added here."""
+    for rels, stale in ((document.part.package.rels, "/thumbnail"), (document.part.rels, "/stylesWithEffects")):
+        for rid in [rid for rid, rel in rels.items() if rel.reltype.endswith(stale)]:
+            del rels[rid]
 
 
 def _as_document(data: bytes) -> bytes:
@@ -93,6 +121,8 @@ def _as_document(data: bytes) -> bytes:
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise ValueError("not a Word document (not a zip package)")
     with zipfile.ZipFile(io.BytesIO(data)) as source:
+        if "[Content_Types].xml" not in source.namelist():
+            raise ValueError("not a Word document (a zip package without [Content_Types].xml)")
         if _TEMPLATE_TYPE not in source.read("[Content_Types].xml"):
             return data
         out = io.BytesIO()
@@ -112,27 +142,25 @@ def style_ids(document: Any, template: str | None) -> dict[str, str]:
         RenderError: the template has a style of one of these names but of the wrong type.
     """
     styles = document.styles
-    ids: dict[str, str] = {}
+    added = []
     for spec in _SPECS:
         wanted = WD_STYLE_TYPE.PARAGRAPH if spec.paragraph else WD_STYLE_TYPE.CHARACTER
-        if spec.name in styles:
-            style = styles[spec.name]
-            if style.type != wanted:
-                kind = "paragraph" if spec.paragraph else "character"
-                raise RenderError(f"style {spec.name!r} must be a {kind} style", source=template)
-        else:
-            style = _add_style(styles, spec, wanted)
-        ids[spec.name] = style.style_id
-    return ids
+        if spec.name not in styles:
+            added.append((spec, _add_style(styles, spec, wanted)))
+        elif styles[spec.name].type != wanted:
+            kind = "paragraph" if spec.paragraph else "character"
+            raise RenderError(f"style {spec.name!r} must be a {kind} style", source=template)
+    for spec, style in added:  # once all exist, as a base or next style may come later in _SPECS
+        if spec.base is not None and spec.base in styles:
+            style.base_style = styles[spec.base]
+        if spec.next is not None and spec.next in styles:
+            style.next_paragraph_style = styles[spec.next]
+    return {name: styles[name].style_id for name in STYLE_NAMES}
 
 
 def _add_style(styles: Any, spec: _Spec, kind: Any) -> Any:
     style = styles.add_style(spec.name, kind, builtin=spec.builtin)
     style.quick_style = True
-    if spec.base is not None and spec.base in styles:
-        style.base_style = styles[spec.base]
-    if spec.next is not None and spec.next in styles:
-        style.next_paragraph_style = styles[spec.next]
     font = style.font
     rpr = style.element.get_or_add_rPr()
     if spec.bold:
