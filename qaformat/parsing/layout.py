@@ -120,8 +120,10 @@ def _is_heading_hint(para: Para) -> bool:
     return bool(block.heading) or (block.bold_prefix > 0 and block.bold_prefix >= len(block.text))
 
 
-def _is_title_hint(para: Para) -> bool:
-    return para.block.title or para.block.heading == 1
+def _is_title_hint(para: Para, level_one_is_title: bool = True) -> bool:
+    """The format marks a title: a Title style, or a top-level heading where nothing is styled
+    as the title (Markdown's ``#``; a Word file with a Title uses Heading 1 for sections)."""
+    return para.block.title or (level_one_is_title and para.block.heading == 1)
 
 
 def find_layout(paras: list[Para], *, names: tuple[str, ...] = (), whole: bool, report: Report) -> Layout:
@@ -151,6 +153,7 @@ def find_layout(paras: list[Para], *, names: tuple[str, ...] = (), whole: bool, 
 
 
 def _lay_out_top(paras: list[Para], first: int, whole: bool, report: Report) -> int | None:
+    level_one = not any(p.block.title for p in paras[:first])
     index = first - 1
     intro: list[int] = []
     title: int | None = None
@@ -160,8 +163,9 @@ def _lay_out_top(paras: list[Para], first: int, whole: bool, report: Report) -> 
         index -= 1
     if index >= 0 and paras[index].label is None:
         candidate = paras[index]
-        if (_is_heading_hint(candidate) and not _is_title_hint(candidate)) or (
-            not _is_title_hint(candidate) and is_title_like(candidate.text) and not _is_furniture(candidate.text)
+        if (_is_heading_hint(candidate) and not _is_title_hint(candidate, level_one)) or (
+            not _is_title_hint(candidate, level_one) and is_title_like(candidate.text)
+            and not _is_furniture(candidate.text)
         ):
             heading = index
             index -= 1
@@ -178,7 +182,7 @@ def _lay_out_top(paras: list[Para], first: int, whole: bool, report: Report) -> 
             para.role, para.reason = ParaRole.SKIPPED, "byline, dateline or header"
             index -= 1
             continue
-        if _is_title_hint(para) or _is_heading_hint(para) or is_title_like(para.text, max_words=20):
+        if _is_title_hint(para, level_one) or _is_heading_hint(para) or is_title_like(para.text, max_words=20):
             title = index
             break
         if len(intro) >= MAX_INTRO_PARAGRAPHS:
