@@ -493,7 +493,8 @@ def test_from_overrides_the_suffix(tmp_path):
     path.write_bytes((FIXTURES / "asr.srt").read_bytes())
     assert qaformat.read(path).speakers[0].name == "Speaker 1"  # sniffed
     assert qaformat.read(path, format="subrip").speakers[0].name == "Speaker 1"
-    assert "2" in qaformat.read(path, format="text").sections[0].turns[0].paragraphs  # as text, cue numbers are text
+    paragraphs = qaformat.read(path, format="text").sections[0].turns[0].paragraphs
+    assert any(p.split()[0] == "2" for p in paragraphs)  # as text, cue numbers are text
 
 
 # --- whole transcripts ------------------------------------------------------------------------
@@ -521,7 +522,6 @@ def test_zoom_vtt_names_in_text():
     assert transcript.skipped == () and not [d for d in transcript.diagnostics if d.severity is Severity.WARNING]
 
 
-@pytest.mark.xfail(strict=True, reason="parser: a label found in the text wins over the block's cue time, and has none")
 def test_zoom_vtt_turns_are_timed_by_their_first_cue():
     assert [t.timestamp for t in qaformat.read(FIXTURES / "zoom.vtt").turns()][:4] == [2.35, 6.54, 8.9, 16.2]
 

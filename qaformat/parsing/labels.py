@@ -89,7 +89,11 @@ def _explicit(block: Block) -> Label:
     """The format named the speaker (a caption voice, a table column)."""
     name = block.speaker or ""
     role_word = _role_word(name)
-    return Label(written=name, name=name, extra=None, rest=block.text, column=1,
+    rest = block.text
+    colon = _label_colon(rest)
+    if colon > 0 and rest[:colon].strip().casefold() == name.casefold():
+        rest = rest[colon + 1 :].strip()  # "<v Host>Host: text": the label is written twice
+    return Label(written=name, name=name, extra=None, rest=rest, column=1,
                  timestamp=block.time, role_word=role_word, name_shaped=True,
                  caps=is_cased_upper(name), explicit=True)
 

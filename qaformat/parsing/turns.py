@@ -60,11 +60,13 @@ def group_turns(paras: tuple[Para, ...], speakers: tuple[SpeakerDraft, ...]) -> 
         if not sections:
             sections.append(SectionDraft(None, para.first_line))
         turns = sections[-1].turns
-        timestamp = para.label.timestamp if para.label is not None else para.block.time
+        timestamp = para.block.time
+        if para.label is not None and para.label.timestamp is not None:
+            timestamp = para.label.timestamp
         text = [para.text] if para.text else []
         if role is ParaRole.TURN:
             if current is not None and current.speaker == para.speaker and para.speaker not in anonymous:
-                current.paragraphs.extend(text)
+                _extend(current, text, para)
                 continue
             current = Draft(para.speaker, text, para.first_line, timestamp)
             turns.append(current)
@@ -77,10 +79,19 @@ def group_turns(paras: tuple[Para, ...], speakers: tuple[SpeakerDraft, ...]) -> 
                 if text:
                     turns.append(Draft(None, text, para.first_line, timestamp))
                 continue
-            current.paragraphs.extend(text)
+            _extend(current, text, para)
         else:  # NOTE
             turns.append(Draft(None, text, para.first_line, timestamp))
             if current is not None:
                 resume = current.speaker
             current = None
     return Grouped(tuple(intro), tuple(intro_lines), sections, tuple(skipped))
+
+
+def _extend(turn: Draft, text: list[str], para: Para) -> None:
+    """Add a paragraph to a turn; a caption cue goes on the last paragraph instead, since cues
+    cut one utterance wherever the screen was full, not where a paragraph ends."""
+    if para.block.time is not None and turn.paragraphs and text:
+        turn.paragraphs[-1] = f"{turn.paragraphs[-1]} {text[0]}"
+        return
+    turn.paragraphs.extend(text)
