@@ -36,7 +36,8 @@ def parse(
 
     Args:
         data: the input, as text or bytes (bytes are decoded: UTF-8, UTF-16 with BOM, cp1252).
-        format: the input format (``text``, ``markdown``, ``json``; see ``qaformat.readers``).
+        format: the input format (``text``, ``markdown``, ``docx``, ``html``, ``vtt``, ``srt``,
+            ``json``; see ``qaformat.readers``).
         options: how to parse; the defaults suit most input.
         source: a name for the input, used in error messages.
 

@@ -24,7 +24,8 @@ class Block:
     text: str
     """The visible text, markup removed (``**Jane:** Hi`` becomes ``Jane: Hi``)."""
     line: int
-    """1-based source position: line for text, paragraph for DOCX, cue for captions."""
+    """1-based source position: the line for text, HTML and captions (a cue's first text line),
+    the paragraph (or table row) number for DOCX."""
     gap_before: bool = True
     """A blank line (or a paragraph boundary) separates it from the block before."""
     heading: int | None = None

@@ -49,7 +49,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
     def parse_flags(sub: argparse.ArgumentParser) -> None:
         sub.add_argument("--from", dest="from_format", metavar="FORMAT",
-                         help="input format (text, markdown, json); default: from the suffix and content")
+                         help="input format (text, markdown, docx, html, vtt, srt, json); default: from the suffix and content")
         sub.add_argument("--speaker", action="append", default=[], metavar="'LABEL=Name[:role]'",
                          help="name a speaker label and optionally its role (repeatable)")
         sub.add_argument("--speakers", metavar="TOML", dest="speaker_map",

@@ -54,7 +54,7 @@ class Diagnostic:
     message: str
     """One human sentence, without the position."""
     line: int | None = None
-    """1-based source line (paragraph number for DOCX, cue number for captions)."""
+    """1-based source line (the paragraph number for DOCX)."""
     column: int | None = None
     """1-based column on that line, where known."""
 

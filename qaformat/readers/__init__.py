@@ -11,7 +11,14 @@ from pathlib import PurePath
 
 from qaformat.blocks import Document
 from qaformat.errors import UnknownFormatError
+from qaformat.readers.captions import sniff as sniff_captions
+from qaformat.readers.docx_reader import read_docx
+from qaformat.readers.docx_reader import sniff as sniff_docx
+from qaformat.readers.html_reader import read_html
+from qaformat.readers.html_reader import sniff as sniff_html
+from qaformat.readers.srt import read_srt
 from qaformat.readers.text import read_markdown, read_text
+from qaformat.readers.vtt import read_vtt
 
 __all__ = ["READERS", "SUFFIXES", "detect", "reader_for"]
 
@@ -20,6 +27,10 @@ Reader = Callable[[str | bytes, str | None], Document]
 READERS: dict[str, Reader] = {
     "text": read_text,
     "markdown": read_markdown,
+    "vtt": read_vtt,
+    "srt": read_srt,
+    "docx": read_docx,
+    "html": read_html,
 }
 """Input format name to reader. ``json`` (our own output) is read by ``qaformat.load_json``."""
 
@@ -29,10 +40,16 @@ SUFFIXES: dict[str, str] = {
     ".md": "markdown",
     ".markdown": "markdown",
     ".json": "json",
+    ".vtt": "vtt",
+    ".srt": "srt",
+    ".docx": "docx",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
 }
 """File suffix to input format name."""
 
-ALIASES: dict[str, str] = {"txt": "text", "md": "markdown", "plain": "text"}
+ALIASES: dict[str, str] = {"txt": "text", "md": "markdown", "plain": "text", "webvtt": "vtt", "subrip": "srt"}
 
 
 def canonical_format(name: str) -> str:
@@ -50,19 +67,27 @@ def canonical_format(name: str) -> str:
 def detect(name: str | None, head: bytes | str) -> str:
     """Choose an input format from a file name (may be ``None``) and the input's first bytes.
 
-    The content wins where it is unmistakable (our own JSON); otherwise the suffix decides,
-    and anything else is read as plain text.
+    The content wins where it is unmistakable (our own JSON, a Word file, a web page);
+    otherwise the suffix decides.
+    A ``.txt``, an unknown suffix or no name is read as captions if it starts like WebVTT or
+    SRT, and anything else as plain text.
     """
     if isinstance(head, bytes):
         head = head[:512].decode("utf-8", errors="replace")
     sniff = head[:512].lstrip("\ufeff \t\r\n")
     if sniff.startswith("{") and '"qaformat"' in sniff[:200]:
         return "json"
+    # A Word file or a web page is unmistakable whatever its name (a .txt that is a saved page).
+    if sniff_docx(head):
+        return "docx"
+    if sniff_html(sniff):
+        return "html"
     if name:
         suffix = PurePath(name).suffix.lower()
-        if suffix in SUFFIXES:
+        if SUFFIXES.get(suffix, "text") != "text":
             return SUFFIXES[suffix]
-    return "text"
+    # A .txt, an unknown suffix or standard input may hold captions (WEBVTT, or SRT's "1" and times).
+    return sniff_captions(sniff) or "text"
 
 
 def reader_for(fmt: str) -> Reader:
