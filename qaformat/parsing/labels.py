@@ -45,6 +45,7 @@ _TIME = TIME
 _TRAILING_TIME = re.compile(rf"\s*[\[(]?({_TIME})[\])]?$")
 _BARE_TIME = re.compile(rf"[\[(]?({_TIME})[\])]?\s*:?")
 _COLONS = ":："
+_TEXT_OPENERS = frozenset({"note", "notes", "update", "correction", "says", "said", "asks", "asked", "writes", "adds"})
 _INVISIBLE = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff\u200b"
 
 
@@ -270,6 +271,8 @@ def is_name_shaped(name: str) -> bool:
     key = "-".join(w.casefold().strip(".") for w in words)
     if key in NOT_LABELS or key.replace("’", "'") in NOT_LABELS:
         return False
+    if strip_dots(words[-1]).casefold() in _TEXT_OPENERS:
+        return False  # "Festival Ålesund Note: ..." is a sentence reaching a note, not a name
     capitals = 0
     lower_words = 0
     for position, word in enumerate(words):
