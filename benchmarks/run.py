@@ -1,0 +1,216 @@
+"""The benchmark harness: qaformat in-process and as a whole process, against pandoc.
+
+    python benchmarks/run.py                              # 100 KB, 1 MB and 10 MB, 5 runs each
+    python benchmarks/run.py --sizes 100000 --repeat 1    # the CI smoke run
+    python benchmarks/run.py --report docs/performance.md --plot docs/performance.png
+
+For each size it times, in one run: parsing alone and each renderer alone (in-process, median of
+the runs); then whole-process ``qaformat convert`` to HTML, DOCX and JSON alternated run by run
+with pandoc converting the Markdown twin of the same transcript; then start-up on a two-turn
+file. It prints medians, MB/s, pandoc/qaformat ratios and peak memory (maximum resident set of
+each process), and checks the targets of the performance issue. Numbers are for comparison
+within one run on one machine: these machines are shared and noisy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate import generate  # noqa: E402
+
+import qaformat  # noqa: E402
+
+FORMATS = ("html", "docx", "json")
+TARGETS = {
+    # (format, size): minimum pandoc/qaformat ratio, whole process
+    ("html", 1_000_000): 10.0,
+    ("html", 10_000_000): 25.0,
+    ("docx", 1_000_000): 2.0,
+    ("docx", 10_000_000): 3.0,
+}
+
+
+def median_time(action, repeat: int) -> float:  # type: ignore[no-untyped-def]
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def run_process(command: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak resident memory (MB) of one process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        assert process.stderr is not None
+        raise SystemExit(f"{' '.join(command)} failed: {process.stderr.read().decode()[-500:]}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def in_process(path: Path, repeat: int) -> dict[str, float]:
+    data = path.read_bytes()
+    results = {"parse": median_time(lambda: qaformat.parse(data), repeat)}
+    transcript = qaformat.parse(data)
+    for name in ("html", "docx", "json", "md"):
+        results[name] = median_time(lambda name=name: qaformat.render(transcript, name), repeat)
+    return results
+
+
+def whole_process(plain: Path, markdown: Path, out: Path, repeat: int, pandoc: str | None) -> dict[str, dict[str, list[float]]]:
+    found: dict[str, dict[str, list[float]]] = {}
+    for fmt in FORMATS:
+        ours: list[tuple[float, float]] = []
+        theirs: list[tuple[float, float]] = []
+        for _ in range(repeat):  # alternate run by run, so both see the same machine weather
+            ours.append(run_process([sys.executable, "-m", "qaformat", "convert", str(plain),
+                                     "-o", str(out / f"q.{fmt}"), "--force"]))
+            if pandoc and fmt != "json":
+                theirs.append(run_process([pandoc, str(markdown), "-o", str(out / f"p.{fmt}")]))
+        found[fmt] = {
+            "time": [t for t, _ in ours], "memory": [m for _, m in ours],
+            "pandoc_time": [t for t, _ in theirs], "pandoc_memory": [m for _, m in theirs],
+        }
+    return found
+
+
+def start_up(out: Path, repeat: int) -> float:
+    small = out / "two-turns.txt"
+    small.write_text("Ann Lee: Why?\n\nBen Cole: Because.\n\nAnn Lee: Really?\n\nBen Cole: Yes.\n", encoding="utf-8")
+    times = [run_process([sys.executable, "-m", "qaformat", "convert", str(small), "-o", str(out / "s.html"),
+                          "--force"])[0] for _ in range(max(repeat, 5))]
+    return statistics.median(times)
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100000,1000000,10000000", help="transcript sizes in bytes")
+    parser.add_argument("--repeat", type=int, default=5, help="runs per measurement (medians are quoted)")
+    parser.add_argument("--no-pandoc", action="store_true", help="skip pandoc even if installed")
+    parser.add_argument("--report", type=Path, help="write a Markdown report here")
+    parser.add_argument("--plot", type=Path, help="write a plot of time against size here (needs matplotlib)")
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    pandoc = None if args.no_pandoc else shutil.which("pandoc")
+    rows: list[str] = []
+    checks: list[str] = []
+    series: dict[str, list[tuple[float, float]]] = {}
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder)
+        for size in sizes:
+            plain_text, markdown_text = generate(size)
+            plain, markdown = out / f"in-{size}.txt", out / f"in-{size}.md"
+            plain.write_text(plain_text, encoding="utf-8")
+            markdown.write_text(markdown_text, encoding="utf-8")
+            megabytes = plain.stat().st_size / 1e6
+            inner = in_process(plain, args.repeat)
+            rows.append(f"| {megabytes:.1f} MB | in-process | parse | {inner['parse']:.3f} | "
+                        f"{megabytes / inner['parse']:.1f} | | | |")
+            for name in ("html", "docx", "json", "md"):
+                rows.append(f"| {megabytes:.1f} MB | in-process | {name} renderer | {inner[name]:.3f} | "
+                            f"{megabytes / inner[name]:.1f} | | | |")
+            rows.append(f"| {megabytes:.1f} MB | in-process | parse + html | {inner['parse'] + inner['html']:.3f} | "
+                        f"{megabytes / (inner['parse'] + inner['html']):.1f} | | | |")
+            checks.append(f"parse + HTML in-process at {megabytes:.1f} MB: "
+                          f"{megabytes / (inner['parse'] + inner['html']):.1f} MB/s (target 25)")
+            whole = whole_process(plain, markdown, out, args.repeat, pandoc)
+            for fmt, measured in whole.items():
+                ours = statistics.median(measured["time"])
+                memory = max(measured["memory"])
+                series.setdefault(f"qaformat {fmt}", []).append((megabytes, ours))
+                line = f"| {megabytes:.1f} MB | whole process | {fmt} | {ours:.3f} | {megabytes / ours:.1f} | "
+                if measured["pandoc_time"]:
+                    theirs = statistics.median(measured["pandoc_time"])
+                    series.setdefault(f"pandoc {fmt}", []).append((megabytes, theirs))
+                    ratio = theirs / ours
+                    line += f"{theirs:.3f} | {ratio:.1f}x | {memory:.0f} MB (pandoc {max(measured['pandoc_memory']):.0f} MB) |"
+                    target = TARGETS.get((fmt, size))
+                    if target:
+                        checks.append(f"{fmt} whole process at {megabytes:.1f} MB: {ratio:.1f}x pandoc (target {target}x)")
+                else:
+                    line += f" | | {memory:.0f} MB |"
+                if fmt == "json" and size >= 10_000_000:
+                    checks.append(f"JSON whole process at {megabytes:.1f} MB: {megabytes / ours:.1f} MB/s (target 30)")
+                if size >= 10_000_000:
+                    checks.append(f"peak memory {fmt} at {megabytes:.1f} MB: {memory:.0f} MB (target at most 180)")
+                rows.append(line)
+        startup = start_up(out, args.repeat)
+        checks.append(f"start-up, two-turn file to HTML: {startup * 1000:.0f} ms median (target at most 60)")
+    for fmt in FORMATS:
+        points = dict(series.get(f"qaformat {fmt}", []))
+        if len(points) >= 2 and 1.0 <= min(points) and max(points) >= 9.0:
+            small, large = min(points), max(points)
+            checks.append(f"linearity {fmt}: {large:.0f} MB takes {points[large] / points[small]:.1f}x the"
+                          f" {small:.0f} MB time (target at most 12x)")
+    header = ["| input | how | what | median s | MB/s | pandoc s | pandoc/qaformat | peak memory |",
+              "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+    print("\n".join(header + rows))
+    print()
+    print("\n".join(checks))
+    if args.report:
+        command = "python benchmarks/run.py " + " ".join(argv if argv is not None else sys.argv[1:])
+        pandoc_version = subprocess.run([pandoc, "--version"], capture_output=True, text=True).stdout.splitlines()[0] if pandoc else "not run"
+        args.report.write_text(
+            "# Performance\n\n"
+            f"Measured with `{command.strip()}` on {machine()}; {pandoc_version}. Medians of {args.repeat} runs;"
+            " whole-process runs alternate qaformat and pandoc run by run. The machine is shared, so"
+            " compare ratios within the table rather than absolute times across runs.\n\n"
+            + "\n".join(header + rows) + "\n\n## Against the targets\n\n" + "\n".join(f"- {c}" for c in checks) + "\n"
+            + (f"\n![time against input size]({args.plot.name})\n" if args.plot else ""),
+            encoding="utf-8",
+        )
+    if args.plot:
+        plot(series, args.plot)
+    return 0
+
+
+def plot(series: dict[str, list[tuple[float, float]]], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    figure, axes = plt.subplots(figsize=(7, 4.5), dpi=120)
+    for name, points in sorted(series.items()):
+        xs, ys = zip(*sorted(points), strict=True)
+        axes.plot(xs, ys, marker="o", linestyle="--" if name.startswith("pandoc") else "-", label=name)
+    axes.set_xscale("log")
+    axes.set_yscale("log")
+    axes.set_xlabel("input size (MB)")
+    axes.set_ylabel("whole-process time (s, median)")
+    axes.set_title("qaformat convert vs pandoc on the same transcript")
+    axes.grid(True, which="both", alpha=0.3)
+    axes.legend()
+    figure.tight_layout()
+    figure.savefig(path)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
