@@ -27,9 +27,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate import generate  # noqa: E402
+from generate import generate
 
-import qaformat  # noqa: E402
+import qaformat
 
 FORMATS = ("html", "docx", "json")
 TARGETS = {
@@ -176,7 +176,9 @@ def main(argv: list[str] | None = None) -> int:
     print("\n".join(checks))
     if args.report:
         command = "python benchmarks/run.py " + " ".join(argv if argv is not None else sys.argv[1:])
-        pandoc_version = subprocess.run([pandoc, "--version"], capture_output=True, text=True).stdout.splitlines()[0] if pandoc else "not run"
+        pandoc_version = "pandoc not run"
+        if pandoc:
+            pandoc_version = subprocess.run([pandoc, "--version"], capture_output=True, text=True).stdout.splitlines()[0]
         args.report.write_text(
             "# Performance\n\n"
             f"Measured with `{command.strip()}` on {machine()}; {pandoc_version}. Medians of {args.repeat} runs;"
