@@ -1,0 +1,543 @@
+"""The HTML reader: a whole web page or a CMS fragment as blocks, page furniture left out.
+
+Owns reading HTML: the declared encoding, which elements are page furniture (navigation, page
+header and footer, asides, forms, scripts, comments) and are reported in ``omitted`` with their
+source lines, block elements and ``<br>`` as blocks and lines, whitespace collapsed as a
+browser does, and the hints HTML carries (``<h1>``-``<h6>``, a bold run at the start, a paragraph
+in italics, ``<blockquote>``, ``<dt>`` speakers, our own ``qa-*`` classes). Knows nothing about
+interviews. Imports lxml and, from qaformat, only the blocks, the errors and `decode`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Sequence
+
+import attrs
+from lxml import etree
+
+from qaformat.blocks import Block, Document, Omitted
+from qaformat.errors import Diagnostic, InputError
+from qaformat.readers.decode import decode
+
+__all__ = ["read_html", "sniff"]
+
+_Element = etree._Element
+
+# Elements that end a line of text and start another (the rest is inline, like <span>).
+_BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog",
+    "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
+    "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "menu", "nav", "ol", "p", "pre",
+    "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+})
+_HEADINGS = {f"h{level}": level for level in range(1, 7)}
+# Page furniture by tag, and why it is left out.
+_FURNITURE = {
+    "script": "script",
+    "style": "style sheet",
+    "noscript": "noscript fallback",
+    "template": "template",
+    "nav": "page navigation",
+    "header": "page header",
+    "footer": "page footer",
+    "aside": "sidebar (aside)",
+    "iframe": "embedded frame",
+    "svg": "graphic (svg)",
+    "object": "embedded media",
+    "embed": "embedded media",
+    "video": "embedded media",
+    "audio": "embedded media",
+    "canvas": "embedded media",
+    "button": "form control",
+    "select": "form control",
+    "textarea": "form control",
+}
+# The same furniture marked with an ARIA landmark role on a <div>.
+_ROLES = {
+    "navigation": "page navigation",
+    "banner": "page header",
+    "contentinfo": "page footer",
+    "complementary": "sidebar (aside)",
+    "search": "search form",
+}
+# <header> and <footer> inside these belong to the article (its headline, its byline).
+_SECTIONING = frozenset({"article", "main", "section"})
+# Content of these is metadata or nothing at all; never text, never worth reporting.
+_SILENT = frozenset({"title", "meta", "link", "base"})
+_FORM_KINDS = (("comment", "comment form"), ("reply", "comment form"), ("search", "search form"),
+               ("newsletter", "newsletter form"), ("subscribe", "newsletter form"), ("login", "login form"))
+
+_BOLD_TAGS = frozenset({"strong", "b"})
+_ITALIC_TAGS = frozenset({"em", "i"})
+_PRE_TAGS = frozenset({"pre", "listing"})
+# Tags that change the context of their content (other elements only by class or style).
+_CONTEXT_TAGS = _BOLD_TAGS | _ITALIC_TAGS | _PRE_TAGS | _SECTIONING | {"blockquote"}
+_FONT_WEIGHT = re.compile(r"font-weight\s*:\s*(\w+)", re.IGNORECASE)
+_FONT_STYLE = re.compile(r"font-style\s*:\s*(\w+)", re.IGNORECASE)
+_SPACES = re.compile(r"[ \t\n\r\f]+")  # what HTML collapses; U+00A0 is not among them
+_ASCII_SPACE = " \t\n\r\f"
+
+# Our own HTML output (renderers/html.py): the qa-* class a block keeps as its `style`.
+_OWN_STYLES = ("qa-title", "qa-heading", "qa-intro", "qa-question", "qa-answer", "qa-remark", "qa-note")
+_META = {"author": "author", "date": "date", "description": "description",
+         "dc.date": "date", "dcterms.date": "date", "article:published_time": "date"}
+_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+_XML_ENCODING = re.compile(rb"""\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+_XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
+_SURROGATES = re.compile("[\ud800-\udfff]")
+_LINE_END = re.compile(r"\r\n?")
+_PRESCAN_BYTES = 4096
+_LINE_CAP = 65535  # libxml2 reports no line above this
+_MAX_SPEAKER = 80
+_PAGE_START = re.compile(r"\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])",
+                         re.IGNORECASE | re.DOTALL)
+
+
+def read_html(data: str | bytes, source: str | None = None) -> Document:
+    """Read HTML: a whole page or a fragment (str or bytes).
+
+    Bytes are decoded as the document declares (``<meta charset>``, or an XML declaration), else
+    as UTF-8, falling back to Windows-1252 with a warning (see `decode`).
+
+    Returns:
+        One block per line of each block element, ``line`` being the element's source line;
+        page furniture and comments in ``omitted``; ``<title>``, ``<meta>`` and ``lang`` in
+        ``metadata``.
+
+    Raises:
+        InputError: binary or too large input, or elements nested too deep to parse.
+    """
+    text, diagnostics = _decode(data, source)
+    root = _parse(text, source)
+    if root is None:
+        return Document((), {}, tuple(diagnostics))
+    reader = _TreeReader()
+    # Comments before <html> and after </html> are siblings of the root.
+    for node in [*reversed(list(root.itersiblings(preceding=True))), root, *root.itersiblings()]:
+        reader.walk(node, _Context())
+        reader.text(node.tail, _Context())
+    reader.close()
+    return Document(tuple(reader.blocks), _metadata(root), tuple(diagnostics), tuple(reader.omitted))
+
+
+def sniff(head: str) -> bool:
+    """Whether an input starts as an HTML page: ``<!DOCTYPE html>`` or ``<html``, after an
+    optional byte-order mark, XML declaration and comments."""
+    return _PAGE_START.match(head) is not None
+
+
+# -- decoding and parsing --------------------------------------------------------------------
+
+
+def _decode(data: str | bytes, source: str | None) -> tuple[str, list[Diagnostic]]:
+    if isinstance(data, str):
+        return data.removeprefix("\ufeff"), []
+    text, diagnostics = decode(data, source)  # BOMs, UTF-8, the cp1252 fallback, binary refused
+    declared = _declared_codec(data)
+    if declared is None or declared == "utf-8" or data.startswith(codecs.BOM_UTF8):
+        return text, diagnostics
+    try:
+        return data.decode(declared), []
+    except UnicodeDecodeError:
+        return text, diagnostics  # it does not hold what it declares: keep the fallback and its warning
+
+
+def _declared_codec(data: bytes) -> str | None:
+    """The Python codec for the charset the document declares, or ``None``."""
+    head = data[:_PRESCAN_BYTES]
+    match = _CHARSET.search(head) or _XML_ENCODING.match(head)
+    if match is None:
+        return None
+    try:
+        name = codecs.lookup(match.group(1).decode("ascii")).name
+    except LookupError:
+        return None
+    # As browsers do (WHATWG Encoding): pages labelled Latin-1 or ASCII are Windows-1252, and a
+    # UTF-16 label in bytes that could be read to find it is a mistake (a BOM would have said so).
+    if name.startswith(("utf-16", "utf-32")):
+        return None
+    return "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name
+
+
+def _parse(text: str, source: str | None) -> _Element | None:
+    text = _LINE_END.sub("\n", text)  # CR and CRLF count as one line end, as in the text reader
+    text = _SURROGATES.sub("\ufffd", text)  # libxml2 drops the rest of a text after one
+    # lxml refuses a str with an XML encoding declaration; blank it out, keeping line numbers.
+    text = _XML_DECLARATION.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+    if not text.strip():
+        return None
+    parser = etree.HTMLParser()  # plain elements: lxml.html's element classes cost time and give nothing here
+    root = etree.fromstring(text, parser=parser)
+    if root is None:  # nothing but comments or a doctype
+        return None
+    for error in parser.error_log:
+        # libxml2 stops reading (and returns what it has) past 256 nested elements.
+        if error.level == etree.ErrorLevels.FATAL and "depth" in error.message:
+            raise InputError(f"elements are nested more than 256 deep: {error.message}", source=source, line=error.line)
+    return root
+
+
+def _metadata(root: _Element) -> dict[str, str]:
+    metadata: dict[str, str] = {}
+    title = root.find("head/title")
+    title = title if title is not None else root.find(".//title")
+    if title is not None and _collapse(_visible_text(title)):
+        metadata["title"] = _collapse(_visible_text(title))
+    for meta in root.iter("meta"):
+        key = _META.get((meta.get("name") or meta.get("property") or "").strip().lower())
+        content = _collapse(meta.get("content") or "")
+        if key and content and key not in metadata:
+            metadata[key] = content
+    lang = root.get("lang") or next((a.get("lang") for a in root.iter("article") if a.get("lang")), None)
+    if lang and lang.strip():
+        metadata["lang"] = lang.strip()
+    return metadata
+
+
+def _collapse(text: str) -> str:
+    return _SPACES.sub(" ", text).strip(_ASCII_SPACE)
+
+
+# -- what to leave out -----------------------------------------------------------------------
+
+
+def _classes(element: _Element) -> list[str]:
+    return (element.get("class") or "").split()
+
+
+def _furniture(element: _Element, in_section: bool) -> str | None:
+    """Why an element is left out, or ``None`` if it is read."""
+    tag = element.tag
+    if tag == "form":
+        return _form_kind(element)
+    if tag in ("header", "footer") and in_section:
+        return None
+    if tag in _FURNITURE:
+        return _FURNITURE[tag]
+    role = (element.get("role") or "").strip().lower()
+    if role in _ROLES:
+        return _ROLES[role]
+    if element.get("hidden") is not None:
+        return "hidden element"
+    return None
+
+
+def _form_kind(form: _Element) -> str:
+    marks = " ".join(form.get(name) or "" for name in ("id", "class", "action", "name", "role")).lower()
+    return next((reason for word, reason in _FORM_KINDS if word in marks), "form")
+
+
+def _sourceline(element: _Element) -> int | None:
+    line: object = element.sourceline  # the stubs type it as "..."
+    return line if isinstance(line, int) else None
+
+
+def _visible_text(element: _Element) -> str:
+    return str(etree.tostring(element, method="text", encoding="unicode", with_tail=False))
+
+
+def _newlines(element: _Element) -> int:
+    """Line ends inside an element (its text and its descendants' text and tails, not its tail)."""
+    count = (element.text or "").count("\n")
+    for inner in element.iterdescendants():
+        count += (inner.text or "").count("\n") + (inner.tail or "").count("\n")
+    return count
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Context:
+    """What the elements around a piece of text say about it."""
+
+    bold: bool = False
+    italic: bool = False
+    quote: bool = False
+    note: bool = False
+    speaker: str | None = None
+    style: str | None = None
+    in_section: bool = False
+    pre: bool = False
+
+
+@attrs.frozen
+class _Piece:
+    """A stretch of a line's text with its formatting."""
+
+    text: str
+    bold: bool
+    italic: bool
+
+
+@attrs.define
+class _Line:
+    """One line of the open block; its number is set by its first visible character."""
+
+    number: int | None
+    pieces: list[_Piece] = attrs.field(factory=list)
+
+
+@attrs.define
+class _Open:
+    """The block being filled: its hints, and its lines (split at ``<br>``)."""
+
+    context: _Context
+    heading: int | None = None
+    title: bool = False
+    lines: list[_Line] = attrs.field(factory=list)
+
+
+class _TreeReader:
+    """Walks the tree in document order, filling one open block at a time.
+
+    ``cursor`` is the source line at the current position: libxml2 gives each element's line
+    but stops counting at 65535, so past that the reader counts the line ends in the text.
+    """
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.omitted: list[Omitted] = []
+        self.open: _Open | None = None
+        self.cursor = 1
+
+    def walk(self, element: _Element, context: _Context) -> None:
+        """Read an element and everything inside it (its tail is the parent's business)."""
+        self.sync(element)
+        if not isinstance(element.tag, str):  # a comment or processing instruction
+            self.skip(element, "HTML comment" if isinstance(element, etree._Comment) else None)
+            return
+        tag = element.tag.lower()
+        if tag == "head":
+            self.children(element, _Context(), head=True)
+            return
+        reason = _furniture(element, context.in_section)
+        if reason is not None or tag in _SILENT:
+            self.skip(element, reason)
+            return
+        context = _inner_context(element, tag, context)
+        if tag == "br":
+            self.line_break(context)
+            return
+        if tag not in _BLOCK_TAGS:
+            self.children(element, context)
+            return
+        self.close()
+        if _is_dialogue_list(element):
+            self.dialogue(element, context)
+            return
+        heading, title = _heading(element, tag)
+        self.open = _Open(context, heading, title, [_Line(self.cursor)])  # line = the element's line
+        self.children(element, context)
+        self.close()
+
+    def children(self, element: _Element, context: _Context, *, head: bool = False) -> None:
+        """An element's text and children in order, each child's tail in this context."""
+        self.text(element.text, context)
+        for child in element:
+            if head and isinstance(child.tag, str) and child.tag.lower() in _SILENT:
+                self.skip(child, None)  # <title> and <meta> are metadata
+            else:
+                self.walk(child, context)
+            self.text(child.tail, context)
+
+    def dialogue(self, dl: _Element, context: _Context) -> None:
+        """``<dt>`` names the speaker of the ``<dd>`` after it (one or several)."""
+        speaker: str | None = None
+        self.text(dl.text, context)
+        for child in dl:
+            if _is_skipped(child, context) or child.tag not in ("dt", "dd"):
+                self.walk(child, context)  # comments, furniture, a <div> grouping dt and dd
+            elif child.tag == "dd":
+                self.walk(child, attrs.evolve(context, speaker=speaker))
+            else:
+                name = _collapse(_visible_text(child)).rstrip(":：").rstrip()
+                speaker = name if _next_item(child, context) == "dd" and 0 < len(name) <= _MAX_SPEAKER else None
+                if speaker is None:
+                    self.walk(child, context)
+                else:
+                    self.sync(child)
+                    self.skip(child, None)  # its text is the speaker of the blocks that follow
+            self.text(child.tail, context)
+        self.close()
+
+    # position
+
+    def sync(self, element: _Element) -> None:
+        line = _sourceline(element)
+        if line is not None and line < _LINE_CAP:
+            # A comment's line is where it ends.
+            self.cursor = line - (element.text or "").count("\n") if isinstance(element, etree._Comment) else line
+
+    def skip(self, element: _Element, reason: str | None) -> None:
+        """Leave an element out (reported when there is a reason), moving past its lines."""
+        first = self.cursor
+        self.cursor += _newlines(element)
+        if reason is not None:
+            self.omitted.append(Omitted(first, self.cursor, reason))
+
+    # text
+
+    def text(self, text: str | None, context: _Context) -> None:
+        if not text:
+            return
+        if self.open is None:
+            if not text.strip(_ASCII_SPACE):
+                self.cursor += text.count("\n")
+                return
+            # Text straight inside a container (a <div>, a fragment's <body>): a block of its own.
+            self.open = _Open(context, lines=[_Line(None)])
+        parts = text.split("\n") if context.pre else [text]
+        for index, part in enumerate(parts):
+            if index:  # a line end in <pre> is a line break
+                self.cursor += 1
+                self.open.lines.append(_Line(None))
+            self.add(part, context)
+        if not context.pre:
+            self.cursor += text.count("\n")
+
+    def add(self, text: str, context: _Context) -> None:
+        assert self.open is not None
+        line = self.open.lines[-1]
+        if line.number is None and text.strip(_ASCII_SPACE):
+            line.number = self.cursor + text[: len(text) - len(text.lstrip(_ASCII_SPACE))].count("\n")
+        line.pieces.append(_Piece(text, context.bold, context.italic))
+
+    def line_break(self, context: _Context) -> None:
+        if self.open is None:
+            self.open = _Open(context, lines=[_Line(None)])
+        self.open.lines.append(_Line(None))
+
+    def close(self) -> None:
+        """Turn the open block's lines into blocks; a blank line (``<br><br>``) is a gap."""
+        block, self.open = self.open, None
+        if block is None:
+            return
+        gap = True
+        hints = block.context
+        for line in block.lines:
+            text, bold_prefix, italic = _join(line.pieces, pre=hints.pre)
+            if not text:
+                gap = True
+                continue
+            self.blocks.append(Block(
+                text=text, line=line.number or self.cursor, gap_before=gap, heading=block.heading, title=block.title,
+                bold_prefix=bold_prefix, italic=italic or hints.note, quote=hints.quote,
+                speaker=hints.speaker, style=hints.style,
+            ))
+            gap = False
+
+
+def _is_skipped(element: _Element, context: _Context) -> bool:
+    """A comment, a processing instruction, or furniture: never a dialogue item."""
+    if not isinstance(element.tag, str):
+        return True
+    return _furniture(element, context.in_section) is not None
+
+
+def _next_item(element: _Element, context: _Context) -> str | None:
+    """The tag of the next sibling that is read (``dd`` after a ``dt``), or ``None``."""
+    for sibling in element.itersiblings():
+        if not _is_skipped(sibling, context):
+            return str(sibling.tag)
+    return None
+
+
+def _is_dialogue_list(element: _Element) -> bool:
+    """A ``<dl>`` (or a ``<div>`` grouping inside one) with at least one ``<dd>``."""
+    if element.tag == "div":
+        parent = element.getparent()
+        if parent is None or parent.tag != "dl":
+            return False
+    return any(child.tag == "dd" for child in element)
+
+
+def _inner_context(element: _Element, tag: str, context: _Context) -> _Context:
+    """The context for an element's content: formatting and hints it adds."""
+    if tag not in _CONTEXT_TAGS and element.get("class") is None and element.get("style") is None:
+        return context
+    classes = _classes(element)
+    inner = _Context(
+        bold=_weight(element, tag, context.bold),
+        italic=_slant(element, tag, context.italic),
+        quote=context.quote or tag == "blockquote",
+        note=context.note or "qa-note" in classes,
+        speaker=context.speaker,
+        style=next((name for name in _OWN_STYLES if name in classes), context.style),
+        in_section=context.in_section or tag in _SECTIONING,
+        pre=context.pre or tag in _PRE_TAGS,
+    )
+    return context if inner == context else inner  # most elements change nothing: share it
+
+
+def _weight(element: _Element, tag: str, bold: bool) -> bool:
+    # Google Docs wraps a whole pasted document in <b style="font-weight:normal">: not bold.
+    match = _FONT_WEIGHT.search(element.get("style") or "")
+    if match:
+        value = match.group(1).lower()
+        return value in ("bold", "bolder") or (value.isdigit() and int(value) >= 600)
+    return bold or tag in _BOLD_TAGS
+
+
+def _slant(element: _Element, tag: str, italic: bool) -> bool:
+    match = _FONT_STYLE.search(element.get("style") or "")
+    if match:
+        return match.group(1).lower() in ("italic", "oblique")
+    return italic or tag in _ITALIC_TAGS
+
+
+def _heading(element: _Element, tag: str) -> tuple[int | None, bool]:
+    classes = _classes(element)
+    if "qa-title" in classes:
+        return None, True
+    if tag in _HEADINGS:
+        return _HEADINGS[tag], False
+    if "qa-heading" in classes:
+        return 2, False  # our renderer's section headings are <h2>; a restyled one still counts
+    return None, False
+
+
+def _join(pieces: Sequence[_Piece], *, pre: bool) -> tuple[str, int, bool]:
+    """A line's text (whitespace collapsed unless preformatted, ends trimmed), the number of
+    leading bold characters, and whether all of it is in italics."""
+    items = _trimmed(pieces if pre else _collapsed(pieces))
+    text = "".join(piece.text for piece in items)
+    prefix = 0
+    for piece in items:
+        if not piece.bold and piece.text.strip(_ASCII_SPACE):
+            break
+        prefix += len(piece.text)
+    bold = len(text[:prefix].rstrip(_ASCII_SPACE))
+    visible = [piece.italic for piece in items if piece.text.strip(_ASCII_SPACE)]
+    return text, bold, bool(visible) and all(visible)
+
+
+def _collapsed(pieces: Sequence[_Piece]) -> list[_Piece]:
+    """Runs of HTML white space as one space, across pieces; none at the start of the line."""
+    out: list[_Piece] = []
+    after_space = True
+    for piece in pieces:
+        text = _SPACES.sub(" ", piece.text)
+        if after_space and text.startswith(" "):
+            text = text[1:]
+        if text:
+            after_space = text.endswith(" ")
+            out.append(piece if text == piece.text else _Piece(text, piece.bold, piece.italic))
+    return out
+
+
+def _trimmed(pieces: Sequence[_Piece]) -> list[_Piece]:
+    """Pieces without the line's leading and trailing white space."""
+    items = list(pieces)
+    while items and not items[0].text.strip(_ASCII_SPACE):
+        items.pop(0)
+    while items and not items[-1].text.strip(_ASCII_SPACE):
+        items.pop()
+    if items:
+        first = items[0]
+        items[0] = _Piece(first.text.lstrip(_ASCII_SPACE), first.bold, first.italic)
+        last = items[-1]
+        items[-1] = _Piece(last.text.rstrip(_ASCII_SPACE), last.bold, last.italic)
+    return items
