@@ -179,19 +179,22 @@ def _merge_short_forms(
     by_last: dict[str, list[SpeakerDraft]] = {}
     by_first: dict[str, list[SpeakerDraft]] = {}
     by_initials: dict[str, list[SpeakerDraft]] = {}
+    longer: dict[str, list[SpeakerDraft]] = {}  # names of three or more words, by last word
     for draft in named:
         words = draft.key.split()
         if len(words) >= 2:
             by_last.setdefault(words[-1], []).append(draft)
             by_first.setdefault(words[0], []).append(draft)
             by_initials.setdefault(initials(words), []).append(draft)
+        if len(words) >= 3:
+            longer.setdefault(words[-1], []).append(draft)
     merged: dict[str, str] = {}
     for draft in named:
         words = draft.key.split()
         if len(words) >= 2:
             # "jane a roe" and "jane roe": one name's words inside the other's.
-            nearby = {id(d): d for d in by_last.get(words[-1], []) + by_first.get(words[0], [])}
-            fits = [d for d in nearby.values() if len(d.key.split()) > len(words) and _subsequence(words, d.key.split())]
+            fits = [d for d in longer.get(words[-1], []) if len(d.key.split()) > len(words)
+                    and _subsequence(words, d.key.split())]
         else:
             word = words[0]
             fits = by_last.get(word) or by_first.get(word) or []
