@@ -82,7 +82,7 @@ def test_page_blocks_and_hints():
 
 def test_page_metadata():
     assert read_html(PAGE.read_bytes()).metadata == {
-        "title": "Q&A: The last ferry captain on Pike Sound | The Harbor Ledger",
+        "page_title": "Q&A: The last ferry captain on Pike Sound | The Harbor Ledger",
         "author": "Nadia Brooks",
         "date": "2025-03-14",
         "description": "After 31 years at the wheel, Tomas Varga talks tides, fog and the end of the line.",

@@ -272,7 +272,8 @@ def _inside(paras: list[Para], index: int) -> tuple[ParaRole, str]:
     if _is_notelike(para):
         ends_turn = following is None or following.speaker is not None or _is_heading_hint(following) or (
             _is_notelike(following))
-        if para.block.italic or _EDITOR_NOTE.search(text[:200]) or ends_turn:
+        italic_aside = para.block.italic and not is_direction_only(text)
+        if italic_aside or _EDITOR_NOTE.search(text[:200]) or ends_turn:
             return ParaRole.NOTE, ""
         return ParaRole.CONTINUATION, ""
     if _heading_slot(paras, index) and is_title_like(text, strict=True):

@@ -184,7 +184,8 @@ def _metadata(root: _Element) -> dict[str, str]:
     title = root.find("head/title")
     title = title if title is not None else root.find(".//title")
     if title is not None and _collapse(_visible_text(title)):
-        metadata["title"] = _collapse(_visible_text(title))
+        # A page's <title> usually carries the site's name too: kept apart from a real title.
+        metadata["page_title"] = _collapse(_visible_text(title))
     for meta in root.iter("meta"):
         key = _META.get((meta.get("name") or meta.get("property") or "").strip().lower())
         content = _collapse(meta.get("content") or "")
