@@ -75,6 +75,8 @@ def _lift_time(block: Block) -> Block:
     lead = LEADING_TIME.match(block.text)
     if lead is None or lead.end() >= len(block.text) or _CLOCK.match(block.text, lead.end()):
         return block
+    if block.text[0] not in "[(" and lead.group(1).count(":") < 2:
+        return block  # "10:30 is when we met": a clock time in prose, not a time code
     return attrs.evolve(block, text=block.text[lead.end():], time=parse_time(lead.group(1)), bold_prefix=0)
 
 
