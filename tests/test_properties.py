@@ -92,3 +92,23 @@ def test_json_round_trips(text: str) -> None:
 def test_normalize_is_idempotent(text: str) -> None:
     once = normalize_text(text)
     assert normalize_text(once) == once
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(any_text)
+def test_every_renderer_accepts_every_parse(text: str) -> None:
+    import io
+
+    import docx
+    from lxml import html
+
+    transcript = _parse(text)
+    if transcript is None:
+        return
+    for name in ("html", "md", "json"):
+        assert isinstance(qaformat.render(transcript, name), str)
+    fragment = html.fragment_fromstring(qaformat.render(transcript, "html"))
+    assert fragment.get("class") == "qa-interview"
+    assert not fragment.xpath(".//script")
+    document = docx.Document(io.BytesIO(qaformat.render(transcript, "docx")))  # type: ignore[arg-type]
+    assert len(document.paragraphs) >= sum(1 for _ in transcript.turns())
