@@ -85,3 +85,22 @@ def test_presets_command_lists_them():
     done = subprocess.run([sys.executable, "-m", "qaformat", "presets"], capture_output=True, check=False)
     assert done.returncode == 0
     assert [line.split()[0] for line in done.stdout.decode().splitlines() if not line.startswith(" ")] == list(PRESETS)
+
+
+@pytest.mark.parametrize("fmt", ["html", "md", "json", "docx"])
+def test_editors_note_in_every_format(fmt):
+    import io
+
+    note = "This interview has been edited for length and clarity."
+    rendered = qaformat.render(qaformat.read(EXAMPLE), fmt, qaformat.RenderOptions(note=note))
+    if fmt == "docx":
+        import docx
+
+        texts = [p.text for p in docx.Document(io.BytesIO(rendered)).paragraphs]  # type: ignore[arg-type]
+        assert note in texts
+        assert texts.index(note) < next(i for i, t in enumerate(texts) if t.startswith("Tom Whitfield:"))
+    elif fmt == "json":
+        assert json.loads(rendered)["metadata"]["editor_note"] == note
+    else:
+        assert note in rendered
+        assert rendered.index(note) < rendered.index("how did you end up here")

@@ -16,6 +16,10 @@ __all__ = ["render_json"]
 
 
 def render_json(transcript: Transcript, options: RenderOptions) -> str:
-    """The transcript as qaformat JSON (diagnostics included when ``options.diagnostics``)."""
+    """The transcript as qaformat JSON (diagnostics included when ``options.diagnostics``; an
+    editor's note given in ``options.note`` goes in ``metadata["editor_note"]``)."""
     data = to_data(transcript, diagnostics=options.diagnostics)
+    if options.note:
+        # The editor's note travels with the transcript, where a CMS keeps its free fields.
+        data["metadata"]["editor_note"] = options.note
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
