@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from qaformat.charsafe import UNSAFE, make_safe
 from qaformat.errors import Diagnostic, InputError, Severity
 from qaformat.model import Kind, Role, Section, Skipped, Span, SpanKind, Speaker, Transcript, Turn
 
@@ -82,6 +83,7 @@ class _Reader:
 
     def __init__(self, source: str | None):
         self.source = source
+        self.replaced: list[str] = []
 
     def fail(self, path: str, message: str) -> InputError:
         return InputError(f"not qaformat JSON: {path}: {message}", source=self.source)
@@ -102,7 +104,7 @@ class _Reader:
             return None
         if not isinstance(value, str):
             raise self.fail(f"{path}.{key}", "expected a string")
-        return value
+        return self.safe(value, f"{path}.{key}")
 
     def number(self, data: Mapping[str, Any], key: str, path: str, *, optional: bool = False) -> Any:
         value = data.get(key)
@@ -122,7 +124,14 @@ class _Reader:
         for index, item in enumerate(items):
             if not isinstance(item, str):
                 raise self.fail(f"{path}[{index}]", "expected a string")
-        return tuple(items)
+        return tuple(self.safe(item, f"{path}[{index}]") for index, item in enumerate(items))
+
+    def safe(self, text: str, path: str) -> str:
+        """Text XML cannot hold (JSON can: "\\u0000") is replaced, and the place reported."""
+        if UNSAFE.search(text) is None:
+            return text
+        self.replaced.append(path)
+        return make_safe(text)
 
     def enum(self, data: Mapping[str, Any], key: str, path: str, kind: Any) -> Any:
         value = self.text(data, key, path)
@@ -186,10 +195,14 @@ def from_data(data: Any, source: str | None = None) -> Transcript:
         )
         for path, d in read.objects(top, "diagnostics")
     )
-    metadata = read.obj(top.get("metadata", {}), "$.metadata")
+    metadata = dict(read.obj(top.get("metadata", {}), "$.metadata"))
     for key, value in metadata.items():
         if not isinstance(value, str):
             raise read.fail(f"$.metadata.{key}", "expected a string")
+        metadata[key] = read.safe(value, f"$.metadata.{key}")
+    if read.replaced:
+        diagnostics += (Diagnostic(Severity.WARNING, "control-character",
+                                   f"characters XML cannot hold replaced with U+FFFD in {', '.join(read.replaced[:5])}"),)
     return Transcript(
         title=read.text(top, "title", "$", optional=True),
         intro=read.strings(top.get("intro", []), "$.intro"),

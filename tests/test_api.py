@@ -148,3 +148,12 @@ def test_read_json_by_content(tmp_path):
     path = tmp_path / "saved.txt"  # the suffix says text, the content says our JSON
     path.write_text(qaformat.render(t, "json"), encoding="utf-8")
     assert qaformat.read(path) == t
+
+
+def test_load_json_replaces_what_xml_cannot_hold_and_reports_it():
+    data = qaformat.render(qaformat.parse(SHORT), "json").replace("Why now?", "Why\\u0000 now?\\ud800")
+    t = qaformat.load_json(data)
+    assert next(t.turns()).paragraphs == ("Why\ufffd now?\ufffd",)
+    assert [d.code for d in t.diagnostics] == ["control-character"]
+    assert "sections[0].turns[0].paragraphs[0]" in t.diagnostics[0].message
+    assert isinstance(qaformat.render(t, "docx"), bytes)  # renders, never a crash

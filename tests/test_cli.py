@@ -221,3 +221,41 @@ def test_speaker_flag_can_merge_two_labels_into_one_person():
     done = run("convert", "-", "-t", "json", "--speaker", "J. Smith=Mr. John Smith", stdin=text)
     speakers = json.loads(done.stdout)["speakers"]
     assert [s["name"] for s in speakers] == ["Mr. John Smith", "Jane Roe"]
+
+
+def test_from_json_round_trips_byte_for_byte(tmp_path):
+    first = run("convert", str(EXAMPLE), "-t", "json").stdout
+    saved = tmp_path / "saved.data"
+    saved.write_bytes(first)
+    again = run("convert", str(saved), "--from", "json", "-t", "json")
+    assert again.returncode == 0 and again.stdout == first
+
+
+def test_progress_bar_on_a_terminal(tmp_path):
+    import os
+    import pty
+
+    import fcntl
+    import struct
+    import termios
+
+    folder = _batch_folder(tmp_path)
+    primary, secondary = pty.openpty()
+    # A new pseudo-terminal is 0 columns wide, and tqdm draws nothing in no columns.
+    fcntl.ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
+    done = subprocess.run([sys.executable, "-m", "qaformat", "convert", str(folder), "--out-dir", str(tmp_path / "o"),
+                           "-t", "json"], stderr=secondary, stdout=subprocess.DEVNULL, timeout=120, check=False)
+    os.close(secondary)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(primary, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(primary)
+    assert done.returncode == 1
+    assert b"file/s" in shown or b"s/file" in shown  # tqdm's rate, drawn only on a terminal
+    assert b"3 converted, 1 failed" in shown
