@@ -232,10 +232,9 @@ def test_from_json_round_trips_byte_for_byte(tmp_path):
 
 
 def test_progress_bar_on_a_terminal(tmp_path):
+    import fcntl
     import os
     import pty
-
-    import fcntl
     import struct
     import termios
 
