@@ -24,6 +24,17 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--regen", action="store_true", help="rewrite golden files from the current code")
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Under --regen, store every golden case's model first: the renderer goldens read it."""
+    if config.getoption("--regen", default=False):
+        import qaformat
+
+        for folder in sorted(GOLDEN.iterdir()):
+            if (folder / "input.txt").exists():
+                transcript = qaformat.read(folder / "input.txt")
+                (folder / "transcript.json").write_text(str(qaformat.render(transcript, "json")), encoding="utf-8")
+
+
 @pytest.fixture
 def regen(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--regen"))

@@ -27,37 +27,23 @@ from qaformat import Kind, LabelStyle, RenderError, RenderOptions, Role, Section
 from qaformat.renderers import output_format
 from qaformat.renderers.docx import render_docx
 from qaformat.renderers.docx_styles import STYLE_NAMES
+from tests.builders import a, interview, load_case, q
 from tests.conftest import GOLDEN, check_golden, golden_cases, need_program
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 KIND_STYLE = {Kind.QUESTION: "QA Question", Kind.ANSWER: "QA Answer", Kind.REMARK: "QA Remark", Kind.NOTE: "QA Note"}
 
 
-def load_case(case: str) -> Transcript:
-    path = GOLDEN / case / "transcript.json"
-    if not path.exists():
-        pytest.skip(f"{case} has no transcript.json yet")
-    return qaformat.load_json(path.read_text(encoding="utf-8"))
 
 
 def example() -> Transcript:
     return load_case("example")
 
 
-def interview(*turns: Turn, speakers: tuple[Speaker, ...] | None = None, **fields: object) -> Transcript:
-    cast = speakers or (
-        Speaker("tom-whitfield", "Tom Whitfield", Role.INTERVIEWER),
-        Speaker("ruth-adebayo", "Ruth Adebayo", Role.INTERVIEWEE),
-    )
-    return Transcript(speakers=cast, sections=(Section(None, turns, 1),), **fields)  # type: ignore[arg-type]
 
 
-def q(text: str, speaker: str = "tom-whitfield", **fields: object) -> Turn:
-    return Turn(Kind.QUESTION, speaker, (text,), 1, **fields)  # type: ignore[arg-type]
 
 
-def a(*paragraphs: str, speaker: str = "ruth-adebayo", **fields: object) -> Turn:
-    return Turn(Kind.ANSWER, speaker, paragraphs, 1, **fields)  # type: ignore[arg-type]
 
 
 def render(transcript: Transcript, **options: object) -> bytes:

@@ -13,10 +13,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree
 
-import qaformat
 from qaformat import Kind, LabelStyle, RenderError, RenderOptions, Role, Section, Span, SpanKind, Speaker, Transcript, Turn
 from qaformat.renderers import format_for_suffix, output_format
 from qaformat.renderers.html import render_html, stylesheet
+from tests.builders import a, interview, load_case, q
 from tests.conftest import GOLDEN, SHARED, check_golden, golden_cases, need_program
 
 HOSTILE = [
@@ -28,31 +28,16 @@ HOSTILE = [
 ]
 
 
-def load_case(case: str) -> Transcript:
-    path = GOLDEN / case / "transcript.json"
-    if not path.exists():
-        pytest.skip(f"{case} has no transcript.json yet")
-    return qaformat.load_json(path.read_text(encoding="utf-8"))
 
 
 def fragment(html: str) -> etree._Element:
     return lxml.html.fragment_fromstring(html)
 
 
-def interview(*turns: Turn, speakers: tuple[Speaker, ...] | None = None, **fields: object) -> Transcript:
-    cast = speakers or (
-        Speaker("tom-whitfield", "Tom Whitfield", Role.INTERVIEWER),
-        Speaker("ruth-adebayo", "Ruth Adebayo", Role.INTERVIEWEE),
-    )
-    return Transcript(speakers=cast, sections=(Section(None, turns, 1),), **fields)  # type: ignore[arg-type]
 
 
-def q(text: str, speaker: str = "tom-whitfield", **fields: object) -> Turn:
-    return Turn(Kind.QUESTION, speaker, (text,), 1, **fields)  # type: ignore[arg-type]
 
 
-def a(*paragraphs: str, speaker: str = "ruth-adebayo", **fields: object) -> Turn:
-    return Turn(Kind.ANSWER, speaker, paragraphs, 1, **fields)  # type: ignore[arg-type]
 
 
 def markup(element: etree._Element, *, layout: bool = True) -> str:

@@ -12,6 +12,7 @@ import qaformat
 from qaformat import Kind, LabelStyle, RenderOptions, Role, Section, Speaker, Transcript, Turn
 from qaformat.renderers import format_for_suffix, output_format
 from qaformat.renderers.markdown import render_markdown
+from tests.builders import a, interview, load_case, q
 from tests.conftest import CORPUS, GOLDEN, check_golden, golden_cases, need_program
 
 # Text that means something in Markdown or HTML, and must stay text.
@@ -30,11 +31,6 @@ HOSTILE = [
 ]
 
 
-def load_case(case: str) -> Transcript:
-    path = GOLDEN / case / "transcript.json"
-    if not path.exists():
-        pytest.skip(f"{case} has no transcript.json yet")
-    return qaformat.load_json(path.read_text(encoding="utf-8"))
 
 
 def shape(transcript: Transcript) -> tuple[object, ...]:
@@ -44,20 +40,10 @@ def shape(transcript: Transcript) -> tuple[object, ...]:
     return transcript.title, transcript.intro, [s.heading for s in transcript.sections], turns
 
 
-def interview(*turns: Turn, **fields: object) -> Transcript:
-    cast = (
-        Speaker("tom-whitfield", "Tom Whitfield", Role.INTERVIEWER),
-        Speaker("ruth-adebayo", "Ruth Adebayo", Role.INTERVIEWEE),
-    )
-    return Transcript(speakers=cast, sections=(Section(None, turns, 1),), **fields)  # type: ignore[arg-type]
 
 
-def q(text: str, **fields: object) -> Turn:
-    return Turn(Kind.QUESTION, "tom-whitfield", (text,), 1, **fields)  # type: ignore[arg-type]
 
 
-def a(*paragraphs: str, **fields: object) -> Turn:
-    return Turn(Kind.ANSWER, "ruth-adebayo", paragraphs, 1, **fields)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("case", golden_cases())

@@ -10,37 +10,19 @@ tests/fuzz/regressions/ (the file as found), which tests/test_fuzz_regressions.p
 
 from __future__ import annotations
 
-import io
 import sys
+from pathlib import Path
 
 import atheris
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
 with atheris.instrument_imports():
-    import qaformat
-    from qaformat.renderers import RENDERERS
-
-
-def check(data: bytes) -> None:
-    try:
-        transcript = qaformat.parse(data)
-    except qaformat.QAFormatError:
-        return
-    for name in RENDERERS:
-        output = qaformat.render(transcript, name)
-        if name == "json":
-            assert qaformat.load_json(output) == transcript
-        elif name == "docx":
-            import docx
-
-            docx.Document(io.BytesIO(output))  # type: ignore[arg-type]
-        elif name == "html":
-            from lxml import html
-
-            html.fromstring(output)
+    from tests.pipeline import check_pipeline
 
 
 def main() -> None:
-    atheris.Setup(sys.argv, check)
+    atheris.Setup(sys.argv, check_pipeline)
     atheris.Fuzz()
 
 
