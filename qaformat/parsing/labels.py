@@ -215,6 +215,10 @@ def _build(candidate: str, rest: str, column: int, timestamp: float | None, *,
     rest = rest.strip()
     if found is None or (own_line_only and rest):
         return None
+    if rest[:1] == "[" and timestamp is None:
+        after = LEADING_TIME.match(rest)  # "Name: [00:00:04] text", as Descript exports it
+        if after is not None and after.end() < len(rest):
+            timestamp, rest = parse_time(after.group(1)), rest[after.end():]
     return Label(written=found.written, name=found.name, extra=found.extra, rest=rest, column=column,
                  timestamp=found.timestamp if found.timestamp is not None else timestamp,
                  role_word=found.role_word, name_shaped=found.shaped, bold=bold, caps=found.caps)

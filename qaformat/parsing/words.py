@@ -64,7 +64,7 @@ SENTENCE_STARTERS = STOPWORDS | frozenset(
 NOT_LABELS = frozenset(
     """note notes nb n.b ps p.s update updated updates correction corrections clarification
     editor's-note editors-note editor’s-note source sources photo photos video videos watch
-    listen read read-more related tags tag posted published date time location place
+    listen read read-more related tags tag posted published date location place
     transcript subject re fwd warning disclaimer caption credit credits image images figure
     table chart summary conclusion background context bottom-line breaking breaking-news
     exclusive opinion analysis fact-check fact check key tip example examples disclosure
@@ -98,7 +98,10 @@ ROLE_WORDS: dict[str, RoleWord] = {
                                          "presenter", "anchor", "chair", "facilitator")},
     **{w: RoleWord(_E, False) for w in ("interviewee", "respondent", "guest", "panelist",
                                          "panellist", "narrator (interviewee)")},
-    **{w: RoleWord(_O, True) for w in ("narrator", "announcer", "operator", "translator",
+    # An oral history's "narrator" is the person interviewed; a broadcast's reads a script:
+    # behaviour decides.
+    "narrator": RoleWord(None, False),
+    **{w: RoleWord(_O, True) for w in ("announcer", "operator", "translator",
                                         "interpreter", "unidentified", "unidentified male",
                                         "unidentified female", "unidentified speaker", "unknown",
                                         "unknown speaker", "male voice", "female voice", "voice",
