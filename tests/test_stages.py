@@ -197,3 +197,17 @@ def test_inline_spans():
     assert [(text[s.start:s.end], s.kind) for s in spans] == [
         ("[laughs]", SpanKind.DIRECTION), ("[inaudible 00:15:05]", SpanKind.DIRECTION),
         ("(APPLAUSE)", SpanKind.DIRECTION), ("[00:15:09]", SpanKind.TIMESTAMP)]
+
+
+def test_magazine_style_bold_questions_without_labels():
+    text = ("# The Baker\n\nAna Ruiz ran a shop. We asked her why she quit sugar.\n\n**What made you stop?**\n\n"
+            "My father's diabetes.\n\nIt took a year.\n\n**Did customers leave?**\n\nHalf of them.")
+    t = qaformat.parse(text, format="markdown")
+    assert [(turn.speaker, turn.kind.value, len(turn.paragraphs)) for turn in t.turns()] == [
+        ("q", "question", 1), ("a", "answer", 2), ("q", "question", 1), ("a", "answer", 1)]
+    assert t.title == "The Baker" and any(d.code == "bold-questions" for d in t.diagnostics)
+
+
+def test_one_bold_question_is_not_an_interview():
+    with pytest.raises(qaformat.ParseError):
+        qaformat.parse("# Title\n\n**Why?**\n\nBecause.", format="markdown")

@@ -14,7 +14,7 @@ from qaformat.options import ParseOptions
 from qaformat.parsing.checks import check_transcript
 from qaformat.parsing.describe import describe_speakers
 from qaformat.parsing.directions import find_spans
-from qaformat.parsing.labels import find_labels
+from qaformat.parsing.labels import find_bold_questions, find_labels
 from qaformat.parsing.layout import find_layout
 from qaformat.parsing.normalize import normalize
 from qaformat.parsing.paragraphs import assemble_paragraphs
@@ -46,6 +46,13 @@ def parse_document(document: Document, options: ParseOptions | None = None) -> T
         raise ParseError("no interview found: the input has no text", line=1)
     labels = find_labels(blocks)
     cast = resolve_speakers(labels, blocks, options.speakers, report)
+    if not cast.speakers:
+        bold_questions = find_bold_questions(blocks)
+        if bold_questions is not None:
+            report.info("bold-questions", "no speaker labels; questions set in bold read as Q, the text under"
+                        " each as A", blocks[0].line)
+            labels = bold_questions
+            cast = resolve_speakers(labels, blocks, options.speakers, report)
     if not cast.speakers:
         raise ParseError(
             "no interview found: no speaker labels such as 'Name:' or 'Q:' recur in the input"

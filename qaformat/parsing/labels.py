@@ -35,7 +35,7 @@ from qaformat.parsing.words import (
     strip_dots,
 )
 
-__all__ = ["find_label", "find_labels", "is_name_shaped", "parse_time"]  # parse_time: re-exported
+__all__ = ["find_bold_questions", "find_label", "find_labels", "is_name_shaped", "parse_time"]  # parse_time: re-exported
 
 MAX_LABEL_CHARS = 80
 """A label (name, comma part and brackets) is never longer than this; keeps every check bounded."""
@@ -52,6 +52,25 @@ _INVISIBLE = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068
 def find_labels(blocks: list[Block]) -> list[Label | None]:
     """The label candidate of every block (``None`` where a block has none)."""
     return [find_label(block) for block in blocks]
+
+
+def find_bold_questions(blocks: list[Block]) -> list[Label | None] | None:
+    """Labels for the magazine style that has none: each question set in bold on its own, the
+    answer in plain text below. Questions become ``Q`` turns and the paragraph under each an
+    ``A`` turn. ``None`` unless at least two bold questions follow that pattern."""
+    labels: list[Label | None] = [None] * len(blocks)
+    questions = 0
+    for index, block in enumerate(blocks):
+        text = block.text
+        bold_question = block.bold_prefix >= len(text) > 0 and text.rstrip(" \"”’)").endswith(("?", "？", "؟"))
+        if bold_question:
+            labels[index] = Label(written="Q", name="Q", extra=None, rest=text, column=1,
+                                  role_word=ROLE_WORDS["q"], explicit=True)
+            questions += 1
+        elif index and labels[index - 1] is not None and labels[index - 1].name == "Q" and not block.bold_prefix:  # type: ignore[union-attr]
+            labels[index] = Label(written="A", name="A", extra=None, rest=text, column=1,
+                                  role_word=ROLE_WORDS["a"], explicit=True)
+    return labels if questions >= 2 else None
 
 
 def find_label(block: Block) -> Label | None:
