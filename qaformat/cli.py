@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from qaformat import api
-from qaformat.errors import Diagnostic, InputError, ParseError, QAFormatError, Severity
+from qaformat.errors import Diagnostic, InputError, ParseError, QAFormatError, Severity, UnknownFormatError
 from qaformat.model import Transcript
 from qaformat.options import LabelStyle, ParseOptions, RenderOptions, SpeakerSpec
 from qaformat.presets import PRESETS, apply_preset
@@ -192,7 +192,10 @@ def _expand(inputs: list[str]) -> list[str]:
             found.extend(matches)
         else:
             found.append(item)
-    return list(dict.fromkeys(found))
+    unique: dict[str, str] = {}
+    for path in found:  # "a.txt" and "./a.txt" are one input
+        unique.setdefault(path if path == STDIO else os.path.abspath(path), path)
+    return list(unique.values())
 
 
 def _convert(args: argparse.Namespace, options: ParseOptions) -> int:
@@ -302,7 +305,7 @@ def _to_stdout(content: str | bytes) -> None:
     sys.stdout.flush()
 
 
-_ERROR_CODES = {InputError: "input-error", ParseError: "no-interview"}
+_ERROR_CODES = {UnknownFormatError: "unknown-format", InputError: "input-error", ParseError: "no-interview"}
 
 
 def _check(args: argparse.Namespace, options: ParseOptions) -> int:
@@ -317,6 +320,8 @@ def _check(args: argparse.Namespace, options: ParseOptions) -> int:
             diagnostics = list(_read(path, args, lenient).diagnostics)
         except QAFormatError as error:
             code = next((c for kind, c in _ERROR_CODES.items() if isinstance(error, kind)), "error")
+            if error.message.startswith("speaker map"):
+                code = "speaker-map"
             diagnostics = [Diagnostic(Severity.ERROR, code, error.message, error.line or 1, 1)]
         for diagnostic in diagnostics:
             serious = diagnostic.severity is Severity.ERROR or (

@@ -7,6 +7,8 @@ modules, never each other.
 
 from __future__ import annotations
 
+import attrs
+
 from qaformat.blocks import Document
 from qaformat.errors import ParseError, Severity
 from qaformat.model import Kind, Role, Section, Skipped, Speaker, Transcript, Turn
@@ -98,7 +100,9 @@ def parse_document(document: Document, options: ParseOptions | None = None) -> T
         for s in grouped.sections
         if s.turns or s.heading
     )
-    check_transcript(layout.paras, speakers, sections, report)
+    # Slips are judged against the names as written, not as tidy recased them.
+    check_transcript(layout.paras, tuple(attrs.evolve(s, name=d.name) for s, d in zip(speakers, cast.speakers, strict=True)),
+                     sections, report)
     skipped = tuple(Skipped(o.first_line, o.last_line, o.reason) for o in document.omitted) + grouped.skipped
     for left_out in grouped.skipped:
         report.info("outside-interview", f"lines {left_out.first_line}-{left_out.last_line} left out"

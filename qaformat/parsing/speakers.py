@@ -98,7 +98,8 @@ def resolve_speakers(
             drafts[key].names.append(label.name)
             uses.append((index, key))
     uses.sort()
-    _check_given(given_keys, drafts)
+    if drafts:  # with no labels at all, the bold-questions fallback may still find some
+        _check_given(given_keys, drafts)
     merged = _merge_short_forms(drafts, labels, uses)
     accepted = _accept(drafts, merged, labels, uses, given_keys, report, lines)
 

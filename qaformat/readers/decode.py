@@ -98,7 +98,11 @@ def decode(data: bytes, source: str | None = None) -> tuple[str, list[Diagnostic
             return _decode_with(data, codec, source), []
     utf16 = _bomless_utf16(data)
     if utf16:
-        return _decode_with(data, utf16, source), []
+        try:
+            return data.decode(utf16), []
+        except UnicodeDecodeError as exc:
+            raise InputError(f"input looks like {utf16.upper()} (no byte-order mark) but is not valid"
+                             f" {utf16.upper()} (byte {exc.start})", source=source) from None
     kind = _binary_kind(data)
     if kind:
         raise InputError(f"this is {kind}, not a text transcript", source=source, line=1)
