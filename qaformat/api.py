@@ -159,7 +159,7 @@ def write(
         path: the output file; its suffix picks the format unless ``to`` is given.
         to: the output format name.
         options: how to render.
-        overwrite: replace an existing file (if false, an existing file is an error).
+        overwrite: replace an existing file (if false, an existing non-empty file is an error).
 
     Returns:
         The path written.
@@ -181,7 +181,8 @@ def write_atomically(target: Path, content: str | bytes, *, overwrite: bool) -> 
     Raises:
         InputError: the target exists and ``overwrite`` is false, or writing failed.
     """
-    if not overwrite and target.exists():
+    # An empty file (one `mktemp` made for us) holds nothing to lose.
+    if not overwrite and target.exists() and (target.is_dir() or target.stat().st_size > 0):
         raise InputError("output exists; use --force to replace it", source=str(target))
     payload = content.encode("utf-8") if isinstance(content, str) else content
     folder = target.parent if str(target.parent) else Path(".")

@@ -258,3 +258,10 @@ def test_progress_bar_on_a_terminal(tmp_path):
     assert done.returncode == 1
     assert b"file/s" in shown or b"s/file" in shown  # tqdm's rate, drawn only on a terminal
     assert b"3 converted, 1 failed" in shown
+
+
+def test_an_empty_placeholder_output_is_filled(tmp_path):
+    out = tmp_path / "made-by-mktemp.json"
+    out.write_bytes(b"")
+    assert run("convert", str(EXAMPLE), "-o", str(out)).returncode == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["qaformat"] == 1
