@@ -7,12 +7,12 @@ the start, a caption voice, a cue time) and leaves every interview decision to p
 
 from __future__ import annotations
 
-import types
 from collections.abc import Mapping
 
 import attrs
 
 from qaformat.errors import Diagnostic
+from qaformat.model import frozen_mapping
 
 __all__ = ["Block", "Document", "Omitted"]
 
@@ -58,17 +58,13 @@ class Omitted:
     """Why, in a few words (``front matter``, ``page navigation``)."""
 
 
-def _freeze(value: Mapping[str, str]) -> Mapping[str, str]:
-    return types.MappingProxyType(dict(value))
-
-
 @attrs.frozen
 class Document:
     """What a reader returns: the blocks, plus what the format says about the whole input."""
 
     blocks: tuple[Block, ...]
     """Every non-blank block, in source order."""
-    metadata: Mapping[str, str] = attrs.field(factory=dict, converter=_freeze, hash=False)
+    metadata: Mapping[str, str] = attrs.field(factory=dict, converter=frozen_mapping, hash=False)
     """Front matter, document properties, a page's ``<title>``."""
     diagnostics: tuple[Diagnostic, ...] = ()
     """What reading changed or doubted (encoding fallback, replaced characters)."""

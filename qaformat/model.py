@@ -127,7 +127,8 @@ class Skipped:
     """Why it was left out, in a few words (``before the interview``, ``page debris``)."""
 
 
-def _freeze_mapping(value: Mapping[str, str]) -> Mapping[str, str]:
+def frozen_mapping(value: Mapping[str, str]) -> Mapping[str, str]:
+    """A read-only copy: the converter of every string-map field."""
     return types.MappingProxyType(dict(value))
 
 
@@ -148,7 +149,7 @@ class Transcript:
     diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), eq=False)
     """What parsing decided or doubted, in source order (not part of equality)."""
     metadata: Mapping[str, str] = attrs.field(
-        factory=dict, converter=_freeze_mapping, hash=False
+        factory=dict, converter=frozen_mapping, hash=False
     )
     """Free string map: ``date``, ``source`` and whatever the input's front matter held."""
 

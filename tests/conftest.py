@@ -56,6 +56,17 @@ def check_golden(path: Path, actual: str, regen: bool) -> None:
     assert actual == expected, f"{path.relative_to(ROOT)} differs; if the change is right, run pytest --regen"
 
 
+def need_seed() -> Path:
+    """The shared seed folder; skip where it is not beside this checkout, but fail in CI."""
+    seed = SHARED / "seed"
+    if (seed / "000_a79b92b53dce8f1a.txt").exists():
+        return seed
+    if os.environ.get("CI"):
+        pytest.fail("the shared seed must be beside the checkout in CI (../shared/seed)")
+    pytest.skip("the shared seed is not beside this checkout")
+    raise AssertionError("unreachable")
+
+
 def need_program(name: str) -> str:
     """The path of an external program; skip where missing, but fail in CI (CI must run it)."""
     found = shutil.which(name)

@@ -8,12 +8,11 @@ gold leaves outside the interview must be skipped.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 import qaformat
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, need_seed
 from tests.gold import grade, words
 
 CASES = sorted(p.name.removesuffix(".expected.json") for p in CORPUS.glob("*.expected.json"))
@@ -77,10 +76,8 @@ def test_title_and_outside_lines(name: str) -> None:
 
 def test_seed_if_present() -> None:
     """The seed lives beside the project, not in it; CI scores it with the shared scorer too."""
-    seed = Path(__file__).parent.parent.parent / "shared" / "seed"
+    seed = need_seed()
     gold_path = seed / "000_a79b92b53dce8f1a.expected.json"
-    if not gold_path.exists():
-        pytest.skip("the shared seed is not beside this checkout")
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     transcript = qaformat.read(seed / "000_a79b92b53dce8f1a.txt")
     result = grade(gold, transcript)

@@ -10,15 +10,14 @@ import pytest
 
 import qaformat
 from qaformat.options import RenderOptions
-from tests.conftest import SHARED, need_program
+from tests.conftest import SHARED, need_program, need_seed
 
 SEED = SHARED / "seed" / "000_a79b92b53dce8f1a.txt"
 
 
 @pytest.mark.external
 def test_seed_html_is_valid(tmp_path: Path) -> None:
-    if not SEED.exists():
-        pytest.skip("the shared seed is not beside this checkout")
+    need_seed()
     need_program("java")
     transcript = qaformat.read(SEED)
     files = []
