@@ -20,6 +20,8 @@ __all__ = ["check_transcript"]
 _PAIRS = (("(", ")"), ("[", "]"), ("“", "”"))
 # A sentence that starts in lower case: "vision. it formalizes" (not "e.g. the", "a.m. and").
 _LOWER_SENTENCE = re.compile(r"(?<![\w.])([a-z]{3,})[.!?] +([a-z]\w*)")
+# What every such place holds; far cheaper to look for than the pattern, and most text has none.
+_LOWER_SENTENCE_HINT = re.compile(r"[.!?] +[a-z]")
 _ABBREVIATIONS = frozenset({"etc", "approx", "incl", "vol", "fig", "nos", "cf"})
 _LONG_QUESTION_WORDS = 60
 
@@ -53,7 +55,8 @@ def _check_turn(kind: Kind, paragraphs: tuple[str, ...], line: int, report: Repo
     for paragraph in paragraphs:
         if paragraph[:1].islower():
             report.info("lowercase-start", f"paragraph starts in lower case: {paragraph[:30]!r}", line)
-        for match in _LOWER_SENTENCE.finditer(paragraph):
+        lower_sentences = _LOWER_SENTENCE.finditer(paragraph) if _LOWER_SENTENCE_HINT.search(paragraph) else ()
+        for match in lower_sentences:
             if match.group(1) not in _ABBREVIATIONS:
                 report.info("lowercase-start", f"sentence starts in lower case: {match.group()!r}", line)
         for opening, closing in _PAIRS:

@@ -53,6 +53,9 @@ _BOILERPLATE = re.compile(
     r"|return to .{0,30}(?:page|transcripts)|transcribed by|was exported on|view latest version"
 )
 _DEBRIS = re.compile(r'"\s*>|</?[a-zA-Z][\w-]*[\s>/]|/>|\bclass=|\bstyle=|\bhref=|&nbsp;|^\W*\{|\}\s*$|^<!--')
+# Every debris pattern holds one of these characters. Most paragraphs have none, and looking
+# for them costs a tenth of trying the pattern at every position.
+_DEBRIS_HINT = re.compile(r"[<>=&{}]")
 _CREDIT = re.compile(r"^[A-Z][^:.!?]{0,40}:\s")
 # "Odette Vance's album is out ...", "Jane Roe is a reporter ...": about someone, not by them.
 _THIRD_PERSON = re.compile(r"^[A-Z][\w'’-]+ [A-Z][\w'’-]+(?:'s|’s| is | was | has | will | covers | writes )")
@@ -66,6 +69,8 @@ _EDITOR_NOTE = re.compile(
     r"|(?:interview|conversation|transcript) (?:has|was) been (?:lightly |slightly )?(?:edited|condensed)"
     r"|edited (?:and condensed )?for (?:length|clarity|brevity)"
 )
+# Every editor's-note pattern holds one of these words (case-folded); the same economy as above.
+_EDITOR_NOTE_WORDS = ("edit", "note", "been", "following")
 def is_title_like(text: str, max_words: int = 14, *, strict: bool = False) -> bool:
     """A short line that reads as a headline: no closing full stop, mostly capitalised or short.
 
@@ -108,7 +113,15 @@ def _is_separator(text: str) -> bool:
 
 
 def _is_debris(text: str) -> bool:
-    return bool(_DEBRIS.search(text[:400])) or bool(_ADVERT.match(text))
+    head = text[:400]
+    return bool(_DEBRIS_HINT.search(head) and _DEBRIS.search(head)) or bool(_ADVERT.match(text))
+
+
+def _is_editor_note(text: str) -> bool:
+    """"Editor's note: ...", "This interview has been edited for length and clarity." """
+    head = text[:200]
+    lowered = head.lower()
+    return any(word in lowered for word in _EDITOR_NOTE_WORDS) and bool(_EDITOR_NOTE.search(head))
 
 
 def _is_furniture(text: str) -> bool:
@@ -228,11 +241,11 @@ def _lay_out_bottom(paras: list[Para], last: int, names: tuple[str, ...], whole:
             break
         if _CREDIT.match(text) or _THIRD_PERSON.match(text) or text.casefold().startswith(bios):
             break
-        if closed and not (is_direction_only(text) or _EDITOR_NOTE.search(text[:200])):
+        if closed and not (is_direction_only(text) or _is_editor_note(text)):
             break
         if para.label is not None and para.label.continues:
             para.role = ParaRole.CONTINUATION
-        elif is_direction_only(text) or _EDITOR_NOTE.search(text[:200]):
+        elif is_direction_only(text) or _is_editor_note(text):
             para.role = ParaRole.NOTE
         elif para.block.italic:
             break  # an italic line after the interview: the author's bio, a credit
@@ -273,7 +286,7 @@ def _inside(paras: list[Para], index: int) -> tuple[ParaRole, str]:
         ends_turn = following is None or following.speaker is not None or _is_heading_hint(following) or (
             _is_notelike(following))
         italic_aside = para.block.italic and not is_direction_only(text)
-        if italic_aside or _EDITOR_NOTE.search(text[:200]) or ends_turn:
+        if italic_aside or _is_editor_note(text) or ends_turn:
             return ParaRole.NOTE, ""
         return ParaRole.CONTINUATION, ""
     if _heading_slot(paras, index) and is_title_like(text, strict=True):
@@ -294,7 +307,7 @@ def _is_notelike(para: Para, *, editorial: bool = True) -> bool:
     text = para.text
     if para.speaker is not None or (para.label is not None and para.label.continues):
         return False
-    if editorial and (para.block.italic or _EDITOR_NOTE.search(text[:200])):
+    if editorial and (para.block.italic or _is_editor_note(text)):
         return True
     if is_direction_only(text):
         return True

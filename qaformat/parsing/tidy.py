@@ -20,6 +20,9 @@ __all__ = ["tidy_text"]
 # of a longer token (a domain's "news.com" after a hyphen, a URL, an e-mail, "U.S.", "3.5").
 # The look-behind lets a match start only at a word's start, which keeps the search linear.
 _GLUED = re.compile(r"(?<![\w@/:.'’-])([^\W\d_]{2,})([.,!?;])([^\W\d_]{2,})(?=[\s.,!?;:\"”’)]|$)")
+# What every glued place holds: punctuation with a letter right after it. Most paragraphs have
+# none, and looking for it costs a tenth of trying the pattern above at every word.
+_GLUED_HINT = re.compile(r"[.,!?;][^\W\d_]")
 _SPACES = re.compile(r"(?<=\S)  +(?=\S)")
 _NOT_WORDS = frozenset(
     """com org net edu gov mil int io co uk us de fr es it nl eu ru cn jp in au ca ch be se no dk fi
@@ -30,7 +33,9 @@ _NOT_WORDS = frozenset(
 
 def _glued(text: str) -> list[tuple[int, str]]:
     """(offset just after the punctuation, the glued words) for each place a space is missing."""
-    found = []
+    found: list[tuple[int, str]] = []
+    if not _GLUED_HINT.search(text):
+        return found
     for match in _GLUED.finditer(text):
         if match.group(2) == "." and match.group(3).casefold() in _NOT_WORDS:
             continue  # a domain or a file name: example.com, report.pdf
@@ -41,7 +46,7 @@ def _glued(text: str) -> list[tuple[int, str]]:
 def tidy_text(text: str, line: int, report: Report, *, apply: bool) -> str:
     """Fix (or only report) missing spaces after punctuation and runs of spaces."""
     found = _glued(text)
-    runs = list(_SPACES.finditer(text))
+    runs = list(_SPACES.finditer(text)) if "  " in text else []
     verb = "added" if apply else "missing"
     if found:
         more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""

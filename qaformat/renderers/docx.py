@@ -17,8 +17,6 @@ import datetime as dt
 import io
 import os
 import re
-import unicodedata
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -26,6 +24,7 @@ from lxml.etree import SubElement, _Element
 
 from qaformat.model import Kind, SpanKind, Transcript, Turn
 from qaformat.options import RenderOptions
+from qaformat.renderers.direction import right_to_left
 from qaformat.renderers.docx_styles import open_base, set_language, style_ids
 from qaformat.renderers.labels import SpeakerLabels, clock_time, turn_time
 
@@ -150,7 +149,7 @@ class _DocxWriter:
         """Append a paragraph; ``bold`` sets its text (not label or time) in direct bold."""
         runs = _merge(segments)
         plain = {None, self._ids["QA Direction"]}
-        rtl = _right_to_left("".join(text for text, _ in runs))
+        rtl = right_to_left("".join(text for text, _ in runs))
         self._rtl = rtl = self._rtl if rtl is None else rtl
         # Plain lxml calls, each child in schema order (pStyle, bidi; rStyle, b, bCs, rtl):
         # python-docx's element API searches successor tags on every add, several times slower.
@@ -188,15 +187,6 @@ def _merge(segments: Iterable[Segment]) -> list[Segment]:
         else:
             runs.append((text, style))
     return runs
-
-
-def _right_to_left(text: str) -> bool | None:
-    """Whether most strong letters are right-to-left; ``None`` when there are none."""
-    if text.isascii():
-        return False if any(c.isalpha() for c in text) else None
-    counts = Counter(map(unicodedata.bidirectional, text))
-    rtl, ltr = counts["R"] + counts["AL"], counts["L"]
-    return None if rtl == ltr == 0 else rtl > ltr
 
 
 def _clean(text: str) -> str:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from importlib import resources
 
@@ -19,6 +18,7 @@ from lxml import html as lxml_html
 
 from qaformat.model import Kind, Section, Span, SpanKind, Transcript, Turn
 from qaformat.options import RenderOptions
+from qaformat.renderers.direction import right_to_left
 from qaformat.renderers.labels import SpeakerLabels, clock_time, iso_duration, turn_time
 
 __all__ = ["render_html", "stylesheet"]
@@ -59,7 +59,7 @@ def render_html(transcript: Transcript, options: RenderOptions) -> str:
         RenderError: a turn names a speaker the transcript does not list.
     """
     lang = options.lang or transcript.metadata.get("lang") or None
-    rtl = _mostly_rtl(_texts(transcript))
+    rtl = right_to_left("\n".join(_texts(transcript))) is True
     article = _ArticleWriter(transcript, options).article(lang, rtl)
     if not options.standalone:
         _indent(article)
@@ -216,21 +216,6 @@ def _texts(transcript: Transcript) -> Iterator[str]:
             yield section.heading
         for turn in section.turns:
             yield from turn.paragraphs
-
-
-def _mostly_rtl(texts: Iterable[str]) -> bool:
-    """Whether right-to-left letters (bidi class R or AL) outnumber left-to-right ones."""
-    rtl = ltr = 0
-    for text in texts:
-        for char in text:
-            if not char.isalpha():
-                continue
-            bidi = unicodedata.bidirectional(char)
-            if bidi in ("R", "AL"):
-                rtl += 1
-            elif bidi == "L":
-                ltr += 1
-    return rtl > ltr
 
 
 def _clean(text: str) -> str:

@@ -1,0 +1,34 @@
+"""Text direction: whether a text's letters are mostly right-to-left.
+
+Shared by the HTML renderer (``dir="rtl"`` on the article) and the DOCX renderer (``w:bidi``
+on a paragraph) so both decide alike. Counting runs in the regular-expression engine rather
+than character by character in Python: this is on every renderer's path over the whole text.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["right_to_left"]
+
+# The blocks of the right-to-left scripts: Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan,
+# Mandaic and their supplements (U+0590-U+08FF), Hebrew and Arabic presentation forms, and the
+# historic and modern right-to-left scripts of plane 1 (Phoenician to Old Uyghur, Mende Kikakui,
+# Adlam, Arabic mathematical letters).
+_RTL_BLOCKS = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff\U0001e800-\U0001efff"
+_RTL_RUN = re.compile(f"[{_RTL_BLOCKS}]+")
+
+
+def right_to_left(text: str) -> bool | None:
+    """Whether right-to-left letters outnumber the others; ``None`` when there are no letters.
+
+    A letter is what `str.isalpha` says; in the right-to-left blocks each one has bidi class R
+    or AL, and elsewhere nearly all have class L (a few modifier letters are neutral).
+    """
+    if text.isascii() or not _RTL_RUN.search(text):
+        return False if any(map(str.isalpha, text)) else None
+    rtl = sum(map(str.isalpha, "".join(_RTL_RUN.findall(text))))
+    others = sum(map(str.isalpha, text)) - rtl
+    if rtl == others == 0:
+        return None
+    return rtl > others

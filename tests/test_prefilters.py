@@ -1,0 +1,52 @@
+"""The cheap checks that let slow patterns skip most paragraphs never change an answer.
+
+Layout, tidy and checks look for a character or word that every match of a pattern must hold
+before trying the pattern. These tests build text from pieces that match and nearly match
+each pattern and compare the guarded answer with the pattern alone.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from qaformat.model import Kind
+from qaformat.parsing import checks, layout, tidy
+from qaformat.parsing.report import Report
+
+_PIECES = (
+    "word", "Word", " ", "  ", ". ", ", ", "? ", "! ", "; ", ":", "\n", "é", "3.5", "U.S.", "e.g.",
+    "allies.this", "Iran,which", "Dr.Petrov", "example.com", "vision. it formalizes", "etc. and",
+    "<p>", "</div>", "/>", '" >', "class=", "style=", "href=", "&nbsp;", "{", "}", "<!--", "<", ">",
+    "Editor's note", "EDITOR’S NOTE", "Ed. note", "This interview has been ", "this Q&A was been",
+    "The following conversation", "conversation has been lightly edited", "Edited for clarity",
+    "edited and condensed for length", "note", "been", "EDIT", "Following",
+)
+_TEXT = st.lists(st.sampled_from(_PIECES), max_size=12).map("".join)
+
+
+@given(_TEXT)
+def test_debris_guard(text: str) -> None:
+    alone = bool(layout._DEBRIS.search(text[:400])) or bool(layout._ADVERT.match(text))
+    assert layout._is_debris(text) == alone
+
+
+@given(_TEXT)
+def test_editor_note_guard(text: str) -> None:
+    assert layout._is_editor_note(text) == bool(layout._EDITOR_NOTE.search(text[:200]))
+
+
+@given(_TEXT)
+def test_glued_guard(text: str) -> None:
+    unguarded = [m for m in tidy._GLUED.finditer(text)
+                 if not (m.group(2) == "." and m.group(3).casefold() in tidy._NOT_WORDS)]
+    assert tidy._glued(text) == [(m.end(2), m.group()) for m in unguarded]
+
+
+@given(_TEXT)
+def test_lower_sentence_guard(text: str) -> None:
+    report = Report()
+    checks._check_turn(Kind.ANSWER, (text,), 1, report)
+    found = [d for d in report.sorted() if d.message.startswith("sentence starts in lower case")]
+    expected = [m for m in checks._LOWER_SENTENCE.finditer(text) if m.group(1) not in checks._ABBREVIATIONS]
+    assert len(found) == len(expected)
