@@ -6,13 +6,11 @@ only the model (and readers and parsing the `Block`).
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from pathlib import Path
 
 from qaformat.errors import InputError, QAFormatError
-from qaformat.jsonmodel import from_data
 from qaformat.model import Transcript
 from qaformat.options import ParseOptions, RenderOptions
 from qaformat.parsing import parse_document
@@ -98,6 +96,10 @@ def load_json(data: str | bytes, *, source: str | None = None) -> Transcript:
     Raises:
         InputError: not JSON, not qaformat JSON, or another major version of it.
     """
+    import json  # here, not at the top: start-up of every other conversion stays short
+
+    from qaformat.jsonmodel import from_data
+
     if isinstance(data, bytes):
         text, _ = decode(data, source)
     else:

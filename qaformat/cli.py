@@ -10,9 +10,7 @@ Outputs are written through a temporary file and a rename.
 from __future__ import annotations
 
 import argparse
-import concurrent.futures
 import glob
-import json
 import os
 import sys
 import unicodedata
@@ -27,7 +25,6 @@ from qaformat.options import LabelStyle, ParseOptions, RenderOptions, SpeakerSpe
 from qaformat.presets import PRESETS, apply_preset
 from qaformat.readers import SUFFIXES, detect
 from qaformat.renderers import RENDERERS, output_format
-from qaformat.speakermap import load_speaker_map
 
 __all__ = ["main"]
 
@@ -139,7 +136,11 @@ def _error(error: QAFormatError | str) -> None:
 
 
 def _parse_options(args: argparse.Namespace) -> ParseOptions:
-    speakers = load_speaker_map(args.speaker_map) if args.speaker_map else {}
+    speakers = {}
+    if args.speaker_map:
+        from qaformat.speakermap import load_speaker_map  # tomllib loads only for a map
+
+        speakers = load_speaker_map(args.speaker_map)
     speakers.update(SpeakerSpec.parse(text) for text in args.speaker)
     return ParseOptions(speakers=speakers, whole=args.whole, tidy=args.tidy, strict=args.strict)
 
@@ -237,7 +238,10 @@ def _refuse_clashes(jobs: list[tuple[str, list[tuple[str, str | None]]]]) -> Non
 
 def _batch(jobs: list[tuple[str, list[tuple[str, str | None]]]], args: argparse.Namespace) -> int:
     """Convert many inputs, in parallel processes with -j, going on past failures."""
-    from tqdm import tqdm  # a progress bar only for batches, and only on a terminal
+    # Loaded only for batches, to keep the start-up of a single conversion short.
+    import concurrent.futures
+
+    from tqdm import tqdm  # a progress bar only on a terminal
 
     failures: list[tuple[str, str]] = []
     workers = max(1, min(args.jobs, len(jobs)))
@@ -334,6 +338,8 @@ def _check(args: argparse.Namespace, options: ParseOptions) -> int:
                               "severity": diagnostic.severity.value, "code": diagnostic.code,
                               "message": diagnostic.message})
     if args.report_format == "json":
+        import json  # only for this listing, to keep every other command's start-up short
+
         print(json.dumps(found, ensure_ascii=False, indent=2))
     return status
 

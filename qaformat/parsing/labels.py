@@ -45,6 +45,8 @@ _TIME = TIME
 _TRAILING_TIME = re.compile(rf"\s*[\[(]?({_TIME})[\])]?$")
 _BARE_TIME = re.compile(rf"[\[(]?({_TIME})[\])]?\s*:?")
 _COLONS = ":："
+# The only characters `_label_colon` decides on; it skips from one to the next.
+_LABEL_MARKS = re.compile(r"[:：()\[\].?!;]")
 _TEXT_OPENERS = frozenset({"note", "notes", "update", "correction", "says", "said", "asks", "asked", "writes", "adds"})
 _INVISIBLE = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff\u200b"
 
@@ -146,7 +148,8 @@ def _label_colon(text: str) -> int:
     """
     depth = 0
     limit = min(len(text), MAX_LABEL_CHARS + 2)
-    for index in range(limit):
+    for mark in _LABEL_MARKS.finditer(text, 0, limit):
+        index = mark.start()
         char = text[index]
         if char in "([":
             depth += 1

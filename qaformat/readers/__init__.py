@@ -1,38 +1,36 @@
 """Readers: one module per input format, each turning its input into a `Document` of blocks.
 
 `READERS` is the fixed table of format name to reader function; `detect` picks a name from the
-file name and the first bytes. Readers never import parsing or renderers.
+file name and the first bytes. A reader's module is imported when first used, so reading a text
+file never loads the Word or HTML reader (nor python-docx or lxml). Readers never import parsing
+or renderers.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from pathlib import PurePath
+from typing import cast
 
 from qaformat.blocks import Document
 from qaformat.errors import UnknownFormatError
-from qaformat.readers.captions import sniff as sniff_captions
-from qaformat.readers.docx_reader import read_docx
-from qaformat.readers.docx_reader import sniff as sniff_docx
-from qaformat.readers.html_reader import read_html
-from qaformat.readers.html_reader import sniff as sniff_html
-from qaformat.readers.srt import read_srt
-from qaformat.readers.text import read_markdown, read_text
-from qaformat.readers.vtt import read_vtt
+from qaformat.readers.sniff import could_be_captions, is_docx, is_html_page
 
 __all__ = ["READERS", "SUFFIXES", "detect", "reader_for"]
 
 Reader = Callable[[str | bytes, str | None], Document]
 
-READERS: dict[str, Reader] = {
-    "text": read_text,
-    "markdown": read_markdown,
-    "vtt": read_vtt,
-    "srt": read_srt,
-    "docx": read_docx,
-    "html": read_html,
+READERS: dict[str, tuple[str, str]] = {
+    "text": ("qaformat.readers.text", "read_text"),
+    "markdown": ("qaformat.readers.text", "read_markdown"),
+    "vtt": ("qaformat.readers.vtt", "read_vtt"),
+    "srt": ("qaformat.readers.srt", "read_srt"),
+    "docx": ("qaformat.readers.docx_reader", "read_docx"),
+    "html": ("qaformat.readers.html_reader", "read_html"),
 }
-"""Input format name to reader. ``json`` (our own output) is read by ``qaformat.load_json``."""
+"""Input format name to its reader: (module, function). ``json`` (our own output) is read by
+``qaformat.load_json``."""
 
 SUFFIXES: dict[str, str] = {
     ".txt": "text",
@@ -78,16 +76,20 @@ def detect(name: str | None, head: bytes | str) -> str:
     if sniff.startswith("{") and '"qaformat"' in sniff[:200]:
         return "json"
     # A Word file or a web page is unmistakable whatever its name (a .txt that is a saved page).
-    if sniff_docx(head):
+    if is_docx(head):
         return "docx"
-    if sniff_html(sniff):
+    if is_html_page(sniff):
         return "html"
     if name:
         suffix = PurePath(name).suffix.lower()
         if SUFFIXES.get(suffix, "text") != "text":
             return SUFFIXES[suffix]
     # A .txt, an unknown suffix or standard input may hold captions (WEBVTT, or SRT's "1" and times).
-    return sniff_captions(sniff) or "text"
+    if could_be_captions(sniff):
+        from qaformat.readers.captions import sniff as sniff_captions  # only where captions may be
+
+        return sniff_captions(sniff) or "text"
+    return "text"
 
 
 def reader_for(fmt: str) -> Reader:
@@ -96,4 +98,5 @@ def reader_for(fmt: str) -> Reader:
     Raises:
         UnknownFormatError: no such reader.
     """
-    return READERS[canonical_format(fmt)]
+    module, function = READERS[canonical_format(fmt)]
+    return cast(Reader, getattr(importlib.import_module(module), function))

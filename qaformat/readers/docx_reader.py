@@ -25,12 +25,11 @@ from qaformat.blocks import Block, Document, Omitted
 from qaformat.errors import InputError
 from qaformat.readers.decode import MAX_INPUT_BYTES
 
-__all__ = ["read_docx", "sniff"]
+__all__ = ["read_docx"]
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _DOCUMENT_PART = "word/document.xml"
-_OOXML_PARTS = ("[Content_Types].xml", "_rels/.rels", "word/", "docProps/")
 _MAX_UNPACKED = 4 * MAX_INPUT_BYTES  # all parts unpacked; text compresses well, a zip bomb far better
 
 # Character style of our own speaker labels: a label even where a template made it not bold.
@@ -74,15 +73,6 @@ def read_docx(data: str | bytes, source: str | None = None) -> Document:
     body = _BodyReader(package.styles)
     body.read(package.body)
     return Document(tuple(body.blocks), package.metadata, (), tuple(body.omitted))
-
-
-def sniff(head: str) -> bool:
-    """Whether an input's first bytes (decoded leniently) are a Word or other OOXML package.
-
-    A zip archive names its first entries near the start; ``word/document.xml`` itself is
-    rarely among them, so any Office Open XML part counts (a workbook then gets a clear error).
-    """
-    return head.startswith("PK\x03\x04") and any(part in head for part in _OOXML_PARTS)
 
 
 # -- opening ---------------------------------------------------------------------------------

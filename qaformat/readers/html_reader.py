@@ -21,7 +21,7 @@ from qaformat.blocks import Block, Document, Omitted
 from qaformat.errors import Diagnostic, InputError
 from qaformat.readers.decode import decode
 
-__all__ = ["read_html", "sniff"]
+__all__ = ["read_html"]
 
 _Element = etree._Element
 
@@ -91,8 +91,6 @@ _LINE_END = re.compile(r"\r\n?")
 _PRESCAN_BYTES = 4096
 _LINE_CAP = 65535  # libxml2 reports no line above this
 _MAX_SPEAKER = 80
-_PAGE_START = re.compile(r"\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])",
-                         re.IGNORECASE | re.DOTALL)
 
 
 def read_html(data: str | bytes, source: str | None = None) -> Document:
@@ -120,12 +118,6 @@ def read_html(data: str | bytes, source: str | None = None) -> Document:
         reader.text(node.tail, _Context())
     reader.close()
     return Document(tuple(reader.blocks), _metadata(root), tuple(diagnostics), tuple(reader.omitted))
-
-
-def sniff(head: str) -> bool:
-    """Whether an input starts as an HTML page: ``<!DOCTYPE html>`` or ``<html``, after an
-    optional byte-order mark, XML declaration and comments."""
-    return _PAGE_START.match(head) is not None
 
 
 # -- decoding and parsing --------------------------------------------------------------------
