@@ -39,8 +39,11 @@ _BLOCKS = frozenset({"html", "head", "body", "main", "article", "section", "div"
 
 _NONCHARACTERS = "".join(f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0x10000, 0x110000, 0x10000))
 # Code points that neither XML (lxml) nor the HTML parser accept; each becomes U+FFFD, one for
-# one, so span offsets stay right.
-_FORBIDDEN = re.compile(f"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff{_NONCHARACTERS}]")
+# one, so span offsets stay right. The astral non-characters are looked for only in text with
+# astral characters: a class of scattered code points is several times slower to scan for.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+_FORBIDDEN_ASTRAL = re.compile(f"[{_NONCHARACTERS}]")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 def render_html(transcript: Transcript, options: RenderOptions) -> str:
@@ -59,8 +62,9 @@ def render_html(transcript: Transcript, options: RenderOptions) -> str:
         RenderError: a turn names a speaker the transcript does not list.
     """
     lang = options.lang or transcript.metadata.get("lang") or None
-    rtl = right_to_left("\n".join(_texts(transcript))) is True
-    article = _ArticleWriter(transcript, options).article(lang, rtl)
+    text = "\n".join(_texts(transcript))
+    rtl = right_to_left(text) is True
+    article = _ArticleWriter(transcript, options, cleaning=_needs_cleaning(text)).article(lang, rtl)
     if not options.standalone:
         _indent(article)
         return str(lxml_html.tostring(article, encoding="unicode")) + "\n"
@@ -78,12 +82,14 @@ def stylesheet() -> str:
 class _ArticleWriter:
     """Builds the ``<article>`` element, one small method per model level."""
 
-    def __init__(self, transcript: Transcript, options: RenderOptions):
+    def __init__(self, transcript: Transcript, options: RenderOptions, *, cleaning: bool):
         self._transcript = transcript
         self._timestamps = options.timestamps
         self._bold_questions = options.bold_questions
         self._note = options.note.strip() if options.note else None
         self._labels = SpeakerLabels(transcript.speakers, options.labels)
+        # The caller looked over all the text at once; parsed text never needs cleaning.
+        self._clean = _clean if cleaning else _unchanged
 
     def article(self, lang: str | None, rtl: bool) -> _Element:
         article = _element("article", {"class": "qa-interview"})
@@ -128,9 +134,12 @@ class _ArticleWriter:
             paragraph = _child(element, "p")
             if index == 0:
                 self._opening(paragraph, seconds, label, bool(text))
-            spans = [span for span in turn.spans if span.paragraph == index]
             body = _child(paragraph, "b") if bold and text else paragraph
-            _fill(body, _clean(text), 0, len(text), _nest(spans, len(text)))
+            spans = [span for span in turn.spans if span.paragraph == index] if turn.spans else None
+            if spans:
+                _fill(body, self._clean(text), 0, len(text), _nest(spans, len(text)))
+            else:
+                _append_text(body, self._clean(text))
 
     @staticmethod
     def _opening(paragraph: _Element, seconds: float | None, label: str | None, more: bool) -> None:
@@ -218,11 +227,21 @@ def _texts(transcript: Transcript) -> Iterator[str]:
             yield from turn.paragraphs
 
 
+def _needs_cleaning(text: str) -> bool:
+    return "\r" in text or "\x0c" in text or bool(
+        _FORBIDDEN.search(text) or (_ASTRAL.search(text) and _FORBIDDEN_ASTRAL.search(text)))
+
+
+def _unchanged(text: str) -> str:
+    return text
+
+
 def _clean(text: str) -> str:
     """Text that lxml and HTML accept: forbidden code points become U+FFFD, CR and FF a line break
     or space (one character for one)."""
     text = text.replace("\r", "\n").replace("\x0c", " ")
-    return _FORBIDDEN.sub("\ufffd", text)
+    text = _FORBIDDEN.sub("\ufffd", text)
+    return _FORBIDDEN_ASTRAL.sub("\ufffd", text) if _ASTRAL.search(text) else text
 
 
 def _element(tag: str, attributes: Mapping[str, str] | None = None) -> _Element:
