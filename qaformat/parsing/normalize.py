@@ -34,7 +34,7 @@ def normalize(blocks: tuple[Block, ...], report: Report) -> list[Block]:
                 block.line,
                 found.start() + 1,
             )
-        clean = make_safe(text).strip()
+        clean = (make_safe(text) if found or "\t" in text else text).strip()
         if clean != block.text:
             block = attrs.evolve(block, text=clean, bold_prefix=min(block.bold_prefix, len(clean)))
         if clean:

@@ -79,6 +79,8 @@ def _front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
 
 def _block(raw: str, line: int, gap: bool, markdown: bool) -> Block:
     text = raw.strip()
+    if text[0] not in ">#*_":  # most lines: no quote, heading, bold or italic marker opens them
+        return Block(text=_unescape(text, 0)[0] if markdown else text, line=line, gap_before=gap)
     heading = None
     quote = False
     if text.startswith(">"):
