@@ -18,6 +18,7 @@ from qaformat.parsing.words import name_words
 __all__ = ["check_transcript"]
 
 _PAIRS = (("(", ")"), ("[", "]"), ("“", "”"))
+_PAIR_MARKS = re.compile(r'[()\[\]“”"]')  # most paragraphs have none: one look skips eight counts
 # A sentence that starts in lower case: "vision. it formalizes" (not "e.g. the", "a.m. and").
 _LOWER_SENTENCE = re.compile(r"(?<![\w.])([a-z]{3,})[.!?] +([a-z]\w*)")
 # What every such place holds; far cheaper to look for than the pattern, and most text has none.
@@ -59,21 +60,19 @@ def _check_turn(kind: Kind, paragraphs: tuple[str, ...], line: int, report: Repo
         for match in lower_sentences:
             if match.group(1) not in _ABBREVIATIONS:
                 report.info("lowercase-start", f"sentence starts in lower case: {match.group()!r}", line)
+        if not _PAIR_MARKS.search(paragraph):
+            continue
         for opening, closing in _PAIRS:
             if paragraph.count(opening) != paragraph.count(closing):
                 report.warning("unbalanced", f"{opening}{closing} do not pair up in {paragraph[:30]!r}…", line)
         if paragraph.count('"') % 2:
             report.warning("unbalanced", f'an odd number of " in {paragraph[:30]!r}…', line)
     text = " ".join(paragraphs)
-    if kind is Kind.ANSWER and text.rstrip().endswith("?") and text.count("?") == len(_sentences(text)):
+    if kind is Kind.ANSWER and text.rstrip().endswith("?") and text.count("?") == _sentence_count(text):
         report.warning("role-doubt", "this answer only asks questions: are the roles right?", line)
-    if kind is Kind.QUESTION and "?" not in text and len(text.split()) > _LONG_QUESTION_WORDS:
+    if kind is Kind.QUESTION and "?" not in text and len(text.split(maxsplit=_LONG_QUESTION_WORDS)) > _LONG_QUESTION_WORDS:
         report.warning("role-doubt", "this long question asks nothing: are the roles right?", line)
 
 
-def _sentences(text: str) -> list[str]:
-    marks = 0
-    for char in text:
-        if char in ".?!":
-            marks += 1
-    return ["."] * max(1, marks)
+def _sentence_count(text: str) -> int:
+    return max(1, sum(map(text.count, ".?!")))

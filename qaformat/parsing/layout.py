@@ -63,22 +63,27 @@ _THANKS = re.compile(r"(?i)\bthank(?:s| you)\b")
 _FILE_NAME = re.compile(r"^[\w.-]+\.(?:mp3|mp4|m4a|wav|mov|docx?|txt|pdf|srt|vtt)$", re.IGNORECASE)
 _ADVERT = re.compile(r"(?i)^(?:advertisement|ad|sponsored content|story continues below|scroll to continue"
                      r"|continue reading|\(?story continues\)?|skip advert(?:isement)?)\W*$")
-_EDITOR_NOTE = re.compile(
-    r"(?i)^(?:editor[’']?s\s+note|ed\.?\s+note|this (?:interview|conversation|transcript|q&a) (?:has|was)"
-    r"\s+been|the following (?:interview|conversation|transcript))"
-    r"|(?:interview|conversation|transcript) (?:has|was) been (?:lightly |slightly )?(?:edited|condensed)"
+# An editor's note opens with its name or "This interview has been ...", or says anywhere that
+# the text was edited. The second pattern runs on lower-cased text and only where "been " or
+# "edited " occurs: a case-blind pattern tried at every position is the slowest kind to scan.
+_EDITOR_NOTE_START = re.compile(
+    r"(?i)editor[’']?s\s+note|ed\.?\s+note|this (?:interview|conversation|transcript|q&a) (?:has|was)"
+    r"\s+been|the following (?:interview|conversation|transcript)"
+)
+_EDITOR_NOTE_INSIDE = re.compile(
+    r"(?:interview|conversation|transcript) (?:has|was) been (?:lightly |slightly )?(?:edited|condensed)"
     r"|edited (?:and condensed )?for (?:length|clarity|brevity)"
 )
-# Every editor's-note pattern holds one of these words (case-folded); the same economy as above.
-_EDITOR_NOTE_WORDS = ("edit", "note", "been", "following")
 def is_title_like(text: str, max_words: int = 14, *, strict: bool = False) -> bool:
     """A short line that reads as a headline: no closing full stop, mostly capitalised or short.
 
     ``strict`` wants Title Case (most significant words capitalised), not a short sentence.
     """
     text = text.strip()
+    if len(text) > 140:
+        return False
     words = text.split()
-    if not words or len(words) > max_words or len(text) > 140:
+    if not words or len(words) > max_words:
         return False
     if text[-1] in ".,;:" or text.endswith(("...", "…")) or not any(c.isalpha() for c in text):
         return False
@@ -120,8 +125,10 @@ def _is_debris(text: str) -> bool:
 def _is_editor_note(text: str) -> bool:
     """"Editor's note: ...", "This interview has been edited for length and clarity." """
     head = text[:200]
+    if _EDITOR_NOTE_START.match(head):
+        return True
     lowered = head.lower()
-    return any(word in lowered for word in _EDITOR_NOTE_WORDS) and bool(_EDITOR_NOTE.search(head))
+    return ("been " in lowered or "edited " in lowered) and _EDITOR_NOTE_INSIDE.search(lowered) is not None
 
 
 def _is_furniture(text: str) -> bool:

@@ -145,7 +145,8 @@ def _header_blocks(labels: list[Label | None], blocks: list[Block]) -> set[int]:
         run.clear()
 
     for index, label in enumerate(labels):
-        short = label is not None and not label.continues and label.rest and len(label.rest.split()) <= _HEADER_MAX_WORDS
+        short = (label is not None and not label.continues and label.rest
+                 and len(label.rest.split(maxsplit=_HEADER_MAX_WORDS)) <= _HEADER_MAX_WORDS)
         if short and (not run or not blocks[index].gap_before):
             run.append(index)
             continue
