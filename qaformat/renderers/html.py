@@ -11,10 +11,8 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from importlib import resources
 
 from lxml import etree
-from lxml import html as lxml_html
 
 from qaformat.model import Kind, Section, Span, SpanKind, Transcript, Turn
 from qaformat.options import RenderOptions
@@ -67,15 +65,17 @@ def render_html(transcript: Transcript, options: RenderOptions) -> str:
     article = _ArticleWriter(transcript, options, cleaning=_needs_cleaning(text)).article(lang, rtl)
     if not options.standalone:
         _indent(article)
-        return str(lxml_html.tostring(article, encoding="unicode")) + "\n"
+        return str(etree.tostring(article, method="html", encoding="unicode")) + "\n"
     page = _page(transcript, options, article, lang, rtl)
     _indent(page)
-    return str(lxml_html.tostring(page, encoding="unicode", doctype="<!DOCTYPE html>")) + "\n"
+    return str(etree.tostring(page, method="html", encoding="unicode", doctype="<!DOCTYPE html>")) + "\n"
 
 
 @functools.cache
 def stylesheet() -> str:
     """The built-in stylesheet (``qaformat.css``) that standalone pages carry."""
+    from importlib import resources  # only standalone pages need it: kept off the start-up path
+
     return resources.files("qaformat.renderers").joinpath("qaformat.css").read_text(encoding="utf-8")
 
 
