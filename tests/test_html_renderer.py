@@ -9,7 +9,7 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
@@ -28,16 +28,8 @@ HOSTILE = [
 ]
 
 
-
-
 def fragment(html: str) -> etree._Element:
     return lxml.html.fragment_fromstring(html)
-
-
-
-
-
-
 
 
 def markup(element: etree._Element, *, layout: bool = True) -> str:
@@ -399,3 +391,48 @@ def test_hard_cases_are_valid_html(tmp_path: Path) -> None:
             path.write_text(render_html(transcript, options), "utf-8")
             files.append(path)
     validate(files)
+
+
+# --- escaping, for any text -------------------------------------------------------------------
+
+# Any character, with markup's own characters, line ends and forbidden code points made common.
+_ANY_TEXT = st.text(st.one_of(st.sampled_from('<>&"\'/!-=;#\r\n\t\x0c\x00\x0b\x85\ufffe\U0001ffff'),
+                              st.characters(exclude_categories=("Cs",))), min_size=1, max_size=40).filter(str.strip)
+
+
+def _as_shown(text: str) -> str:
+    """What a reader of the page sees for a text: the renderer's documented replacements (CR and FF
+    become a line break and a space; controls and non-characters U+FFFD)."""
+    def shown(char: str) -> str:
+        code = ord(char)
+        forbidden = (code <= 0x1F and char not in "\t\n") or 0x7F <= code <= 0x9F or 0xFDD0 <= code <= 0xFDEF \
+            or code & 0xFFFE == 0xFFFE
+        return "\ufffd" if forbidden else char
+    return "".join(map(shown, text.replace("\r", "\n").replace("\x0c", " ")))
+
+
+@settings(max_examples=300, deadline=None)
+@given(title=_ANY_TEXT, paragraph=_ANY_TEXT, heading=_ANY_TEXT, speaker=_ANY_TEXT, author=_ANY_TEXT, lang=_ANY_TEXT)
+def test_any_text_comes_back_from_an_html_parser(title: str, paragraph: str, heading: str, speaker: str, author: str,
+                                                 lang: str) -> None:
+    """Whatever the text, an HTML parser finds exactly it where it belongs, and no other markup."""
+    transcript = Transcript(
+        title=title, intro=(paragraph,), speakers=(Speaker(speaker, "Ann Lee", Role.INTERVIEWER),),
+        sections=(Section(heading, (Turn(Kind.QUESTION, speaker, (paragraph,), 1),), 1),),
+        metadata={"author": author, "lang": lang},
+    )
+    root = lxml.html.document_fromstring(render_html(transcript, RenderOptions(standalone=True,
+                                                                               labels=LabelStyle.NONE)))
+    tags = [element.tag for element in root.iter() if isinstance(element.tag, str)]
+    assert tags == ["html", "head", "meta", "meta", "title", "meta", "meta", "style", "body", "main", "article",
+                    "h1", "div", "p", "section", "h2", "div", "p"]
+    assert root.find("head/title").text_content() == _as_shown(title)
+    assert root.find("head/meta[@name='author']").get("content") == _as_shown(author)
+    article = root.find("body/main/article")
+    assert article.get("lang") == _as_shown(lang)
+    assert article.find("h1").text_content() == _as_shown(title)
+    assert article.find("div/p").text_content() == _as_shown(paragraph)
+    assert article.find("section/h2").text_content() == _as_shown(heading)
+    turn = article.find("section/div")
+    assert turn.get("data-speaker") == _as_shown(speaker)
+    assert turn.find("p").text_content() == _as_shown(paragraph)

@@ -2,8 +2,13 @@
 
 Owns the HTML contract of docs/html.md: the ``qa-*`` class names, ``data-speaker``, the label
 styles, ``lang``/``dir``, and the built-in stylesheet (``qaformat.css`` beside this module).
-The tree is built with lxml and serialized by lxml, never by joining strings of markup, so all
-text is escaped. Imports the model, the options, lxml and `labels`; never readers or parsing.
+Markup comes only from the fixed tags below; every text and attribute value from the transcript
+or the options passes through `_text` or `_attribute`, which escape it, so input can never
+inject markup. Block elements each stand on their own indented line; inline content is left as
+it is. Writing strings this way is several times faster than building an lxml tree and keeps
+lxml off the start-up path (see docs/performance.md); the tests parse the output back with lxml
+and validate it with the W3C checker. Imports the model, the options, `direction` and `labels`;
+never readers or parsing.
 """
 
 from __future__ import annotations
@@ -12,16 +17,12 @@ import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping
 
-from lxml import etree
-
 from qaformat.model import Kind, Section, Span, SpanKind, Transcript, Turn
 from qaformat.options import RenderOptions
 from qaformat.renderers.direction import right_to_left
 from qaformat.renderers.labels import SpeakerLabels, clock_time, iso_duration, turn_time
 
 __all__ = ["render_html", "stylesheet"]
-
-_Element = etree._Element
 
 _KIND_CLASS = {
     Kind.QUESTION: "qa-question",
@@ -32,13 +33,12 @@ _KIND_CLASS = {
 _SPAN_CLASS = {SpanKind.DIRECTION: "qa-direction", SpanKind.TIMESTAMP: "qa-timestamp"}
 # Page metadata keys that have a standard <meta name>; other keys are not shown.
 _META_NAMES = ("author", "description", "keywords")
-# Elements whose children are all blocks: indented in the output; paragraphs never are.
-_BLOCKS = frozenset({"html", "head", "body", "main", "article", "section", "div"})
+_INDENT = "  "
 
 _NONCHARACTERS = "".join(f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0x10000, 0x110000, 0x10000))
-# Code points that neither XML (lxml) nor the HTML parser accept; each becomes U+FFFD, one for
-# one, so span offsets stay right. The astral non-characters are looked for only in text with
-# astral characters: a class of scattered code points is several times slower to scan for.
+# Code points that neither XML nor the HTML parser accept; each becomes U+FFFD, one for one, so
+# span offsets stay right. The astral non-characters are looked for only in text with astral
+# characters: a class of scattered code points is several times slower to scan for.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
 _FORBIDDEN_ASTRAL = re.compile(f"[{_NONCHARACTERS}]")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
@@ -62,13 +62,10 @@ def render_html(transcript: Transcript, options: RenderOptions) -> str:
     lang = options.lang or transcript.metadata.get("lang") or None
     text = "\n".join(_texts(transcript))
     rtl = right_to_left(text) is True
-    article = _ArticleWriter(transcript, options, cleaning=_needs_cleaning(text)).article(lang, rtl)
+    writer = _ArticleWriter(transcript, options, cleaning=_needs_cleaning(text))
     if not options.standalone:
-        _indent(article)
-        return str(etree.tostring(article, method="html", encoding="unicode")) + "\n"
-    page = _page(transcript, options, article, lang, rtl)
-    _indent(page)
-    return str(etree.tostring(page, method="html", encoding="unicode", doctype="<!DOCTYPE html>")) + "\n"
+        return writer.article(lang, rtl, level=0) + "\n"
+    return _page(transcript, options, writer.article(lang, rtl, level=3), lang, rtl) + "\n"
 
 
 @functools.cache
@@ -80,7 +77,7 @@ def stylesheet() -> str:
 
 
 class _ArticleWriter:
-    """Builds the ``<article>`` element, one small method per model level."""
+    """Writes the ``<article>`` element, one small method per model level."""
 
     def __init__(self, transcript: Transcript, options: RenderOptions, *, cleaning: bool):
         self._transcript = transcript
@@ -91,67 +88,64 @@ class _ArticleWriter:
         # The caller looked over all the text at once; parsed text never needs cleaning.
         self._clean = _clean if cleaning else _unchanged
 
-    def article(self, lang: str | None, rtl: bool) -> _Element:
-        article = _element("article", {"class": "qa-interview"})
+    def article(self, lang: str | None, rtl: bool, *, level: int) -> str:
+        attributes = {"class": "qa-interview"}
         if lang:
-            article.set("lang", _clean(lang))
+            attributes["lang"] = lang
         if rtl:
-            article.set("dir", "rtl")
+            attributes["dir"] = "rtl"
+        children = []
         if self._transcript.title:
-            _child(article, "h1", {"class": "qa-title"}).text = _clean(self._transcript.title)
+            children.append(_leaf("h1", {"class": "qa-title"}, _text(_clean(self._transcript.title))))
         note = self._note
         if self._transcript.intro or note:
-            intro = _child(article, "div", {"class": "qa-intro"})
-            for text in self._transcript.intro:
-                _child(intro, "p").text = _clean(text)
+            paragraphs = [_leaf("p", {}, _text(_clean(text))) for text in self._transcript.intro]
             if note:
-                _child(intro, "p", {"class": "qa-note"}).text = _clean(note)
-        for section in self._transcript.sections:
-            self._section(article, section)
-        return article
+                paragraphs.append(_leaf("p", {"class": "qa-note"}, _text(_clean(note))))
+            children.append(_block("div", {"class": "qa-intro"}, paragraphs, level + 1))
+        children += [self._section(section, level + 1) for section in self._transcript.sections]
+        return _block("article", attributes, children, level)
 
-    def _section(self, parent: _Element, section: Section) -> None:
-        element = _child(parent, "section", {"class": "qa-section"})
+    def _section(self, section: Section, level: int) -> str:
+        children = []
         if section.heading and section.heading.strip():
-            _child(element, "h2", {"class": "qa-heading"}).text = _clean(section.heading)
-        for turn in section.turns:
-            self._turn(element, turn)
+            children.append(_leaf("h2", {"class": "qa-heading"}, _text(_clean(section.heading))))
+        children += [self._turn(turn, level + 1) for turn in section.turns]
+        return _block("section", {"class": "qa-section"}, children, level)
 
-    def _turn(self, parent: _Element, turn: Turn) -> None:
-        element = _child(parent, "div", {"class": f"qa-turn {_KIND_CLASS[turn.kind]}"})
+    def _turn(self, turn: Turn, level: int) -> str:
+        attributes = {"class": f"qa-turn {_KIND_CLASS[turn.kind]}"}
         label = None
         match turn.kind:
             case Kind.NOTE:
                 pass  # a note has no speaker, even where a hand-built model gives one
             case Kind.QUESTION | Kind.ANSWER | Kind.REMARK:
                 if turn.speaker is not None:
-                    element.set("data-speaker", _clean(turn.speaker))
+                    attributes["data-speaker"] = turn.speaker
                     label = self._labels.label(turn.speaker)
         seconds = turn_time(turn) if self._timestamps else None
         bold = self._bold_questions and turn.kind is Kind.QUESTION
-        paragraphs = turn.paragraphs or (("",) if label or seconds is not None else ())
-        for index, text in enumerate(paragraphs):
-            paragraph = _child(element, "p")
-            if index == 0:
-                self._opening(paragraph, seconds, label, bool(text))
-            body = _child(paragraph, "b") if bold and text else paragraph
+        paragraphs = []
+        for index, text in enumerate(turn.paragraphs or (("",) if label or seconds is not None else ())):
+            clean = self._clean(text)
             spans = [span for span in turn.spans if span.paragraph == index] if turn.spans else None
-            if spans:
-                _fill(body, self._clean(text), 0, len(text), _nest(spans, len(text)))
-            else:
-                _append_text(body, self._clean(text))
+            body = _fill(clean, 0, len(clean), _nest(spans, len(clean))) if spans else _text(clean)
+            if bold and text:
+                body = f"<b>{body}</b>"
+            opening = self._opening(seconds, label, bool(text)) if index == 0 else ""
+            paragraphs.append(f"<p>{opening}{body}</p>")
+        return _block("div", attributes, paragraphs, level)
 
     @staticmethod
-    def _opening(paragraph: _Element, seconds: float | None, label: str | None, more: bool) -> None:
+    def _opening(seconds: float | None, label: str | None, more: bool) -> str:
         """The time and the speaker label that open a turn's first paragraph."""
+        opening = ""
         if seconds is not None:
-            time = _child(paragraph, "time", {"class": "qa-time", "datetime": iso_duration(seconds)})
-            time.text = clock_time(seconds)
-            time.tail = " " if label or more else None
+            time = _leaf("time", {"class": "qa-time", "datetime": iso_duration(seconds)}, _text(clock_time(seconds)))
+            opening = time + (" " if label or more else "")
         if label is not None:
-            strong = _child(paragraph, "strong", {"class": "qa-speaker"})
-            strong.text = _clean(f"{label}:")
-            strong.tail = " " if more else None
+            opening += _leaf("strong", {"class": "qa-speaker"}, _text(_clean(f"{label}:"))) + (" " if more else "")
+        return opening
 
 
 def _nest(spans: Iterable[Span], length: int) -> list[tuple[Span, list[Span]]]:
@@ -168,45 +162,36 @@ def _nest(spans: Iterable[Span], length: int) -> list[tuple[Span, list[Span]]]:
     return nested
 
 
-def _fill(parent: _Element, text: str, start: int, end: int, spans: list[tuple[Span, list[Span]]]) -> None:
-    """Append ``text[start:end]`` to ``parent``, with a ``<span>`` for each recognised span."""
+def _fill(text: str, start: int, end: int, spans: list[tuple[Span, list[Span]]]) -> str:
+    """``text[start:end]``, escaped, with a ``<span>`` for each recognised span."""
+    pieces = []
     position = start
     for span, inner in spans:
-        _append_text(parent, text[position : span.start])
-        element = _child(parent, "span", {"class": _SPAN_CLASS[span.kind]})
-        _fill(element, text, span.start, span.end, _nest(inner, span.end))
+        pieces.append(_text(text[position : span.start]))
+        inside = _fill(text, span.start, span.end, _nest(inner, span.end))
+        pieces.append(f'<span class="{_SPAN_CLASS[span.kind]}">{inside}</span>')
         position = span.end
-    _append_text(parent, text[position:end])
+    pieces.append(_text(text[position:end]))
+    return "".join(pieces)
 
 
-def _append_text(parent: _Element, text: str) -> None:
-    if not text:
-        return
-    children = list(parent)
-    if children:
-        children[-1].tail = (children[-1].tail or "") + text
-    else:
-        parent.text = (parent.text or "") + text
-
-
-def _page(transcript: Transcript, options: RenderOptions, article: _Element, lang: str | None, rtl: bool) -> _Element:
-    page = _element("html")
+def _page(transcript: Transcript, options: RenderOptions, article: str, lang: str | None, rtl: bool) -> str:
+    attributes = {}
     if lang:
-        page.set("lang", _clean(lang))
+        attributes["lang"] = lang
     if rtl:
-        page.set("dir", "rtl")
-    head = _child(page, "head")
-    _child(head, "meta", {"charset": "utf-8"})
-    _child(head, "meta", {"name": "viewport", "content": "width=device-width, initial-scale=1"})
-    _child(head, "title").text = _clean(transcript.title or "Interview")
-    for name, value in _page_metadata(transcript.metadata):
-        _child(head, "meta", {"name": name, "content": _clean(value)})
-    _child(head, "meta", {"name": "generator", "content": "qaformat"})
+        attributes["dir"] = "rtl"
+    head = [
+        _start_tag("meta", {"charset": "utf-8"}),
+        _start_tag("meta", {"name": "viewport", "content": "width=device-width, initial-scale=1"}),
+        _leaf("title", {}, _text(_clean(transcript.title or "Interview"))),
+        *(_start_tag("meta", {"name": name, "content": value}) for name, value in _page_metadata(transcript.metadata)),
+        _start_tag("meta", {"name": "generator", "content": "qaformat"}),
+    ]
     if options.stylesheet:
-        _child(head, "style").text = "\n" + stylesheet()
-    main = _child(_child(page, "body"), "main")
-    main.append(article)
-    return page
+        head.append(f"<style>\n{stylesheet()}</style>")  # our own fixed text; a style's content is not escaped
+    body = _block("body", {}, [_block("main", {}, [article], 2)], 1)
+    return "<!DOCTYPE html>\n" + _block("html", attributes, [_block("head", {}, head, 1), body], 0)
 
 
 def _page_metadata(metadata: Mapping[str, str]) -> Iterator[tuple[str, str]]:
@@ -237,29 +222,35 @@ def _unchanged(text: str) -> str:
 
 
 def _clean(text: str) -> str:
-    """Text that lxml and HTML accept: forbidden code points become U+FFFD, CR and FF a line break
+    """Text that XML and HTML accept: forbidden code points become U+FFFD, CR and FF a line break
     or space (one character for one)."""
     text = text.replace("\r", "\n").replace("\x0c", " ")
     text = _FORBIDDEN.sub("\ufffd", text)
     return _FORBIDDEN_ASTRAL.sub("\ufffd", text) if _ASTRAL.search(text) else text
 
 
-def _element(tag: str, attributes: Mapping[str, str] | None = None) -> _Element:
-    return etree.Element(tag, attrib=dict(attributes or {}))
+def _text(text: str) -> str:
+    """Text content, escaped: ``&``, ``<`` and ``>`` (quotes need no escape outside attributes)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _child(parent: _Element, tag: str, attributes: Mapping[str, str] | None = None) -> _Element:
-    return etree.SubElement(parent, tag, attrib=dict(attributes or {}))
+def _attribute(value: str) -> str:
+    """An attribute value for double quotes: cleaned, then escaped."""
+    return _text(_clean(value)).replace('"', "&quot;")
 
 
-def _indent(element: _Element, level: int = 0) -> None:
-    """Put each child of a block container on its own indented line; inline content is untouched."""
-    children = list(element)
-    if element.tag not in _BLOCKS or not children or (element.text or "").strip():
-        return
-    padding = "\n" + "  " * (level + 1)
-    element.text = padding
-    for child in children:
-        child.tail = padding
-        _indent(child, level + 1)
-    children[-1].tail = "\n" + "  " * level
+def _start_tag(tag: str, attributes: Mapping[str, str]) -> str:
+    return "<" + tag + "".join(f' {name}="{_attribute(value)}"' for name, value in attributes.items()) + ">"
+
+
+def _leaf(tag: str, attributes: Mapping[str, str], content: str) -> str:
+    """An element whose content (already escaped) stays on its line."""
+    return f"{_start_tag(tag, attributes)}{content}</{tag}>"
+
+
+def _block(tag: str, attributes: Mapping[str, str], children: list[str], level: int) -> str:
+    """An element whose children each stand on their own line, one indent deeper."""
+    if not children:
+        return f"{_start_tag(tag, attributes)}</{tag}>"
+    padding = "\n" + _INDENT * (level + 1)
+    return f"{_start_tag(tag, attributes)}{padding}{padding.join(children)}\n{_INDENT * level}</{tag}>"
