@@ -58,6 +58,7 @@ def generate(size: int, seed: int = 20261128) -> tuple[str, str]:
             heading = f"Part {section}: {rng.choice(WORDS).capitalize()} and {rng.choice(WORDS).capitalize()}"
             text += [heading, ""]
             markdown += [f"## {heading}", ""]
+            minute = 0  # each part is a recording of its own: its clock starts again (hours stay two-digit)
         minute += rng.randint(1, 3)
         stamp = f"[{minute // 60:02d}:{minute % 60:02d}:{rng.randint(0, 59):02d}] "
         question = paragraph(rng, rng.randint(1, 2), question=True)

@@ -9,7 +9,8 @@ the runs); then whole-process ``qaformat convert`` to HTML, DOCX and JSON altern
 with pandoc converting the Markdown twin of the same transcript; then start-up on a two-turn
 file. It prints medians, MB/s, pandoc/qaformat ratios and peak memory (maximum resident set of
 each process), and checks the targets of the performance issue. Numbers are for comparison
-within one run on one machine: these machines are shared and noisy.
+within one run on one machine: these machines are shared and noisy. A report it rewrites keeps
+what follows its hand-written marker line (the analysis in docs/performance.md).
 """
 
 from __future__ import annotations
@@ -28,11 +29,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate import generate
+from generate import GUESTS, HOSTS, generate
 
 import qaformat
 
 FORMATS = ("html", "docx", "json")
+HAND_WRITTEN = "<!-- Written by hand: a new run keeps everything below this line. -->"
 TARGETS = {
     # (format, size): minimum pandoc/qaformat ratio, whole process
     ("html", 1_000_000): 10.0,
@@ -77,10 +79,20 @@ def run_process(command: list[str]) -> tuple[float, float]:
     return elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
+def check_parse(text: str, transcript: qaformat.Transcript) -> None:
+    """Stop unless every turn the generator wrote was found: a fast wrong parse proves nothing."""
+    names = tuple(f"{name}: " for name in (*HOSTS, *GUESTS))
+    written = sum(1 for line in text.splitlines() if any(name in line[:40] for name in names))
+    found = sum(1 for turn in transcript.turns() if turn.speaker is not None)
+    if found != written:
+        raise SystemExit(f"the parse found {found} speaker turns where the generator wrote {written}")
+
+
 def in_process(path: Path, repeat: int) -> dict[str, float]:
     data = path.read_bytes()
     results = {"parse": median_time(lambda: qaformat.parse(data), repeat)}
     transcript = qaformat.parse(data)
+    check_parse(data.decode("utf-8"), transcript)
     for name in ("html", "docx", "json", "md"):
         results[name] = median_time(lambda name=name: qaformat.render(transcript, name), repeat)
     return results
@@ -207,13 +219,16 @@ def main(argv: list[str] | None = None) -> int:
         pandoc_version = "pandoc not run"
         if pandoc:
             pandoc_version = subprocess.run([pandoc, "--version"], capture_output=True, text=True).stdout.splitlines()[0]
+        kept = ""  # the hand-written part below the marker survives a new run
+        if args.report.exists() and HAND_WRITTEN in (previous := args.report.read_text(encoding="utf-8")):
+            kept = "\n" + HAND_WRITTEN + previous.split(HAND_WRITTEN, 1)[1]
         args.report.write_text(
             "# Performance\n\n"
             f"Measured with `{command.strip()}` on {machine()}; {pandoc_version}. Medians of {args.repeat} runs;"
             " whole-process runs alternate qaformat and pandoc run by run. The machine is shared, so"
             " compare ratios within the table rather than absolute times across runs.\n\n"
             + "\n".join(header + rows) + "\n\n## Against the targets\n\n" + "\n".join(f"- {c}" for c in checks) + "\n"
-            + (f"\n![time against input size]({args.plot.name})\n" if args.plot else ""),
+            + (f"\n![time against input size]({args.plot.name})\n" if args.plot else "") + kept,
             encoding="utf-8",
         )
     if args.plot:
