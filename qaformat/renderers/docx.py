@@ -6,9 +6,13 @@ document and its styles come from `docx_styles`, the only other module that touc
 python-docx, and labels from `labels`. It imports lxml (python-docx's own XML layer), the
 model and the options; never readers or parsing.
 
-Paragraphs are built as ``w:p`` elements and inserted before the body's ``w:sectPr``, found
-once: python-docx's ``add_paragraph`` looks for the ``w:sectPr`` on every call, which makes
-long transcripts quadratic (see ``benchmarks/docx_append.py``).
+The body's ``w:p`` elements are written as escaped XML text, not built as a tree: a tree of a
+10 MB transcript holds about 100 MB, and python-docx's ``add_paragraph`` also looks for the
+``w:sectPr`` on every call, which makes long transcripts quadratic (see
+``benchmarks/docx_append.py``). python-docx saves the package with a marker where the body
+goes, and the marker is replaced as ``word/document.xml`` is copied into the final package,
+one paragraph at a time. Markup comes only from the fixed tags below; every text and
+attribute value passes through `_xml_text` or `_xml_attribute`.
 """
 
 from __future__ import annotations
@@ -17,10 +21,11 @@ import datetime as dt
 import io
 import os
 import re
+import zipfile
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from lxml.etree import SubElement, _Element
+from lxml import etree
 
 from qaformat.model import Kind, SpanKind, Transcript, Turn
 from qaformat.options import RenderOptions
@@ -34,11 +39,11 @@ __all__ = ["render_docx"]
 # surrogates, U+FFFE and U+FFFF. Each becomes one U+FFFD, so span offsets stay valid.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _BREAKS = re.compile(r"(\t|\r\n?|\n)")
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_P, _PPR, _PSTYLE, _BIDI, _R, _RPR, _RSTYLE, _B, _BCS, _RTL, _T, _TAB, _BR, _VAL = (
-    _W + name for name in ("p", "pPr", "pStyle", "bidi", "r", "rPr", "rStyle", "b", "bCs", "rtl", "t", "tab", "br", "val")
-)
-_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_BODY_MARKER = "qaformat-body"  # a comment where the paragraphs go, replaced in the saved package
+_DOCUMENT_PART = "word/document.xml"
+# Paragraphs encoded and compressed together: one at a time, the compressor's calls cost more
+# than its work; all at once, the encoded body would double the memory the strings hold.
+_PARAGRAPHS_PER_WRITE = 500
 _PROPERTY_LIMIT = 255  # python-docx refuses longer core property strings
 
 Segment = tuple[str, str | None]
@@ -65,26 +70,51 @@ def render_docx(transcript: Transcript, options: RenderOptions) -> bytes:
     lang = _clean(options.lang or transcript.metadata.get("lang") or "")
     if lang:
         set_language(document, lang)
-    _DocxWriter(document, ids, transcript, options).write()
+    paragraphs = _DocxWriter(ids, transcript, options).write()
     _set_properties(document.core_properties, transcript, lang)
+    body = document.element.body
+    marker = etree.Comment(_BODY_MARKER)
+    if body.sectPr is not None:
+        body.sectPr.addprevious(marker)  # the section properties stay last, as the schema wants
+    else:
+        body.append(marker)
+    saved = io.BytesIO()
+    document.save(saved)
+    return _with_body(saved.getvalue(), paragraphs)
+
+
+def _with_body(package: bytes, paragraphs: list[str]) -> bytes:
+    """The saved package again, its body marker replaced by the paragraphs; other parts as saved."""
+    marker = f"<!--{_BODY_MARKER}-->".encode()
     out = io.BytesIO()
-    document.save(out)
+    with zipfile.ZipFile(io.BytesIO(package)) as saved, zipfile.ZipFile(out, "w") as final:
+        for info in saved.infolist():
+            data = saved.read(info)
+            if info.filename != _DOCUMENT_PART:
+                final.writestr(info, data)
+                continue
+            before, found, after = data.partition(marker)
+            assert found, "the body marker is written by render_docx"
+            with final.open(info, "w") as stream:
+                stream.write(before)
+                for start in range(0, len(paragraphs), _PARAGRAPHS_PER_WRITE):
+                    stream.write("".join(paragraphs[start : start + _PARAGRAPHS_PER_WRITE]).encode("utf-8"))
+                stream.write(after)
     return out.getvalue()
 
 
 class _DocxWriter:
-    """Appends the transcript's paragraphs to the body, each in constant time."""
+    """Writes the transcript's paragraphs as ``w:p`` XML, one string each."""
 
-    def __init__(self, document: Any, ids: dict[str, str], transcript: Transcript, options: RenderOptions):
-        self._body = document.element.body
-        self._anchor = self._body.sectPr  # located once; every paragraph goes before it
+    def __init__(self, ids: dict[str, str], transcript: Transcript, options: RenderOptions):
+        self._paragraphs: list[str] = []
         self._ids = ids
         self._transcript = transcript
         self._options = options
         self._labels = SpeakerLabels(transcript.speakers, options.labels)
         self._rtl = False  # direction of the last paragraph, for paragraphs with no strong letters
 
-    def write(self) -> None:
+    def write(self) -> list[str]:
         transcript = self._transcript
         if transcript.title:
             self._paragraph("Title", [(_clean(transcript.title), None)])
@@ -97,6 +127,7 @@ class _DocxWriter:
                 self._paragraph("Heading 1", [(_clean(section.heading), None)])
             for turn in section.turns:
                 self._turn(turn)
+        return self._paragraphs
 
     def _turn(self, turn: Turn) -> None:
         match turn.kind:
@@ -151,29 +182,26 @@ class _DocxWriter:
         plain = {None, self._ids["QA Direction"]}
         rtl = right_to_left("".join(text for text, _ in runs))
         self._rtl = rtl = self._rtl if rtl is None else rtl
-        # Plain lxml calls, each child in schema order (pStyle, bidi; rStyle, b, bCs, rtl):
-        # python-docx's element API searches successor tags on every add, several times slower.
-        p = SubElement(self._body, _P)
-        if self._anchor is not None:
-            self._anchor.addprevious(p)
-        ppr = SubElement(p, _PPR)
-        SubElement(ppr, _PSTYLE, {_VAL: self._ids[style]})
-        if rtl:
-            SubElement(ppr, _BIDI)
+        # Each child in schema order: pStyle, bidi; rStyle, b, bCs, rtl.
+        xml = [f'<w:p><w:pPr><w:pStyle w:val="{_xml_attribute(self._ids[style])}"/>', "<w:bidi/>" if rtl else "",
+               "</w:pPr>"]
         for text, run_style in runs:
-            r = SubElement(p, _R)
+            xml.append("<w:r>")
             strong = bold and run_style in plain
             if run_style is not None or strong or rtl:
-                rpr = SubElement(r, _RPR)
+                xml.append("<w:rPr>")
                 if run_style is not None:
-                    SubElement(rpr, _RSTYLE, {_VAL: run_style})
+                    xml.append(f'<w:rStyle w:val="{_xml_attribute(run_style)}"/>')
                 if strong:
                     # Direct bold, not a style: bold set in two styles toggles off in Word.
-                    SubElement(rpr, _B)
-                    SubElement(rpr, _BCS)
+                    xml.append("<w:b/><w:bCs/>")
                 if rtl:
-                    SubElement(rpr, _RTL)
-            _add_text(r, text)
+                    xml.append("<w:rtl/>")
+                xml.append("</w:rPr>")
+            xml.append(_run_text(text))
+            xml.append("</w:r>")
+        xml.append("</w:p>")
+        self._paragraphs.append("".join(xml))
 
 
 def _merge(segments: Iterable[Segment]) -> list[Segment]:
@@ -193,18 +221,26 @@ def _clean(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
 
 
-def _add_text(r: _Element, text: str) -> None:
+def _run_text(text: str) -> str:
     """Tabs and line breaks as their elements, the rest as ``w:t`` (python-docx goes char by char)."""
+    xml = []
     for piece in _BREAKS.split(text):
         if piece == "\t":
-            SubElement(r, _TAB)
+            xml.append("<w:tab/>")
         elif piece in ("\n", "\r", "\r\n"):
-            SubElement(r, _BR)
+            xml.append("<w:br/>")
         elif piece:
-            t = SubElement(r, _T)
-            t.text = piece
-            if piece[0].isspace() or piece[-1].isspace():
-                t.set(_XML_SPACE, "preserve")
+            space = ' xml:space="preserve"' if piece[0].isspace() or piece[-1].isspace() else ""
+            xml.append(f"<w:t{space}>{_xml_text(piece)}</w:t>")
+    return "".join(xml)
+
+
+def _xml_text(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _xml_attribute(value: str) -> str:
+    return _xml_text(value).replace('"', "&quot;")
 
 
 def _set_properties(props: Any, transcript: Transcript, lang: str) -> None:
