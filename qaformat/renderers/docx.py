@@ -12,7 +12,7 @@ The body's ``w:p`` elements are written as escaped XML text, not built as a tree
 ``benchmarks/docx_append.py``). python-docx saves the package with a marker where the body
 goes, and the marker is replaced as ``word/document.xml`` is copied into the final package,
 one paragraph at a time. Markup comes only from the fixed tags below; every text and
-attribute value passes through `_xml_text` or `_xml_attribute`.
+attribute value passes through `markup`'s escaping.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from qaformat.options import RenderOptions
 from qaformat.renderers.direction import right_to_left
 from qaformat.renderers.docx_styles import open_base, set_language, style_ids
 from qaformat.renderers.labels import SpeakerLabels, clock_time, turn_time
+from qaformat.renderers.markup import escape_attribute, escape_text
 
 __all__ = ["render_docx"]
 
@@ -183,7 +184,7 @@ class _DocxWriter:
         rtl = right_to_left("".join(text for text, _ in runs))
         self._rtl = rtl = self._rtl if rtl is None else rtl
         # Each child in schema order: pStyle, bidi; rStyle, b, bCs, rtl.
-        xml = [f'<w:p><w:pPr><w:pStyle w:val="{_xml_attribute(self._ids[style])}"/>', "<w:bidi/>" if rtl else "",
+        xml = [f'<w:p><w:pPr><w:pStyle w:val="{escape_attribute(self._ids[style])}"/>', "<w:bidi/>" if rtl else "",
                "</w:pPr>"]
         for text, run_style in runs:
             xml.append("<w:r>")
@@ -191,7 +192,7 @@ class _DocxWriter:
             if run_style is not None or strong or rtl:
                 xml.append("<w:rPr>")
                 if run_style is not None:
-                    xml.append(f'<w:rStyle w:val="{_xml_attribute(run_style)}"/>')
+                    xml.append(f'<w:rStyle w:val="{escape_attribute(run_style)}"/>')
                 if strong:
                     # Direct bold, not a style: bold set in two styles toggles off in Word.
                     xml.append("<w:b/><w:bCs/>")
@@ -231,16 +232,8 @@ def _run_text(text: str) -> str:
             xml.append("<w:br/>")
         elif piece:
             space = ' xml:space="preserve"' if piece[0].isspace() or piece[-1].isspace() else ""
-            xml.append(f"<w:t{space}>{_xml_text(piece)}</w:t>")
+            xml.append(f"<w:t{space}>{escape_text(piece)}</w:t>")
     return "".join(xml)
-
-
-def _xml_text(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _xml_attribute(value: str) -> str:
-    return _xml_text(value).replace('"', "&quot;")
 
 
 def _set_properties(props: Any, transcript: Transcript, lang: str) -> None:

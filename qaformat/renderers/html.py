@@ -3,12 +3,12 @@
 Owns the HTML contract of docs/html.md: the ``qa-*`` class names, ``data-speaker``, the label
 styles, ``lang``/``dir``, and the built-in stylesheet (``qaformat.css`` beside this module).
 Markup comes only from the fixed tags below; every text and attribute value from the transcript
-or the options passes through `_text` or `_attribute`, which escape it, so input can never
-inject markup. Block elements each stand on their own indented line; inline content is left as
-it is. Writing strings this way is several times faster than building an lxml tree and keeps
+or the options passes through `markup`'s escaping (attributes via `_attribute`), so input can
+never inject markup. Block elements each stand on their own indented line; inline content is
+left as it is. Writing strings this way is several times faster than building an lxml tree and keeps
 lxml off the start-up path (see docs/performance.md); the tests parse the output back with lxml
-and validate it with the W3C checker. Imports the model, the options, `direction` and `labels`;
-never readers or parsing.
+and validate it with the W3C checker. Imports the model, the options, `direction`, `labels` and
+`markup`; never readers or parsing.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from qaformat.model import Kind, Section, Span, SpanKind, Transcript, Turn
 from qaformat.options import RenderOptions
 from qaformat.renderers.direction import right_to_left
 from qaformat.renderers.labels import SpeakerLabels, clock_time, iso_duration, turn_time
+from qaformat.renderers.markup import escape_attribute, escape_text
 
 __all__ = ["render_html", "stylesheet"]
 
@@ -96,12 +97,12 @@ class _ArticleWriter:
             attributes["dir"] = "rtl"
         children = []
         if self._transcript.title:
-            children.append(_leaf("h1", {"class": "qa-title"}, _text(_clean(self._transcript.title))))
+            children.append(_leaf("h1", {"class": "qa-title"}, escape_text(_clean(self._transcript.title))))
         note = self._note
         if self._transcript.intro or note:
-            paragraphs = [_leaf("p", {}, _text(_clean(text))) for text in self._transcript.intro]
+            paragraphs = [_leaf("p", {}, escape_text(_clean(text))) for text in self._transcript.intro]
             if note:
-                paragraphs.append(_leaf("p", {"class": "qa-note"}, _text(_clean(note))))
+                paragraphs.append(_leaf("p", {"class": "qa-note"}, escape_text(_clean(note))))
             children.append(_block("div", {"class": "qa-intro"}, paragraphs, level + 1))
         children += [self._section(section, level + 1) for section in self._transcript.sections]
         return _block("article", attributes, children, level)
@@ -109,7 +110,7 @@ class _ArticleWriter:
     def _section(self, section: Section, level: int) -> str:
         children = []
         if section.heading and section.heading.strip():
-            children.append(_leaf("h2", {"class": "qa-heading"}, _text(_clean(section.heading))))
+            children.append(_leaf("h2", {"class": "qa-heading"}, escape_text(_clean(section.heading))))
         children += [self._turn(turn, level + 1) for turn in section.turns]
         return _block("section", {"class": "qa-section"}, children, level)
 
@@ -129,7 +130,7 @@ class _ArticleWriter:
         for index, text in enumerate(turn.paragraphs or (("",) if label or seconds is not None else ())):
             clean = self._clean(text)
             spans = [span for span in turn.spans if span.paragraph == index] if turn.spans else None
-            body = _fill(clean, 0, len(clean), _nest(spans, len(clean))) if spans else _text(clean)
+            body = _fill(clean, 0, len(clean), _nest(spans, len(clean))) if spans else escape_text(clean)
             if bold and text:
                 body = f"<b>{body}</b>"
             opening = self._opening(seconds, label, bool(text)) if index == 0 else ""
@@ -141,10 +142,10 @@ class _ArticleWriter:
         """The time and the speaker label that open a turn's first paragraph."""
         opening = ""
         if seconds is not None:
-            time = _leaf("time", {"class": "qa-time", "datetime": iso_duration(seconds)}, _text(clock_time(seconds)))
+            time = _leaf("time", {"class": "qa-time", "datetime": iso_duration(seconds)}, escape_text(clock_time(seconds)))
             opening = time + (" " if label or more else "")
         if label is not None:
-            opening += _leaf("strong", {"class": "qa-speaker"}, _text(_clean(f"{label}:"))) + (" " if more else "")
+            opening += _leaf("strong", {"class": "qa-speaker"}, escape_text(_clean(f"{label}:"))) + (" " if more else "")
         return opening
 
 
@@ -167,11 +168,11 @@ def _fill(text: str, start: int, end: int, spans: list[tuple[Span, list[Span]]])
     pieces = []
     position = start
     for span, inner in spans:
-        pieces.append(_text(text[position : span.start]))
+        pieces.append(escape_text(text[position : span.start]))
         inside = _fill(text, span.start, span.end, _nest(inner, span.end))
         pieces.append(f'<span class="{_SPAN_CLASS[span.kind]}">{inside}</span>')
         position = span.end
-    pieces.append(_text(text[position:end]))
+    pieces.append(escape_text(text[position:end]))
     return "".join(pieces)
 
 
@@ -184,7 +185,7 @@ def _page(transcript: Transcript, options: RenderOptions, article: str, lang: st
     head = [
         _start_tag("meta", {"charset": "utf-8"}),
         _start_tag("meta", {"name": "viewport", "content": "width=device-width, initial-scale=1"}),
-        _leaf("title", {}, _text(_clean(transcript.title or "Interview"))),
+        _leaf("title", {}, escape_text(_clean(transcript.title or "Interview"))),
         *(_start_tag("meta", {"name": name, "content": value}) for name, value in _page_metadata(transcript.metadata)),
         _start_tag("meta", {"name": "generator", "content": "qaformat"}),
     ]
@@ -229,14 +230,9 @@ def _clean(text: str) -> str:
     return _FORBIDDEN_ASTRAL.sub("\ufffd", text) if _ASTRAL.search(text) else text
 
 
-def _text(text: str) -> str:
-    """Text content, escaped: ``&``, ``<`` and ``>`` (quotes need no escape outside attributes)."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def _attribute(value: str) -> str:
     """An attribute value for double quotes: cleaned, then escaped."""
-    return _text(_clean(value)).replace('"', "&quot;")
+    return escape_attribute(_clean(value))
 
 
 def _start_tag(tag: str, attributes: Mapping[str, str]) -> str:
