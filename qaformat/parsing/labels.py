@@ -171,6 +171,8 @@ def _label_colon(text: str) -> int:
 
 def _plain_label(text: str, offset: int, timestamp: float | None) -> Label | None:
     body = text[offset:]
+    if body[:1] == "<":
+        return _angle_label(body, offset, timestamp)
     # Deposition and briefing style: "Q. text", "A. text", "Q    text" (no colon).
     head = body[:2]
     if head in ("Q.", "A.") and body[2:3] == " ":
@@ -191,6 +193,17 @@ def _plain_label(text: str, offset: int, timestamp: float | None) -> Label | Non
         if trailing and trailing.start() > 0:
             return _build(body, "", len(text) + 1, timestamp)
     return None
+
+
+def _angle_label(body: str, offset: int, timestamp: float | None) -> Label | None:
+    """``<Livia> text``: a name in angle brackets, as some hand-made transcripts mark speakers."""
+    close = body.find(">", 1, MAX_LABEL_CHARS)
+    if close < 2 or body[close + 1 : close + 2] not in (" ", ""):
+        return None
+    inner = body[1:close]
+    if not is_name_shaped(inner) or _role_word(inner) is not None and inner.casefold() in ("p", "b", "i"):
+        return None
+    return _build(inner, body[close + 1 :], offset + close + 2, timestamp)
 
 
 def _role_label(letter: str, rest: str, column: int, timestamp: float | None) -> Label:
@@ -297,6 +310,10 @@ def is_name_shaped(name: str) -> bool:
     key = "-".join(w.casefold().strip(".") for w in words)
     if key in NOT_LABELS or key.replace("’", "'") in NOT_LABELS:
         return False
+    if len(words) == 1 and 2 <= len(name) <= 4 and name.isalpha() and name.isupper():
+        return True  # initials in capitals ("AT:", "TO:"), even where they spell a small word
+    if len(words) >= 2 and words[0] == "THE" and name.isupper():
+        return all(w.isalpha() or w.strip(".").isalpha() for w in words[1:])  # THE PRESIDENT, THE WITNESS
     if strip_dots(words[-1]).casefold() in _TEXT_OPENERS:
         return False  # "Festival Ålesund Note: ..." is a sentence reaching a note, not a name
     capitals = 0

@@ -9,6 +9,9 @@ must keep as written. Knows nothing about interviews.
 
 from __future__ import annotations
 
+import json
+import re
+
 from qaformat.blocks import Block, Document, Omitted
 from qaformat.errors import Diagnostic
 from qaformat.readers.decode import decode, split_lines
@@ -17,6 +20,8 @@ __all__ = ["read_markdown", "read_text"]
 
 _ESCAPABLE = frozenset("\\`*_{}[]()#+-.!>|~<")
 _FRONT_MATTER_MAX_LINES = 60
+# A time code before a bold label: "[00:10:33] **Adam:** text", as Descript pastes into Markdown.
+_TIME_BEFORE_BOLD = re.compile(r"(\[?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\]?\s+)(\*\*|__)(.+?)\2")
 
 
 def read_text(data: str | bytes, source: str | None = None) -> Document:
@@ -59,26 +64,71 @@ def _read(data: str | bytes, source: str | None, *, markdown: bool) -> Document:
 
 
 def _front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
-    """Read ``key: value`` lines between a first-line ``---`` and the next ``---``.
+    """Read the front matter static-site generators put at the top: YAML between ``---`` lines
+    (Jekyll, Hugo), or a JSON object (Hugo). Scalar values are kept; a list becomes its items
+    joined with ``, ``; nested objects are left out.
 
     Returns the metadata and the index of the first line after the front matter (0 if none).
     """
-    if not lines or lines[0].strip() != "---":
+    if not lines:
+        return {}, 0
+    first = lines[0].strip()
+    if first == "{":
+        return _json_front_matter(lines)
+    if first != "---":
         return {}, 0
     metadata: dict[str, str] = {}
+    key = ""
     for index in range(1, min(len(lines), _FRONT_MATTER_MAX_LINES)):
         line = lines[index]
-        if line.strip() in ("---", "..."):
+        stripped = line.strip()
+        if stripped in ("---", "..."):
             return metadata, index + 1
-        key, sep, value = line.partition(":")
-        if not sep or not key.strip() or " " in key.strip():
+        if not stripped or stripped.startswith("#"):
+            continue
+        if stripped.startswith("- ") or line[:1] in " \t":
+            # An item of the list above ("categories:" then "- mac") or a nested value.
+            if not key:
+                return {}, 0
+            item = stripped.removeprefix("- ").strip().strip("\"'")
+            if stripped.startswith("- ") and item:
+                metadata[key] = f"{metadata[key]}, {item}" if metadata.get(key) else item
+            continue
+        name, sep, value = line.partition(":")
+        if not sep or not name.strip() or " " in name.strip():
             return {}, 0
-        metadata[key.strip().lower()] = value.strip().strip("\"'")
+        key = name.strip().lower()
+        metadata[key] = value.strip().strip("\"'")
+    return {}, 0
+
+
+def _json_front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
+    """A JSON object opening the file, up to the line that closes it."""
+    for index in range(1, min(len(lines), _FRONT_MATTER_MAX_LINES * 4)):
+        if lines[index].strip() != "}":
+            continue
+        try:
+            found = json.loads("\n".join(lines[: index + 1]))
+        except ValueError:
+            return {}, 0
+        if not isinstance(found, dict):
+            return {}, 0
+        metadata: dict[str, str] = {}
+        for key, value in found.items():
+            if isinstance(value, list) and all(isinstance(v, str | int | float) for v in value):
+                value = ", ".join(str(v) for v in value)
+            if isinstance(value, str | int | float) and not isinstance(value, bool) and str(value).strip():
+                metadata[str(key).lower()] = str(value).strip()
+        return metadata, index + 1
     return {}, 0
 
 
 def _block(raw: str, line: int, gap: bool, markdown: bool) -> Block:
     text = raw.strip()
+    if text[0] in "[0123456789" and ("**" in text or "__" in text):
+        timed = _TIME_BEFORE_BOLD.match(text)
+        if timed:
+            text = timed.group(1) + timed.group(3) + text[timed.end():]
     if text[0] not in ">#*_":  # most lines: no quote, heading, bold or italic marker opens them
         return Block(text=_unescape(text, 0)[0] if markdown else text, line=line, gap_before=gap)
     heading = None
