@@ -54,6 +54,8 @@ def _build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--whole", action="store_true", help="keep text outside the interview")
         sub.add_argument("--tidy", action="store_true", help="apply the safe spacing fixes (reported)")
         sub.add_argument("--strict", action="store_true", help="fail on any warning")
+        sub.add_argument("--convention", metavar="NAME",
+                         help="read the speakers by this convention only (see `qaformat conventions`)")
 
     convert = commands.add_parser("convert", help="convert transcripts", description="Convert transcripts.")
     convert.add_argument("inputs", nargs="+", metavar="INPUT",
@@ -91,6 +93,7 @@ def _build_parser() -> argparse.ArgumentParser:
                        help="report as lines (default) or JSON")
 
     commands.add_parser("presets", help="list the house presets and what each sets")
+    commands.add_parser("conventions", help="list the transcript conventions the parser reads, with an example each")
 
     speakers = commands.add_parser("speakers", help="list detected speakers, roles, aliases and turn counts")
     speakers.add_argument("inputs", nargs=1, metavar="INPUT")
@@ -110,6 +113,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "presets":
             return _presets()
+        if args.command == "conventions":
+            return _conventions()
         options = _parse_options(args)
         if args.command == "convert":
             return _convert(args, options)
@@ -142,7 +147,8 @@ def _parse_options(args: argparse.Namespace) -> ParseOptions:
 
         speakers = load_speaker_map(args.speaker_map)
     speakers.update(SpeakerSpec.parse(text) for text in args.speaker)
-    return ParseOptions(speakers=speakers, whole=args.whole, tidy=args.tidy, strict=args.strict)
+    return ParseOptions(speakers=speakers, whole=args.whole, tidy=args.tidy, strict=args.strict,
+                        convention=args.convention)
 
 
 def _read(path: str, args: argparse.Namespace, options: ParseOptions) -> Transcript:
@@ -348,6 +354,15 @@ def _presets() -> int:
     for preset in PRESETS.values():
         values = ", ".join(f"{k}={getattr(v, 'value', v)}" for k, v in preset.values.items())
         print(f"{preset.name:<13} {preset.description}\n{'':<13} ({values})")
+    return EXIT_OK
+
+
+def _conventions() -> int:
+    from qaformat.parsing.conventions import CONVENTIONS  # the parser loads only when asked
+
+    width = max(len(c.name) for c in CONVENTIONS)
+    for convention in CONVENTIONS:
+        print(f"{convention.name:<{width}}  {convention.summary}\n{'':<{width}}  e.g. {convention.example}")
     return EXIT_OK
 
 

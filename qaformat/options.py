@@ -79,6 +79,9 @@ class ParseOptions:
     and report each; without it the words stay exactly as written."""
     strict: bool = False
     """Raise ``ParseError`` when parsing reports any warning or error."""
+    convention: str | None = None
+    """Read the speakers by this convention only (a name ``qaformat conventions`` lists, such
+    as ``colon`` or ``heading-questions``); ``None`` lets every convention compete."""
 
 
 class LabelStyle(enum.Enum):

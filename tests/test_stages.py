@@ -204,8 +204,17 @@ def test_magazine_style_bold_questions_without_labels():
             "My father's diabetes.\n\nIt took a year.\n\n**Did customers leave?**\n\nHalf of them.")
     t = qaformat.parse(text, format="markdown")
     assert [(turn.speaker, turn.kind.value, len(turn.paragraphs)) for turn in t.turns()] == [
-        ("q", "question", 1), ("a", "answer", 2), ("q", "question", 1), ("a", "answer", 1)]
-    assert t.title == "The Baker" and any(d.code == "bold-questions" for d in t.diagnostics)
+        ("interviewer", "question", 1), ("interviewee", "answer", 2), ("interviewer", "question", 1),
+        ("interviewee", "answer", 1)]
+    assert t.title == "The Baker"
+    assert any(d.code == "convention" and "'bold-questions'" in d.message for d in t.diagnostics)
+
+
+def test_implied_speakers_are_named_from_the_headline_and_byline():
+    text = ("# An interview with Ana Ruiz\n\nBy Tom Bell\n\n**What made you stop?**\n\n"
+            "My father's diabetes.\n\n**Did customers leave?**\n\nHalf of them.")
+    t = qaformat.parse(text, format="markdown")
+    assert [(s.name, s.role.value) for s in t.speakers] == [("Tom Bell", "interviewer"), ("Ana Ruiz", "interviewee")]
 
 
 def test_one_bold_question_is_not_an_interview():

@@ -16,7 +16,8 @@ from qaformat.options import ParseOptions
 from qaformat.parsing.checks import check_transcript
 from qaformat.parsing.describe import describe_speakers
 from qaformat.parsing.directions import find_spans
-from qaformat.parsing.labels import find_bold_questions, find_labels
+from qaformat.parsing.contest import choose_reading
+from qaformat.parsing.evidence import role_votes
 from qaformat.parsing.layout import find_layout
 from qaformat.parsing.normalize import normalize
 from qaformat.parsing.paragraphs import assemble_paragraphs
@@ -46,27 +47,13 @@ def parse_document(document: Document, options: ParseOptions | None = None) -> T
     blocks = normalize(document.blocks, report)
     if not blocks:
         raise ParseError("no interview found: the input has no text", line=1)
-    labels = find_labels(blocks)
-    cast = resolve_speakers(labels, blocks, options.speakers, report)
-    if not cast.speakers:
-        bold_questions = find_bold_questions(blocks)
-        if bold_questions is not None:
-            report.info("bold-questions", "no speaker labels; questions set in bold read as Q, the text under"
-                        " each as A", blocks[0].line)
-            labels = bold_questions
-            cast = resolve_speakers(labels, blocks, options.speakers, report)
-    if not cast.speakers:
-        raise ParseError(
-            "no interview found: no speaker labels such as 'Name:' or 'Q:' recur in the input"
-            " (name the speakers with --speaker LABEL=Name if they are there)",
-            line=blocks[0].line,
-        )
+    labels, cast = choose_reading(blocks, document.metadata, options, report)
     paras = assemble_paragraphs(blocks, labels, cast)
     names = tuple(form for s in cast.speakers for form in {s.name, *s.names})
     layout = find_layout(paras, names=names, whole=options.whole, report=report)
     grouped = group_turns(layout.paras, cast.speakers)
     turns = [turn for section in grouped.sections for turn in section.turns]
-    roles = assign_roles(cast.speakers, turns, report)
+    roles = assign_roles(cast.speakers, turns, report, role_votes(cast.speakers, layout.paras, document.metadata))
     assign_kinds(turns, roles)
     describe_speakers(cast.speakers, grouped.intro + ((layout.title,) if layout.title else ()))
 

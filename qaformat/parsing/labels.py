@@ -42,9 +42,14 @@ MAX_LABEL_CHARS = 80
 MAX_NAME_WORDS = 6
 
 _TIME = TIME
-_TRAILING_TIME = re.compile(rf"\s*[\[(]?({_TIME})[\])]?$")
+_TRAILING_TIME = re.compile(rf"\s*[|·•–—-]?\s*[\[(]?({_TIME})[\])]?$")
+# "Q - text", "A – text", "NAME — text", "Jane > text": a separator other than a colon. Only a
+# token that recurs this way becomes a speaker (the speakers stage counts).
+_DASH_LABEL = re.compile(r"([^\s\W][^:\-–—>]{0,38}?)\s+[-–—>]\s+(?=\S)")
 _BARE_TIME = re.compile(rf"[\[(]?({_TIME})[\])]?\s*:?")
 _COLONS = ":："
+_JOINT = re.compile(r"\s+(?:&|\+|and|y|et|und|e)\s+")
+_CLOCK = re.compile(r"(?i)[ap]\.?m\b\.?")  # "5:15 P.M. EDT" is a time of day, not a speaker
 # The only characters `_label_colon` decides on; it skips from one to the next.
 _LABEL_MARKS = re.compile(r"[:：()\[\].?!;]")
 _TEXT_OPENERS = frozenset({"note", "notes", "update", "correction", "says", "said", "asks", "asked", "writes", "adds"})
@@ -104,7 +109,10 @@ def find_label(block: Block) -> Label | None:
         label = _bold_label(block)
         if label:
             return label
-    return _plain_label(text, offset, timestamp)
+    label = _plain_label(text, offset, timestamp)
+    if label is not None and block.heading and not label.rest:
+        return None  # "## [00:14:09] Migrating To The Cloud" is a chapter heading, not a speaker
+    return label
 
 
 def _explicit(block: Block) -> Label:
@@ -187,18 +195,28 @@ def _plain_label(text: str, offset: int, timestamp: float | None) -> Label | Non
         if rest.startswith("//"):
             return None  # a URL: https://...
         return _build(body[:colon], rest, offset + colon + 2, timestamp)
-    # A name and a time on their own line (transcription services): "Jane Roe  0:21".
     if len(body) <= MAX_LABEL_CHARS:
+        # A name and a time on their own line (transcription services): "Jane Roe  0:21".
         trailing = _TRAILING_TIME.search(body)
         if trailing and trailing.start() > 0:
             return _build(body, "", len(text) + 1, timestamp)
+        # The time first: "[00:01:02] Jane Roe", "00:01:02 Speaker 2", the text on the next lines.
+        if timestamp is not None and len(body.split()) <= MAX_NAME_WORDS and not _CLOCK.match(body):
+            label = _build(body, "", len(text) + 1, timestamp, own_line_only=True)
+            if label is not None and (label.name_shaped or label.role_word):
+                return label
+    dash = _DASH_LABEL.match(body)
+    if dash is not None:
+        label = _build(dash.group(1), body[dash.end():], offset + dash.end() + 1, timestamp)
+        if label is not None and label.name_shaped:
+            return attrs.evolve(label, dashed=True)
     return None
 
 
 def _angle_label(body: str, offset: int, timestamp: float | None) -> Label | None:
     """``<Livia> text``: a name in angle brackets, as some hand-made transcripts mark speakers."""
     close = body.find(">", 1, MAX_LABEL_CHARS)
-    if close < 2 or body[close + 1 : close + 2] not in (" ", ""):
+    if close < 2 or body[close + 1 : close + 2] in ("<", ">"):
         return None
     inner = body[1:close]
     if not is_name_shaped(inner) or _role_word(inner) is not None and inner.casefold() in ("p", "b", "i"):
@@ -307,6 +325,9 @@ def is_name_shaped(name: str) -> bool:
     words = name.split()
     if not words or len(words) > MAX_NAME_WORDS + 1:
         return False
+    joint = _JOINT.split(name)
+    if len(joint) == 2:
+        return all(is_name_shaped(part) for part in joint)  # "Ana & Ben": one joint speaker
     key = "-".join(w.casefold().strip(".") for w in words)
     if key in NOT_LABELS or key.replace("’", "'") in NOT_LABELS:
         return False

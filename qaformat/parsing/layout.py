@@ -166,7 +166,8 @@ def find_layout(paras: list[Para], *, names: tuple[str, ...] = (), whole: bool, 
         for index in range(first, end):
             if paras[index].role is ParaRole.CONTINUATION and _heading_slot(paras, index):
                 text = paras[index].text
-                if is_title_like(text) or (3 <= len(text.split()) <= 8 and text.endswith("?")):
+                asks = text.endswith("?")  # "Admiral?" hands over the floor; it heads nothing
+                if (is_title_like(text) and not asks) or (asks and 3 <= len(text.split()) <= 8):
                     paras[index].role = ParaRole.HEADING
     title = paras[title_index].text if title_index is not None else None
     return Layout(tuple(paras), title)
@@ -202,7 +203,10 @@ def _lay_out_top(paras: list[Para], first: int, whole: bool, report: Report) -> 
             para.role, para.reason = ParaRole.SKIPPED, "byline, dateline or header"
             index -= 1
             continue
-        if _is_title_hint(para, level_one) or _is_heading_hint(para) or is_title_like(para.text, max_words=20):
+        if _is_title_hint(para, level_one):
+            title = index
+            break
+        if (_is_heading_hint(para) or is_title_like(para.text, max_words=20)) and not _hint_above(paras, index, level_one):
             title = index
             break
         if len(intro) >= MAX_INTRO_PARAGRAPHS:
@@ -229,6 +233,18 @@ def _lay_out_top(paras: list[Para], first: int, whole: bool, report: Report) -> 
         else:
             para.role, para.reason = ParaRole.SKIPPED, "before the interview"
     return title
+
+
+def _hint_above(paras: list[Para], index: int, level_one: bool) -> bool:
+    """The format marks a title a little higher up (a page's ``<h1>`` above a dateline and a
+    room name): that is the headline, not this short line."""
+    for position in range(index - 1, max(-1, index - 1 - MAX_INTRO_PARAGRAPHS), -1):
+        para = paras[position]
+        if para.label is not None:
+            return False
+        if _is_title_hint(para, level_one):
+            return True
+    return False
 
 
 def _lay_out_bottom(paras: list[Para], last: int, names: tuple[str, ...], whole: bool, report: Report) -> int:
@@ -296,7 +312,8 @@ def _inside(paras: list[Para], index: int) -> tuple[ParaRole, str]:
         if italic_aside or _is_editor_note(text) or ends_turn:
             return ParaRole.NOTE, ""
         return ParaRole.CONTINUATION, ""
-    if _heading_slot(paras, index) and is_title_like(text, strict=True):
+    if _heading_slot(paras, index) and is_title_like(text, strict=True) and not (
+            text.endswith("?") and len(text.split()) <= 2):  # "Mr. Secretary?" hands over the floor
         return ParaRole.HEADING, ""
     return ParaRole.CONTINUATION, ""
 

@@ -11,13 +11,18 @@ which is a remark; an interviewee's turn is an answer; anyone else's is a remark
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import attrs
 
 from qaformat.model import Kind, Role
 from qaformat.parsing.report import Report
-from qaformat.parsing.units import Draft, SpeakerDraft
+from qaformat.parsing.units import Draft, SpeakerDraft, Vote
 
 __all__ = ["assign_kinds", "assign_roles"]
+
+_PANEL_MARGIN = 0.15
+
 
 _CLOSING = ("thank", "thanks", "appreciate", "pleasure", "good luck", "all the best", "take care")
 
@@ -29,6 +34,15 @@ class _Behaviour:
     has_question: int = 0
     words: int = 0
     first_turn: int = 0
+    responds: int = 0
+    """Turns that follow another speaker's question."""
+    lengths: list[int] = attrs.Factory(list)
+    """Words of each turn."""
+
+    @property
+    def median_words(self) -> float:
+        ordered = sorted(self.lengths)
+        return float(ordered[len(ordered) // 2]) if ordered else 0.0
 
     @property
     def asking(self) -> float:
@@ -51,9 +65,17 @@ def _has_question(paragraphs: list[str]) -> bool:
     return any(c in p for p in paragraphs for c in "?？؟")
 
 
-def assign_roles(speakers: tuple[SpeakerDraft, ...], turns: list[Draft], report: Report) -> dict[str, Role]:
-    """The role of every speaker id (fixed ones kept, the rest inferred and reported)."""
+def assign_roles(speakers: tuple[SpeakerDraft, ...], turns: list[Draft], report: Report,
+                 votes: Mapping[str, list[Vote]] | None = None) -> dict[str, Role]:
+    """The role of every speaker id (fixed ones kept, the rest inferred and reported).
+
+    ``votes`` are what other stages know of a speaker's role (the document's metadata names
+    the interviewer, a speaker's turns are set in bold as questions are): each leans one way
+    with a weight and a reason, and is weighed with the speaker's behaviour.
+    """
+    votes = votes or {}
     behaviour = {s.id: _Behaviour(first_turn=len(turns)) for s in speakers}
+    previous: Draft | None = None
     for position, turn in enumerate(turns):
         if turn.speaker is None:
             continue
@@ -61,8 +83,13 @@ def assign_roles(speakers: tuple[SpeakerDraft, ...], turns: list[Draft], report:
         seen.turns += 1
         seen.ends_with_question += _ends_with_question(turn.paragraphs)
         seen.has_question += _has_question(turn.paragraphs)
-        seen.words += sum(len(p.split()) for p in turn.paragraphs)
+        length = sum(len(p.split()) for p in turn.paragraphs)
+        seen.words += length
+        seen.lengths.append(length)
         seen.first_turn = min(seen.first_turn, position)
+        if previous is not None and previous.speaker != turn.speaker and _ends_with_question(previous.paragraphs):
+            seen.responds += 1
+        previous = turn
     roles: dict[str, Role] = {s.id: s.role for s in speakers if s.role is not None}
     open_ids = [s.id for s in speakers if s.role is None]
     if not open_ids:
@@ -78,15 +105,16 @@ def assign_roles(speakers: tuple[SpeakerDraft, ...], turns: list[Draft], report:
         inferred = {i: (Role.INTERVIEWER if behaviour[i].asking >= 0.3 or len(open_ids) == 1 else Role.OTHER)
                     for i in open_ids}
     else:
-        inferred = _infer(open_ids, behaviour)
+        inferred = _infer(open_ids, behaviour, votes)
     names = {s.id: s.name for s in speakers}
     first_lines = {t.speaker: t.line for t in reversed(turns) if t.speaker is not None}
     for speaker_id, role in inferred.items():
         seen = behaviour[speaker_id]
+        reasons = "".join(f"; {vote.reason}" for vote in votes.get(speaker_id, ()))
         report.info(
             "role-inferred",
             f"{names[speaker_id]} taken as {role.value} ({seen.turns} turn(s),"
-            f" {seen.ends_with_question} ending in a question); set it with --speaker if wrong",
+            f" {seen.ends_with_question} ending in a question{reasons}); set it with --speaker if wrong",
             first_lines.get(speaker_id),
         )
     return {**roles, **inferred}
@@ -105,30 +133,41 @@ def _answerers(ids: list[str], behaviour: dict[str, _Behaviour]) -> dict[str, Ro
     return out
 
 
-def _infer(ids: list[str], behaviour: dict[str, _Behaviour]) -> dict[str, Role]:
-    def asker_score(i: str) -> tuple[float, float, int]:
-        seen = behaviour[i]
-        # Ties go to the shorter talker, then to whoever spoke first.
-        return (round(seen.asking, 2), -seen.mean_words, -seen.first_turn)
+def _infer(ids: list[str], behaviour: dict[str, _Behaviour], votes: Mapping[str, list[Vote]]) -> dict[str, Role]:
+    """Who asks: each speaker leans towards interviewer by the share of their turns that ask,
+    and away from it by their share of all the words (the guest does most of the talking),
+    plus the votes. The lowest is the main interviewee; another speaker who leans as far
+    the same way (a panel's second guest) answers too; everyone else asks."""
+    total_words = sum(behaviour[i].words for i in ids) or 1
+    longest = max(behaviour[i].median_words for i in ids) or 1.0
 
-    ranked = sorted(ids, key=asker_score, reverse=True)
-    top = ranked[0]
+    def lean(i: str) -> float:
+        seen = behaviour[i]
+        talk = 0.5 * seen.words / total_words + 0.5 * seen.median_words / longest
+        return seen.asking - talk + sum(v.weight for v in votes.get(i, ()))
+
     if len(ids) == 1:
-        return {top: Role.INTERVIEWER if behaviour[top].asking >= 0.5 else Role.INTERVIEWEE}
-    top_asking = behaviour[top].asking
-    out = {top: Role.INTERVIEWER}
-    rest = ranked[1:]
-    main = max(rest, key=lambda i: behaviour[i].words)
-    for speaker_id in rest:
-        seen = behaviour[speaker_id]
+        only = ids[0]
+        return {only: Role.INTERVIEWER if lean(only) + behaviour[only].words / total_words >= 0.5 else Role.INTERVIEWEE}
+    leans = {i: lean(i) for i in ids}
+    main = min(ids, key=lambda i: (leans[i], -behaviour[i].words, behaviour[i].first_turn))
+    out = {main: Role.INTERVIEWEE}
+    for speaker_id in ids:
         if speaker_id == main:
+            continue
+        seen = behaviour[speaker_id]
+        answers = seen.turns and seen.responds / seen.turns >= 0.5 and seen.asking < 0.34
+        if leans[speaker_id] <= leans[main] + _PANEL_MARGIN and seen.words >= 0.5 * behaviour[main].words:
             out[speaker_id] = Role.INTERVIEWEE
-        elif seen.asking >= 0.5 and seen.asking >= 0.7 * top_asking:
-            out[speaker_id] = Role.INTERVIEWER
-        elif seen.turns >= 2 or seen.words >= 25:
-            out[speaker_id] = Role.INTERVIEWEE
-        else:
+        elif answers and not any(v.weight > 0 for v in votes.get(speaker_id, ())):
+            out[speaker_id] = Role.INTERVIEWEE  # a panel's other guest: asked, answers, asks nothing
+        elif len(ids) >= 3 and seen.turns == 1 and seen.words < 25 and not seen.has_question:
             out[speaker_id] = Role.OTHER
+        else:
+            out[speaker_id] = Role.INTERVIEWER
+    if Role.INTERVIEWER not in out.values():
+        # Two or more voices: somebody asks. The one who leans that way most.
+        out[max((i for i in ids if i != main), key=lambda i: leans[i])] = Role.INTERVIEWER
     return out
 
 

@@ -18,7 +18,8 @@ from qaformat.errors import ParseError
 from qaformat.options import SpeakerSpec
 from qaformat.parsing.report import Report
 from qaformat.parsing.units import Cast, Label, SpeakerDraft
-from qaformat.parsing.words import display_case, honorific, initials, name_words, slug
+from qaformat.model import Role
+from qaformat.parsing.words import ROLE_WORDS, display_case, honorific, initials, name_words, slug
 
 __all__ = ["resolve_speakers"]
 
@@ -86,6 +87,8 @@ def resolve_speakers(
         draft.names.append(label.name)
         if label.extra and draft.description is None:
             draft.description = label.extra
+        if label.extra and draft.role is None:
+            draft.role = _role_hint(label.extra)
         uses.append((index, key))
 
     for index, key in late:
@@ -177,7 +180,8 @@ def _merge_short_forms(
     drafts: dict[str, SpeakerDraft], labels: list[Label | None], uses: list[tuple[int, str]]
 ) -> dict[str, str]:
     """Map each short-form key (surname, first name, initials) to the one long key it fits."""
-    named = [d for d in drafts.values() if not d.key.startswith("role:")]
+    # A joint label ("Ana & Ben") is its own speaker: neither name is a short form of it.
+    named = [d for d in drafts.values() if not d.key.startswith("role:") and not _is_joint(d)]
     by_last: dict[str, list[SpeakerDraft]] = {}
     by_first: dict[str, list[SpeakerDraft]] = {}
     by_initials: dict[str, list[SpeakerDraft]] = {}
@@ -190,9 +194,14 @@ def _merge_short_forms(
             by_initials.setdefault(initials(words), []).append(draft)
         if len(words) >= 3:
             longer.setdefault(words[-1], []).append(draft)
+    # Two labels that answer each other are two people ("Maria:" after "Maria Lopez:").
+    talk_to = {(a, b) for (_, a), (_, b) in zip(uses, uses[1:], strict=False) if a != b}
+    talk_to |= {(b, a) for a, b in talk_to}
     merged: dict[str, str] = {}
     for draft in named:
         words = draft.key.split()
+        if words[0] == "the":
+            continue  # a title is one office: THE PRESIDENT is not THE VICE PRESIDENT
         if len(words) >= 2:
             # "jane a roe" and "jane roe": one name's words inside the other's.
             fits = [d for d in longer.get(words[-1], []) if len(d.key.split()) > len(words)
@@ -202,7 +211,7 @@ def _merge_short_forms(
             fits = by_last.get(word) or by_first.get(word) or []
             if not fits and 2 <= len(word) <= 4 and all(w.isupper() for w in draft.written if w):
                 fits = by_initials.get(word, [])
-        fits = [d for d in fits if _compatible_honorifics(draft, d)]
+        fits = [d for d in fits if _compatible_honorifics(draft, d) and (draft.key, d.key) not in talk_to]
         if len(fits) == 1:
             merged[draft.key] = fits[0].key
     # Follow chains (a -> b -> c) so every short form points at a final long form.
@@ -216,6 +225,25 @@ def _merge_short_forms(
     for key, target in merged.items():
         _absorb(drafts[target], drafts[key])
     return merged
+
+
+_ASKER_HINTS = frozenset({"byline", "correspondent", "reporter", "interviewer", "journalist", "editor"})
+
+
+def _role_hint(extra: str) -> Role | None:
+    """``NAME, HOST:``, ``Jane Roe (guest):``, ``NAME, CNN ANCHOR:``: the label says the role."""
+    words = extra.casefold().replace("-", " ").split()
+    for candidate in (" ".join(words), words[-1] if words else ""):
+        found = ROLE_WORDS.get(candidate)
+        if found is not None and found.role is not None and not found.anonymous:
+            return found.role
+        if candidate in _ASKER_HINTS:
+            return Role.INTERVIEWER
+    return None
+
+
+def _is_joint(draft: SpeakerDraft) -> bool:
+    return any(" & " in name or " + " in name or " and " in name for name in draft.names)
 
 
 def _absorb(into: SpeakerDraft, other: SpeakerDraft) -> None:
@@ -269,12 +297,16 @@ def _accept(
         written = [label for i in strong if (label := labels[i]) is not None]
         caps_share = sum(1 for label in written if label.caps) / len(strong)
         bold_share = sum(1 for label in written if label.bold) / len(strong)
+        candidates = [index for index, _ in uses]
+        # The caps voice that opens a briefing and leaves speaks once, right before the others.
+        opener = max((i for i in candidates if i < first), default=None)
         for index, key in uses:
             target = merged.get(key, key)
-            if target in accepted or not first < index < last:
-                continue
             label = labels[index]
             assert label is not None
+            opens = index == opener and label.caps and caps_share >= 0.5 and len(label.name.split()) >= 2
+            if target in accepted or not (first < index < last or opens):
+                continue
             if (label.caps and caps_share >= 0.5) or (label.bold and bold_share >= 0.5) or (
                 len(label.name.split()) >= 2 and not label.caps and caps_share < 0.5
                 and all(w[:1].isupper() or not w[:1].isalpha() for w in label.name.split())

@@ -15,7 +15,7 @@ from qaformat.blocks import Block
 from qaformat.model import Kind, Role
 from qaformat.parsing.words import RoleWord
 
-__all__ = ["Cast", "Draft", "Label", "Layout", "Para", "ParaRole", "SectionDraft", "SpeakerDraft"]
+__all__ = ["Cast", "Draft", "Label", "Layout", "Para", "ParaRole", "SectionDraft", "SpeakerDraft", "Vote"]
 
 
 @attrs.frozen
@@ -44,6 +44,8 @@ class Label:
     """Written in capitals (``MR. SMITH``)."""
     explicit: bool = False
     """The format itself names the speaker (a caption voice): no doubt about it."""
+    dashed: bool = False
+    """A dash or ``>`` separates it from the text instead of a colon (``Q - text``)."""
 
     @property
     def continues(self) -> bool:
@@ -131,6 +133,16 @@ class Layout:
     """Every paragraph, each with its ``role`` set."""
     title: str | None
     """The title text, where one was found."""
+
+
+@attrs.frozen
+class Vote:
+    """One piece of evidence about a speaker's role from outside their behaviour."""
+
+    weight: float
+    """Towards interviewer when positive, towards interviewee when negative (behaviour spans about 2)."""
+    reason: str
+    """What it rests on, as the ``role-inferred`` diagnostic says it."""
 
 
 @attrs.define

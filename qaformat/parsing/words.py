@@ -97,7 +97,11 @@ ROLE_WORDS: dict[str, RoleWord] = {
     **{w: RoleWord(_I, False) for w in ("interviewer", "moderator", "host", "co-host", "cohost",
                                          "presenter", "anchor", "chair", "facilitator")},
     **{w: RoleWord(_E, False) for w in ("interviewee", "respondent", "guest", "panelist",
-                                         "panellist", "narrator (interviewee)")},
+                                         "panellist", "narrator (interviewee)", "participant")},
+    # Social-science transcripts' codes: I (interviewer), R (respondent), P (participant).
+    "i": RoleWord(_I, False),
+    "r": RoleWord(_E, False),
+    "p": RoleWord(_E, False),
     # An oral history's "narrator" is the person interviewed; a broadcast's reads a script:
     # behaviour decides.
     "narrator": RoleWord(None, False),

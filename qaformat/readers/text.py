@@ -20,6 +20,9 @@ __all__ = ["read_markdown", "read_text"]
 
 _ESCAPABLE = frozenset("\\`*_{}[]()#+-.!>|~<")
 _FRONT_MATTER_MAX_LINES = 60
+# A list marker before a bold run or a short "Label:" ("- **Q**: ...", "1. **Ana:** ...", "* Q: ...").
+_LIST_LABEL = re.compile(r"(?:[-*+]|\d{1,3}[.)])\s+(?=\*\*|__|[^\s:*]{1,30}(?: [^\s:*]{1,30}){0,3}:\s)")
+_KEY = re.compile(r"[\w-]+(?: [\w-]+){0,3}")  # YAML keys may hold spaces ("place of birth")
 # A time code before a bold label: "[00:10:33] **Adam:** text", as Descript pastes into Markdown.
 _TIME_BEFORE_BOLD = re.compile(r"(\[?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\]?\s+)(\*\*|__)(.+?)\2")
 
@@ -95,7 +98,7 @@ def _front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
                 metadata[key] = f"{metadata[key]}, {item}" if metadata.get(key) else item
             continue
         name, sep, value = line.partition(":")
-        if not sep or not name.strip() or " " in name.strip():
+        if not sep or not _KEY.fullmatch(name.strip()):
             return {}, 0
         key = name.strip().lower()
         metadata[key] = value.strip().strip("\"'")
@@ -129,6 +132,10 @@ def _block(raw: str, line: int, gap: bool, markdown: bool) -> Block:
         timed = _TIME_BEFORE_BOLD.match(text)
         if timed:
             text = timed.group(1) + timed.group(3) + text[timed.end():]
+    if text[0] in "-*+0123456789":
+        item = _LIST_LABEL.match(text)
+        if item:
+            text = text[item.end():]  # "- **Q**: text": a list item that opens with a label
     if text[0] not in ">#*_":  # most lines: no quote, heading, bold or italic marker opens them
         return Block(text=_unescape(text, 0)[0] if markdown else text, line=line, gap_before=gap)
     heading = None

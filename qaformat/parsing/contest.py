@@ -1,0 +1,83 @@
+"""Stages 2 and 3 together: the conventions compete, and the speakers stage judges each one.
+
+Every registered convention (or only the one the caller forces) proposes a reading; the
+speakers stage accepts or rejects its labels; the reading whose accepted turns explain the
+most of the document wins, the registry's order breaking ties, and a reading built on implied
+speakers gives way to written labels that explain as much. The choice and the runner-up are
+reported as ``info convention``; when nothing is found, the error lists what was tried.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from qaformat.blocks import Block
+from qaformat.errors import ParseError
+from qaformat.options import ParseOptions
+from qaformat.parsing.conventions import CONVENTIONS, Convention, convention_named, fit
+from qaformat.parsing.conventions.questions import overlay
+from qaformat.parsing.report import Report
+from qaformat.parsing.speakers import resolve_speakers
+from qaformat.parsing.units import Cast, Label
+
+__all__ = ["choose_reading"]
+
+_IMPLIED_HANDICAP = 0.05
+"""Written labels beat a layout's implied speakers unless the layout explains clearly more."""
+
+
+def choose_reading(blocks: list[Block], metadata: Mapping[str, str], options: ParseOptions,
+                   report: Report) -> tuple[list[Label | None], Cast]:
+    """The winning reading's labels and the speakers stage's verdict on them.
+
+    Raises:
+        ParseError: no convention finds an interview (the message lists what each found), or
+            the caller's speaker map names a label the input does not have.
+    """
+    if options.convention is not None:
+        try:
+            contenders: tuple[Convention, ...] = (convention_named(options.convention),)
+        except KeyError:
+            names = ", ".join(c.name for c in CONVENTIONS)
+            raise ParseError(f"unknown convention {options.convention!r}; the conventions are {names}") from None
+    else:
+        contenders = CONVENTIONS
+    scored: list[tuple[float, int, Convention, tuple[Label | None, ...], Cast]] = []
+    tried: list[str] = []
+    first_error: ParseError | None = None
+    for order, convention in enumerate(contenders):
+        labels = convention.propose(blocks, metadata)
+        if labels is None:
+            tried.append(f"{convention.name}: none")
+            continue
+        if convention.name == "colon":
+            labels = overlay(blocks, labels, metadata)
+        try:
+            cast = resolve_speakers(list(labels), blocks, options.speakers, Report())
+        except ParseError as error:
+            first_error = first_error or error
+            continue
+        share = fit(blocks, cast) if cast.speakers else 0.0
+        tried.append(f"{convention.name}: {share:.0%}")
+        if not cast.speakers:
+            continue
+        implied = all(label is None or label.explicit for label in labels) and convention.name != "colon"
+        scored.append((share - (_IMPLIED_HANDICAP if implied else 0.0), -order, convention, labels, cast))
+    if not scored:
+        if first_error is not None:
+            raise first_error
+        raise ParseError(
+            "no interview found: no speaker labels such as 'Name:' or 'Q:' recur in the input"
+            f" (tried {'; '.join(tried)}; name the speakers with --speaker LABEL=Name if they are there)",
+            line=blocks[0].line,
+        )
+    scored.sort(key=lambda entry: (entry[0], entry[1]), reverse=True)
+    _, _, convention, labels, cast = scored[0]
+    # Run the winner again with the real report, so only its decisions are reported.
+    cast = resolve_speakers(list(labels), blocks, options.speakers, report)
+    turns = len(cast.block_speaker)
+    runner_up = f"; next best {scored[1][2].name!r}, {fit(blocks, scored[1][4]):.0%}" if len(scored) > 1 else ""
+    first = min(cast.block_speaker) if cast.block_speaker else 0
+    report.info("convention", f"read as {convention.name!r} ({fit(blocks, cast):.0%} of the text, {turns} labelled"
+                f" paragraphs, {len(cast.speakers)} speakers{runner_up})", blocks[first].line)
+    return list(labels), cast

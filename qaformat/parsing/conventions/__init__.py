@@ -1,0 +1,90 @@
+"""Stage 2, conventions: decide how this document marks its speakers, from the whole of it.
+
+A convention is one way transcripts mark who speaks: ``Name: text`` labels, questions set as
+headings, questions set in bold or italics with the answers in plain text under them. Each is
+a small module with a ``propose`` function that reads every block and returns a `Proposal`: the
+label (possibly an implied one, such as an unnamed interviewer) of each block that starts a
+turn. The conventions compete: the speakers stage accepts or rejects each proposal's labels,
+and `fit` measures how much of the document the accepted ones explain. The best fit wins;
+``ParseOptions(convention=...)`` forces one. Later stages take the winner's labels as they
+are and never judge again who is a speaker.
+
+`CONVENTIONS` is the registry, in the order that breaks ties (as markdown-it-py's ``Ruler``
+orders its rules): the first convention listed wins an equal fit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+import attrs
+
+from qaformat.blocks import Block
+from qaformat.parsing.conventions import colon, questions
+from qaformat.parsing.units import Cast, Label
+
+__all__ = ["CONVENTIONS", "Convention", "Proposal", "fit", "convention_named"]
+
+
+@attrs.frozen
+class Proposal:
+    """What one convention reads in a document."""
+
+    labels: tuple[Label | None, ...]
+    """The label of every block that starts a turn under this reading, ``None`` elsewhere."""
+    implied: bool = False
+    """Some speakers are implied by the layout (a question's unnamed interviewer), not written."""
+
+
+@attrs.frozen
+class Convention:
+    """One way of marking speakers, as `qaformat conventions` lists it."""
+
+    name: str
+    """The name ``--convention`` takes."""
+    summary: str
+    """What the convention looks like, in a few words."""
+    example: str
+    """A one-line example of it."""
+    propose: Callable[[list[Block], Mapping[str, str]], tuple[Label | None, ...] | None]
+    """Reads the blocks (and the reader's metadata); ``None`` when the document has none of it."""
+
+
+CONVENTIONS: tuple[Convention, ...] = (
+    Convention("colon", "a speaker label before the text: names, role words, initials, times",
+               "**Jane Roe:** text  ·  Q: text  ·  [00:01:02] MR. SMITH: text  ·  Jane Roe  00:01:02 (own line)",
+               colon.propose),
+    Convention("heading-questions", "each question is a heading; the answer is the text under it",
+               "### What hardware do you use?", questions.propose_headings),
+    Convention("bold-questions", "each question is a paragraph in bold; the answer is the plain text under it",
+               "**What got you started?**", questions.propose_bold),
+    Convention("italic-questions", "each question is a paragraph in italics; the answer is the text under it",
+               "*What got you started?*", questions.propose_italic),
+)
+"""Every convention, in the order that breaks a tie."""
+
+
+def convention_named(name: str) -> Convention:
+    """The registered convention of this name.
+
+    Raises:
+        KeyError: no convention has this name.
+    """
+    for convention in CONVENTIONS:
+        if convention.name == name:
+            return convention
+    raise KeyError(name)
+
+
+def fit(blocks: list[Block], cast: Cast) -> float:
+    """Share of the document's text that a reading's accepted turns explain: the text from the
+    first accepted label on, up to the last turn's end (the next heading, or the end)."""
+    if not cast.block_speaker:
+        return 0.0
+    total = sum(len(b.text) for b in blocks) or 1
+    first = min(cast.block_speaker)
+    last = max(cast.block_speaker)
+    end = last + 1
+    while end < len(blocks) and not blocks[end].heading:
+        end += 1
+    return sum(len(blocks[i].text) for i in range(first, end)) / total

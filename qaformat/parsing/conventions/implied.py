@@ -1,0 +1,95 @@
+"""Names for speakers a layout implies but never writes: the interviewer of unlabelled
+questions, the interviewee of unlabelled answers.
+
+The document usually says who they are outside the turns: front matter or document
+properties (``interviewer:``, ``author:``, ``interviewee:``), a headline (``An interview with
+Jane Roe``, ``Jane Roe on ...``, a headline that is just the name), a description, or a byline
+above the questions (``Interview by Tom Bell``). Where it does not, they are ``Interviewer``
+and ``Interviewee``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from qaformat.blocks import Block
+from qaformat.model import Role
+from qaformat.parsing.labels import is_name_shaped
+from qaformat.parsing.units import Label
+from qaformat.parsing.words import RoleWord
+
+__all__ = ["Implied", "implied_speakers", "implied_label"]
+
+_NAME = r"((?:[A-ZÀ-ÖØ-Þ][\w'’.-]+|(?:de|da|van|von|der|del|della|di|du|le|la|dos|das|bin|al)\b)(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’.-]+|de|da|van|von|der|del|della|di|du|le|la|dos|das|bin|al)){0,5})"
+_INTERVIEW_WITH = re.compile(
+    r"(?i:\b(?:interview(?:s|ing)?|conversation|chat|q\s*&\s*a|talk(?:s|ing)?|sits? down|speaks?|catch(?:es|ing)? up)"
+    r"\s+(?:with|to)|\bentrevista\s+(?:com|con|a)(?:\s+[oa])?|\binterview\s+mit|\bentretien\s+avec"
+    r"|\bintervista\s+(?:a|con)|\bmeet)\s+(?:(?i:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3},?\s+)?" + _NAME
+)
+_NAME_ON = re.compile(r"^" + _NAME + r"(?:\s+(?:on|talks|discusses|explains|reflects)\b|\s*[:—–-]\s)")
+_BYLINE = re.compile(r"(?i:^(?:interview(?:ed)?\s+by|as\s+told\s+to|by|questions\s+by))\s+" + _NAME)
+_INTERVIEWER_KEYS = ("interviewer", "interviewers", "host", "author", "authors", "byline")
+_INTERVIEWEE_KEYS = ("interviewee", "guest", "guests", "subject", "narrator")
+_TITLE_KEYS = ("title", "description", "summary", "subtitle", "og:title")
+
+
+class Implied:
+    """The names the implied speakers are given."""
+
+    __slots__ = ("interviewee", "interviewer")
+
+    def __init__(self, interviewer: str, interviewee: str):
+        self.interviewer = interviewer
+        self.interviewee = interviewee
+
+
+def implied_label(name: str, role: Role, text: str) -> Label:
+    """The label an implied speaker's turn carries: its role is fixed, and it is never doubted."""
+    return Label(written=name, name=name, extra=None, rest=text, column=1,
+                 role_word=RoleWord(role, anonymous=False), explicit=True)
+
+
+def implied_speakers(blocks: list[Block], metadata: Mapping[str, str], before: int) -> Implied:
+    """Names for the implied interviewer and interviewee; ``before`` is the index of the first
+    question (bylines and headlines are looked for above it)."""
+    interviewer = _from_keys(metadata, _INTERVIEWER_KEYS)
+    interviewee = _from_keys(metadata, _INTERVIEWEE_KEYS)
+    headlines = [metadata[k] for k in _TITLE_KEYS if metadata.get(k)]
+    headlines += [b.text for b in blocks[:before] if b.title or b.heading or len(b.text) < 300][:12]
+    for text in headlines:
+        if interviewee:
+            break
+        interviewee = _interviewee_in(text)
+    if not interviewer:
+        for block in blocks[:before][:40]:
+            found = _BYLINE.match(block.text)
+            if found and is_name_shaped(found.group(1)):
+                interviewer = found.group(1)
+                break
+    if interviewee and interviewer and interviewee.casefold() == interviewer.casefold():
+        interviewer = ""
+    return Implied(interviewer or "Interviewer", interviewee or "Interviewee")
+
+
+def _from_keys(metadata: Mapping[str, str], keys: tuple[str, ...]) -> str:
+    for key in keys:
+        value = metadata.get(key, "").split(",")[0].strip()
+        if "-" in value and " " not in value and value.islower():
+            value = value.replace("-", " ").title()  # a slug: "david-farrell"
+        if value and len(value.split()) <= 6 and not any(c in value for c in "@/<>:"):
+            return value
+    return ""
+
+
+def _interviewee_in(text: str) -> str:
+    text = text.strip().strip("\"“”")
+    found = _INTERVIEW_WITH.search(text)
+    if found and is_name_shaped(found.group(1)):
+        return found.group(1).rstrip(".")
+    if 2 <= len(text.split()) <= 4 and is_name_shaped(text) and text[-1:].isalpha():
+        return text  # a headline that is just the name ("Brett Terpstra")
+    found = _NAME_ON.match(text)
+    if found and 2 <= len(found.group(1).split()) <= 4 and is_name_shaped(found.group(1)):
+        return found.group(1)
+    return ""

@@ -1,0 +1,134 @@
+"""Conventions with unlabelled questions: the question is set apart by its markup (a heading,
+bold, italics) and the answer is the plain text under it, with no names at all.
+
+Each question starts a turn by the implied interviewer; the first paragraph under it starts
+the answer by the implied interviewee, and the paragraphs after it continue that answer up to
+the next question. A heading that is not a question (a sub-heading the interviewee wrote
+inside an answer) ends the turn, and the answer goes on under it as a new turn. The
+`overlay` adds the same implied interviewer to a labelled reading whose answers are labelled
+and whose questions are not (``*question?*`` then ``**Jane Roe:** answer``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from qaformat.blocks import Block
+from qaformat.model import Role
+from qaformat.parsing.conventions.implied import implied_label, implied_speakers
+from qaformat.parsing.units import Label
+
+__all__ = ["overlay", "propose_bold", "propose_headings", "propose_italic"]
+
+MIN_QUESTIONS = 2
+_QUESTION_MARKS = ("?", "？", "؟", ";")  # ";" is the Greek question mark
+_MAX_QUESTION_WORDS = 120
+_CLOSERS = " \"”’')]*_»"
+
+
+def is_question(text: str) -> bool:
+    """The text ends with a question mark (closing quotes and brackets aside)."""
+    return text.rstrip(_CLOSERS).endswith(_QUESTION_MARKS[:3]) and len(text.split()) <= _MAX_QUESTION_WORDS
+
+
+def _bold(block: Block) -> bool:
+    return 0 < len(block.text) <= block.bold_prefix and not block.heading
+
+
+def _italic(block: Block) -> bool:
+    return block.italic and not block.heading
+
+
+def _heading(block: Block) -> bool:
+    return bool(block.heading)
+
+
+def propose_headings(blocks: list[Block], metadata: Mapping[str, str]) -> tuple[Label | None, ...] | None:
+    """``### What hardware do you use?`` questions."""
+    return _propose(blocks, metadata, _heading)
+
+
+def propose_bold(blocks: list[Block], metadata: Mapping[str, str]) -> tuple[Label | None, ...] | None:
+    """``**What got you started?**`` questions."""
+    return _propose(blocks, metadata, _bold)
+
+
+def propose_italic(blocks: list[Block], metadata: Mapping[str, str]) -> tuple[Label | None, ...] | None:
+    """``*What got you started?*`` questions."""
+    return _propose(blocks, metadata, _italic)
+
+
+def _questions(blocks: list[Block], marked: Callable[[Block], bool]) -> list[int]:
+    found = [i for i, block in enumerate(blocks) if marked(block) and is_question(block.text)]
+    if len(found) < MIN_QUESTIONS:
+        return []
+    # A prompt in the same markup between two answers ("Tell me about your mother.") asks too.
+    first = found[0]
+    asked = set(found)
+    for index in range(first + 1, len(blocks) - 1):
+        block = blocks[index]
+        if index in asked or block.heading or not marked(block) or marked(blocks[index - 1]):
+            continue
+        following = blocks[index + 1]
+        prompt = block.text.rstrip(_CLOSERS).endswith((".", ":")) and 4 <= len(block.text.split()) <= 40
+        if prompt and not (marked(following) or following.heading or _aside(following)):
+            asked.add(index)
+    return sorted(asked)
+
+
+def _propose(blocks: list[Block], metadata: Mapping[str, str],
+             marked: Callable[[Block], bool]) -> tuple[Label | None, ...] | None:
+    asked = _questions(blocks, marked)
+    if not asked:
+        return None
+    names = implied_speakers(blocks, metadata, asked[0])
+    labels: list[Label | None] = [None] * len(blocks)
+    questions = set(asked)
+    answering = False  # inside an answer: text under a sub-heading goes on answering
+    expecting = False  # right after a question or a sub-heading: the next text starts a turn
+    for index in range(asked[0], len(blocks)):
+        block = blocks[index]
+        if index in questions:
+            labels[index] = implied_label(names.interviewer, Role.INTERVIEWER, block.text)
+            answering, expecting = True, True
+        elif block.heading:
+            expecting = answering
+        elif expecting and not _aside(block):
+            labels[index] = implied_label(names.interviewee, Role.INTERVIEWEE, block.text)
+            expecting = False
+    return tuple(labels)
+
+
+def _aside(block: Block) -> bool:
+    """A bracketed note or a pull quote under a question is not where the answer starts."""
+    text = block.text
+    return block.quote or (text[:1] in "([" and text[-1:] in ")]")
+
+
+def overlay(blocks: list[Block], labels: tuple[Label | None, ...],
+            metadata: Mapping[str, str]) -> tuple[Label | None, ...]:
+    """Give unlabelled questions in a labelled reading their implied interviewer: a paragraph
+    set wholly in bold or italics (or a heading) that asks, directly above a labelled turn."""
+    found: list[int] = []
+    for index in range(len(blocks) - 1):
+        block = blocks[index]
+        following = labels[index + 1]
+        if labels[index] is not None or following is None or following.continues:
+            continue
+        if (_bold(block) or _italic(block) or block.heading) and is_question(block.text):
+            found.append(index)
+    if len(found) < MIN_QUESTIONS:
+        return labels
+    # Once the document asks this way, a prompt in the same markup above an answer asks too.
+    for index in range(found[0] + 1, len(blocks) - 1):
+        block = blocks[index]
+        following = labels[index + 1]
+        if (labels[index] is None and following is not None and not following.continues and index not in found
+                and (_bold(block) or _italic(block)) and len(block.text.split()) <= 80):
+            found.append(index)
+    found.sort()
+    interviewer = implied_speakers(blocks, metadata, found[0]).interviewer
+    out = list(labels)
+    for index in found:
+        out[index] = implied_label(interviewer, Role.INTERVIEWER, blocks[index].text)
+    return tuple(out)

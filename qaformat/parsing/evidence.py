@@ -1,0 +1,56 @@
+"""Stage 6b, evidence: what the document says about speakers' roles outside their turns.
+
+Two kinds of evidence vote on a role before behaviour is weighed: the document's metadata
+(front matter or document properties naming the ``interviewer`` or ``author``, the
+``interviewee`` or ``guest``) and the markup of the turns (in many transcripts only the
+interviewer's words are set in bold or italics). Each vote carries its reason, which the
+``role-inferred`` diagnostic repeats.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from qaformat.parsing.units import Para, SpeakerDraft, Vote
+from qaformat.parsing.words import name_words
+
+__all__ = ["role_votes"]
+
+_ASKER_KEYS = ("interviewer", "interviewers", "host", "hosts", "author", "authors", "moderator")
+_ANSWER_KEYS = ("interviewee", "guest", "guests", "narrator", "subject")
+_METADATA_WEIGHT = 1.5
+_EMPHASIS_WEIGHT = 1.0
+
+
+def role_votes(speakers: tuple[SpeakerDraft, ...], paras: tuple[Para, ...],
+               metadata: Mapping[str, str]) -> dict[str, list[Vote]]:
+    """Votes for every speaker id that has any."""
+    votes: dict[str, list[Vote]] = {}
+    for speaker in speakers:
+        words = set(name_words(speaker.name)) | {w for n in speaker.names for w in name_words(n)}
+        for keys, weight in ((_ASKER_KEYS, _METADATA_WEIGHT), (_ANSWER_KEYS, -_METADATA_WEIGHT)):
+            for key in keys:
+                value = metadata.get(key, "")
+                named = {w for part in value.replace("-", " ").split(",") for w in name_words(part)}
+                if words and named and words & named:
+                    votes.setdefault(speaker.id, []).append(Vote(weight, f"the document's {key} is {value.strip()}"))
+                    break
+    _emphasis(speakers, paras, votes)
+    return votes
+
+
+def _emphasis(speakers: tuple[SpeakerDraft, ...], paras: tuple[Para, ...], votes: dict[str, list[Vote]]) -> None:
+    """One speaker's turns set in bold or italics where nobody else's are: the questions."""
+    marked: dict[str, int] = {}
+    total: dict[str, int] = {}
+    for para in paras:
+        if para.speaker is None or para.label is None or para.label.explicit:
+            continue
+        block = para.block
+        total[para.speaker] = total.get(para.speaker, 0) + 1
+        if block.italic or (block.bold_prefix and block.bold_prefix >= len(block.text) * 0.8 and len(para.text) > 20):
+            marked[para.speaker] = marked.get(para.speaker, 0) + 1
+    shares = {i: marked.get(i, 0) / n for i, n in total.items() if n >= 2}
+    emphasised = [i for i, share in shares.items() if share >= 0.5]
+    if len(emphasised) == 1 and len(shares) >= 2 and all(s <= 0.2 for i, s in shares.items() if i not in emphasised):
+        votes.setdefault(emphasised[0], []).append(Vote(_EMPHASIS_WEIGHT, "their turns are set apart in bold or italics"))
