@@ -60,6 +60,8 @@ CONVENTIONS: tuple[Convention, ...] = (
                "**What got you started?**", questions.propose_bold),
     Convention("italic-questions", "each question is a paragraph in italics; the answer is the text under it",
                "*What got you started?*", questions.propose_italic),
+    Convention("blockquote-answers", "plain questions with the answers quoted under them (or the reverse)",
+               "What got you started?  /  > My father's bakery.", questions.propose_blockquotes),
 )
 """Every convention, in the order that breaks a tie."""
 

@@ -18,7 +18,7 @@ from qaformat.model import Role
 from qaformat.parsing.conventions.implied import implied_label, implied_speakers
 from qaformat.parsing.units import Label
 
-__all__ = ["overlay", "propose_bold", "propose_headings", "propose_italic"]
+__all__ = ["overlay", "propose_blockquotes", "propose_bold", "propose_headings", "propose_italic"]
 
 MIN_QUESTIONS = 2
 _QUESTION_MARKS = ("?", "？", "؟", ";")  # ";" is the Greek question mark
@@ -96,6 +96,35 @@ def _propose(blocks: list[Block], metadata: Mapping[str, str],
         elif expecting and not _aside(block):
             labels[index] = implied_label(names.interviewee, Role.INTERVIEWEE, block.text)
             expecting = False
+    return tuple(labels)
+
+
+def propose_blockquotes(blocks: list[Block], metadata: Mapping[str, str]) -> tuple[Label | None, ...] | None:
+    """Answers quoted (``>`` paragraphs, ``<blockquote>``, a Word quote style) under plain
+    questions, or the reverse: whichever side asks is the interviewer's."""
+    pairs: list[tuple[int, int]] = []  # (the plain block before a quoted run, the run's first block)
+    for index in range(1, len(blocks)):
+        block, before = blocks[index], blocks[index - 1]
+        if block.quote and not before.quote and not before.heading:
+            pairs.append((index - 1, index))
+    if len(pairs) < MIN_QUESTIONS:
+        return None
+    plain_asks = sum(is_question(blocks[p].text) for p, _ in pairs)
+    quoted_asks = sum(is_question(blocks[q].text) for _, q in pairs)
+    if max(plain_asks, quoted_asks) < max(MIN_QUESTIONS, len(pairs) // 2):
+        return None  # pull quotes beside an article, not an exchange
+    quotes_answer = plain_asks >= quoted_asks
+    names = implied_speakers(blocks, metadata, pairs[0][0])
+    labels: list[Label | None] = [None] * len(blocks)
+    for index in range(pairs[0][0], len(blocks)):
+        block, before = blocks[index], blocks[index - 1]
+        if block.heading or _aside(block) and not block.quote:
+            continue
+        if block.quote != before.quote or before.heading or index == pairs[0][0]:
+            asks = block.quote != quotes_answer
+            role = Role.INTERVIEWER if asks else Role.INTERVIEWEE
+            name = names.interviewer if asks else names.interviewee
+            labels[index] = implied_label(name, role, block.text)
     return tuple(labels)
 
 
