@@ -327,7 +327,9 @@ def is_name_shaped(name: str) -> bool:
         return False
     joint = _JOINT.split(name)
     if len(joint) == 2:
-        return all(is_name_shaped(part) for part in joint)  # "Ana & Ben": one joint speaker
+        # "Ana & Ben", "Ana and Ben": one joint speaker; a headline's "Russia and Iran Strengthen Ties" is not.
+        longest = 3 if ("&" in name or "+" in name) else 2
+        return all(len(part.split()) <= longest and is_name_shaped(part) for part in joint)
     key = "-".join(w.casefold().strip(".") for w in words)
     if key in NOT_LABELS or key.replace("’", "'") in NOT_LABELS:
         return False

@@ -56,6 +56,15 @@ _DEBRIS = re.compile(r'"\s*>|</?[a-zA-Z][\w-]*[\s>/]|/>|\bclass=|\bstyle=|\bhref
 # Every debris pattern holds one of these characters. Most paragraphs have none, and looking
 # for them costs a tenth of trying the pattern at every position.
 _DEBRIS_HINT = re.compile(r"[<>=&{}]")
+# Lines a page drops into the middle of an interview.
+_CUT_IN_LINK = re.compile(
+    r"(?i)^(?:read more|related(?: stories| articles| coverage| content| reading)?|see also|also read|more from"
+    r"|recommended(?: reading)?|watch|listen|advertisement|sponsored(?: content)?|sign up|subscribe to|get our"
+    r"|don[’']t miss)\b\s*(?:[:|–—»›>-]|$)"
+)
+_CONTACT = re.compile(r"(?i)\b(?:can be (?:reached|contacted) (?:at|by|on)|is reachable at|e-?mail (?:him|her|them) at"
+                      r"|follow (?:him|her|them) on (?:twitter|x|instagram|bluesky|mastodon))\b")
+_EVENT = re.compile(r"(?i)\badmission is free\b|\btickets (?:are|cost|start at)\b|\b(?:runs|is on view|opens) (?:through|until)\b")
 _CREDIT = re.compile(r"^[A-Z][^:.!?]{0,40}:\s")
 # "Odette Vance's album is out ...", "Jane Roe is a reporter ...": about someone, not by them.
 _THIRD_PERSON = re.compile(r"^[A-Z][\w'’-]+ [A-Z][\w'’-]+(?:'s|’s| is | was | has | will | covers | writes )")
@@ -303,11 +312,17 @@ def _inside(paras: list[Para], index: int) -> tuple[ParaRole, str]:
         return ParaRole.SKIPPED, "separator line"
     if _is_debris(text):
         return ParaRole.SKIPPED, "page debris"
+    cut_in = _cut_in(text)
+    if cut_in:
+        return ParaRole.SKIPPED, cut_in
     if _is_heading_hint(para):
         return ParaRole.HEADING, ""
     if _is_notelike(para):
         ends_turn = following is None or following.speaker is not None or _is_heading_hint(following) or (
             _is_notelike(following))
+        if following is not None and following.speaker is not None and is_direction_only(text) and (
+                following.speaker == _speaker_before(paras, index)):
+            return ParaRole.CONTINUATION, ""  # "(APPLAUSE)" between two paragraphs of one speaker
         italic_aside = para.block.italic and not is_direction_only(text)
         if italic_aside or _is_editor_note(text) or ends_turn:
             return ParaRole.NOTE, ""
@@ -316,6 +331,28 @@ def _inside(paras: list[Para], index: int) -> tuple[ParaRole, str]:
             text.endswith("?") and len(text.split()) <= 2):  # "Mr. Secretary?" hands over the floor
         return ParaRole.HEADING, ""
     return ParaRole.CONTINUATION, ""
+
+
+def _cut_in(text: str) -> str:
+    """Why a line inside the interview is the page's, not a speaker's (``READ MORE: ...``, a
+    contact line, an event listing), or ``""``."""
+    if len(text) > 400:
+        return ""
+    if _CUT_IN_LINK.match(text):
+        return "link to other content"
+    if _CONTACT.search(text):
+        return "contact line"
+    if _EVENT.search(text) and _DATE_ANYWHERE.search(text):
+        return "event listing"
+    return ""
+
+
+def _speaker_before(paras: list[Para], index: int) -> str | None:
+    """The speaker of the turn a paragraph follows (looking past a few notes)."""
+    for position in range(index - 1, max(-1, index - 6), -1):
+        if paras[position].speaker is not None:
+            return paras[position].speaker
+    return None
 
 
 def _is_service_header(paras: list[Para], index: int) -> bool:

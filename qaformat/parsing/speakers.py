@@ -208,10 +208,12 @@ def _merge_short_forms(
                     and _subsequence(words, d.key.split())]
         else:
             word = words[0]
-            fits = by_last.get(word) or by_first.get(word) or []
+            fits = by_last.get(word) or [
+                # A first name answering the full name is another person who shares it.
+                d for d in by_first.get(word, []) if (draft.key, d.key) not in talk_to]
             if not fits and 2 <= len(word) <= 4 and all(w.isupper() for w in draft.written if w):
                 fits = by_initials.get(word, [])
-        fits = [d for d in fits if _compatible_honorifics(draft, d) and (draft.key, d.key) not in talk_to]
+        fits = [d for d in fits if _compatible_honorifics(draft, d)]
         if len(fits) == 1:
             merged[draft.key] = fits[0].key
     # Follow chains (a -> b -> c) so every short form points at a final long form.
