@@ -54,6 +54,8 @@ def _build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--whole", action="store_true", help="keep text outside the interview")
         sub.add_argument("--tidy", action="store_true", help="apply the safe spacing fixes (reported)")
         sub.add_argument("--strict", action="store_true", help="fail on any warning")
+        sub.add_argument("--name-speakers", action="store_true",
+                         help="give generic labels (Speaker 1) the names the text says (reported either way)")
         sub.add_argument("--convention", metavar="NAME",
                          help="read the speakers by this convention only (see `qaformat conventions`)")
 
@@ -148,7 +150,12 @@ def _parse_options(args: argparse.Namespace) -> ParseOptions:
         speakers = load_speaker_map(args.speaker_map)
     speakers.update(SpeakerSpec.parse(text) for text in args.speaker)
     return ParseOptions(speakers=speakers, whole=args.whole, tidy=args.tidy, strict=args.strict,
-                        convention=args.convention)
+                        convention=args.convention, name_speakers=args.name_speakers or _preset_says(args, "name_speakers"))
+
+
+def _preset_says(args: argparse.Namespace, option: str) -> bool:
+    preset = PRESETS.get(getattr(args, "preset", None) or "")
+    return bool(preset and preset.parse.get(option))
 
 
 def _read(path: str, args: argparse.Namespace, options: ParseOptions) -> Transcript:

@@ -79,6 +79,9 @@ class ParseOptions:
     and report each; without it the words stay exactly as written."""
     strict: bool = False
     """Raise ``ParseError`` when parsing reports any warning or error."""
+    name_speakers: bool = False
+    """Give generically labelled speakers (``Speaker 1``) the names the text says (``I'm Dana
+    Ruiz``); each is reported as ``speaker-name-suggested`` either way."""
     convention: str | None = None
     """Read the speakers by this convention only (a name ``qaformat conventions`` lists, such
     as ``colon`` or ``heading-questions``); ``None`` lets every convention compete."""

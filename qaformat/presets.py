@@ -24,6 +24,9 @@ class Preset:
     name: str
     description: str
     values: Mapping[str, Any]
+    """Render option values."""
+    parse: Mapping[str, Any] = attrs.field(factory=dict)
+    """Parse option values (``name_speakers``)."""
 
 
 PRESETS: dict[str, Preset] = {
@@ -31,8 +34,9 @@ PRESETS: dict[str, Preset] = {
     for p in (
         Preset("newsroom", "a CMS fragment; full name first, then initials; bold labels",
                {"labels": LabelStyle.INITIALS, "standalone": False, "timestamps": False, "bold_questions": False}),
-        Preset("podcast", "a standalone page; full names every time; timestamps shown",
-               {"labels": LabelStyle.FULL, "standalone": True, "timestamps": True, "bold_questions": False}),
+        Preset("podcast", "a standalone page; full names every time; timestamps shown; generic labels named from the"
+               " text", {"labels": LabelStyle.FULL, "standalone": True, "timestamps": True, "bold_questions": False},
+               {"name_speakers": True}),
         Preset("oral-history", "a standalone page; full name first, then surname; timestamps shown",
                {"labels": LabelStyle.SURNAME, "standalone": True, "timestamps": True, "bold_questions": False}),
         Preset("magazine", "a CMS fragment; questions in bold; full name first, then surname",

@@ -14,16 +14,16 @@ from qaformat.errors import ParseError, Severity
 from qaformat.model import Kind, Role, Section, Skipped, Speaker, Transcript, Turn
 from qaformat.options import ParseOptions
 from qaformat.parsing.checks import check_transcript
+from qaformat.parsing.contest import choose_reading
 from qaformat.parsing.describe import describe_speakers
 from qaformat.parsing.directions import find_spans
-from qaformat.parsing.contest import choose_reading
 from qaformat.parsing.evidence import role_votes
 from qaformat.parsing.layout import find_layout
+from qaformat.parsing.naming import suggest_names
 from qaformat.parsing.normalize import normalize
 from qaformat.parsing.paragraphs import assemble_paragraphs
 from qaformat.parsing.report import Report
 from qaformat.parsing.roles import assign_kinds, assign_roles
-from qaformat.parsing.speakers import resolve_speakers
 from qaformat.parsing.tidy import tidy_text
 from qaformat.parsing.turns import group_turns
 from qaformat.parsing.units import Draft, Para, ParaRole
@@ -53,6 +53,7 @@ def parse_document(document: Document, options: ParseOptions | None = None) -> T
     layout = find_layout(paras, names=names, whole=options.whole, report=report)
     grouped = group_turns(layout.paras, cast.speakers)
     turns = [turn for section in grouped.sections for turn in section.turns]
+    suggest_names(cast.speakers, turns, report, apply=options.name_speakers)
     roles = assign_roles(cast.speakers, turns, report, role_votes(cast.speakers, layout.paras, document.metadata))
     assign_kinds(turns, roles)
     describe_speakers(cast.speakers, grouped.intro + ((layout.title,) if layout.title else ()))

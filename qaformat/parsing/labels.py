@@ -219,7 +219,7 @@ def _angle_label(body: str, offset: int, timestamp: float | None) -> Label | Non
     if close < 2 or body[close + 1 : close + 2] in ("<", ">"):
         return None
     inner = body[1:close]
-    if not is_name_shaped(inner) or _role_word(inner) is not None and inner.casefold() in ("p", "b", "i"):
+    if not is_name_shaped(inner):
         return None
     return _build(inner, body[close + 1 :], offset + close + 2, timestamp)
 

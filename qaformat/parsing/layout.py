@@ -64,7 +64,8 @@ _CUT_IN_LINK = re.compile(
 )
 _CONTACT = re.compile(r"(?i)\b(?:can be (?:reached|contacted) (?:at|by|on)|is reachable at|e-?mail (?:him|her|them) at"
                       r"|follow (?:him|her|them) on (?:twitter|x|instagram|bluesky|mastodon))\b")
-_EVENT = re.compile(r"(?i)\badmission is free\b|\btickets (?:are|cost|start at)\b|\b(?:runs|is on view|opens) (?:through|until)\b")
+_EVENT = re.compile(r"(?i)\badmission is free\b|\btickets (?:are|cost|start at)\b"
+                    r"|\b(?:runs|is on view|opens) (?:through|until)\b")
 _CREDIT = re.compile(r"^[A-Z][^:.!?]{0,40}:\s")
 # "Odette Vance's album is out ...", "Jane Roe is a reporter ...": about someone, not by them.
 _THIRD_PERSON = re.compile(r"^[A-Z][\w'’-]+ [A-Z][\w'’-]+(?:'s|’s| is | was | has | will | covers | writes )")

@@ -11,14 +11,15 @@ in a caps broadcast transcript). The canonical name is the most complete, best-c
 from __future__ import annotations
 
 import difflib
+import itertools
 from collections.abc import Mapping
 
 from qaformat.blocks import Block
 from qaformat.errors import ParseError
+from qaformat.model import Role
 from qaformat.options import SpeakerSpec
 from qaformat.parsing.report import Report
 from qaformat.parsing.units import Cast, Label, SpeakerDraft
-from qaformat.model import Role
 from qaformat.parsing.words import ROLE_WORDS, display_case, honorific, initials, name_words, slug
 
 __all__ = ["resolve_speakers"]
@@ -195,7 +196,7 @@ def _merge_short_forms(
         if len(words) >= 3:
             longer.setdefault(words[-1], []).append(draft)
     # Two labels that answer each other are two people ("Maria:" after "Maria Lopez:").
-    talk_to = {(a, b) for (_, a), (_, b) in zip(uses, uses[1:], strict=False) if a != b}
+    talk_to = {(a, b) for (_, a), (_, b) in itertools.pairwise(uses) if a != b}
     talk_to |= {(b, a) for a, b in talk_to}
     merged: dict[str, str] = {}
     for draft in named:

@@ -23,7 +23,7 @@ from qaformat.blocks import Block
 from qaformat.parsing.conventions import colon, questions
 from qaformat.parsing.units import Cast, Label
 
-__all__ = ["CONVENTIONS", "Convention", "Proposal", "fit", "convention_named"]
+__all__ = ["CONVENTIONS", "Convention", "Proposal", "convention_named", "fit"]
 
 
 @attrs.frozen

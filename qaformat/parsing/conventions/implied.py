@@ -19,9 +19,11 @@ from qaformat.parsing.labels import is_name_shaped
 from qaformat.parsing.units import Label
 from qaformat.parsing.words import RoleWord
 
-__all__ = ["Implied", "implied_speakers", "implied_label"]
+__all__ = ["Implied", "implied_label", "implied_speakers"]
 
-_NAME = r"((?:[A-ZÀ-ÖØ-Þ][\w'’.-]+|(?:de|da|van|von|der|del|della|di|du|le|la|dos|das|bin|al)\b)(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’.-]+|de|da|van|von|der|del|della|di|du|le|la|dos|das|bin|al)){0,5})"
+_PARTICLE = r"(?:de|da|van|von|der|del|della|di|du|le|la|dos|das|bin|al)\b"
+_WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]+|" + _PARTICLE + ")"
+_NAME = rf"({_WORD}(?:\s+{_WORD}){{0,5}})"
 _INTERVIEW_WITH = re.compile(
     r"(?i:\b(?:interview(?:s|ing)?|conversation|chat|q\s*&\s*a|talk(?:s|ing)?|sits? down|speaks?|catch(?:es|ing)? up)"
     r"\s+(?:with|to)|\bentrevista\s+(?:com|con|a)(?:\s+[oa])?|\binterview\s+mit|\bentretien\s+avec"

@@ -118,7 +118,7 @@ def propose_blockquotes(blocks: list[Block], metadata: Mapping[str, str]) -> tup
     labels: list[Label | None] = [None] * len(blocks)
     for index in range(pairs[0][0], len(blocks)):
         block, before = blocks[index], blocks[index - 1]
-        if block.heading or _aside(block) and not block.quote:
+        if block.heading or (_aside(block) and not block.quote):
             continue
         if block.quote != before.quote or before.heading or index == pairs[0][0]:
             asks = block.quote != quotes_answer
