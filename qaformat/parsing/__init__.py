@@ -60,6 +60,9 @@ def parse_document(document: Document, options: ParseOptions | None = None) -> T
 
     tidy = options.tidy
     title = layout.title or document.metadata.get("title")
+    if layout.title is not None:
+        report.info("title-found", f"line {_title_line(layout.paras)} taken as the title: {layout.title[:60]!r}",
+                    _title_line(layout.paras))
     if title is not None:
         title = tidy_text(title, _title_line(layout.paras), report, apply=tidy)
     intro = tuple(tidy_text(p, line, report, apply=tidy) for p, line in zip(grouped.intro, grouped.intro_lines, strict=True))

@@ -98,10 +98,25 @@ ROLE_WORDS: dict[str, RoleWord] = {
                                          "presenter", "anchor", "chair", "facilitator")},
     **{w: RoleWord(_E, False) for w in ("interviewee", "respondent", "guest", "panelist",
                                          "panellist", "narrator (interviewee)", "participant")},
-    # Social-science transcripts' codes: I (interviewer), R (respondent), P (participant).
+    # Question and answer in other languages: F/A (Frage, Antwort), P/R (pregunta, respuesta;
+    # pergunta, resposta), Q/R (question, réponse), D/R (domanda, risposta), V/A (vraag,
+    # antwoord), В/О (вопрос, ответ), س/ج (سؤال, جواب), 问/答.
+    **{w: RoleWord(_I, True) for w in ("f", "frage", "pregunta", "pergunta", "d", "domanda", "v", "vraag",
+                                        "pytanie", "в", "вопрос", "soru", "س", "سؤال", "问", "問", "질문")},
+    **{w: RoleWord(_E, True) for w in ("antwort", "respuesta", "resposta", "réponse", "reponse", "risposta",
+                                        "antwoord", "odpowiedź", "о", "ответ", "cevap", "ج", "جواب", "答", "답")},
+    **{w: RoleWord(_I, False) for w in ("entrevistador", "entrevistadora", "intervieweur", "intervieweuse",
+                                         "interviewerin", "intervistatore", "intervistatrice", "moderador",
+                                         "moderadora", "moderatorin", "animateur", "animatrice", "presentador",
+                                         "presentadora", "apresentador", "apresentadora", "conductor", "conductora")},
+    **{w: RoleWord(_E, False) for w in ("entrevistado", "entrevistada", "invitado", "invitada", "convidado",
+                                         "convidada", "gast", "invité", "invitée", "ospite", "befragter",
+                                         "befragte", "interviewé", "interviewée", "intervistato", "intervistata")},
+    # Social-science transcripts' codes: I (interviewer), R (respondent or respuesta); P is a
+    # participant beside an I, a pregunta beside an R: behaviour decides.
     "i": RoleWord(_I, False),
-    "r": RoleWord(_E, False),
-    "p": RoleWord(_E, False),
+    "r": RoleWord(_E, True),
+    "p": RoleWord(None, True),
     # An oral history's "narrator" is the person interviewed; a broadcast's reads a script:
     # behaviour decides.
     "narrator": RoleWord(None, False),
