@@ -2,7 +2,9 @@
 
 The stages are plain functions, called in order in `parse_document` below; each reports what it
 decided or doubted to one `Report`. Stages import the shared `units`, `words` and `report`
-modules, never each other.
+modules, never each other. In order: 1 normalize, 2 conventions (which compete, each judged by
+3 speakers; see `contest`), 4 paragraphs, 5 layout, 6 turns, 7 naming, 8 evidence, 9 roles,
+10 describe, 11 tidy, 12 directions, 13 checks.
 """
 
 from __future__ import annotations

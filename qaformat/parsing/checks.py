@@ -1,4 +1,4 @@
-"""Stage 11, checks: what an editor would want to know, reported and never changed.
+"""Stage 13, checks: what an editor would want to know, reported and never changed.
 
 Label spellings that look like slips of another speaker's name (``Emily carter``,
 ``Dr. alexander Petrov``), headings and paragraphs that start in lower case, brackets and

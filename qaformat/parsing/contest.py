@@ -1,4 +1,4 @@
-"""Stages 2 and 3 together: the conventions compete, and the speakers stage judges each one.
+"""Stages 2 and 3 together: the conventions compete, and the speakers stage judges each.
 
 Every registered convention (or only the one the caller forces) proposes a reading; the
 speakers stage accepts or rejects its labels; the reading whose accepted turns explain the
@@ -15,7 +15,7 @@ from qaformat.blocks import Block
 from qaformat.errors import ParseError
 from qaformat.options import ParseOptions
 from qaformat.parsing.conventions import CONVENTIONS, Convention, convention_named, fit
-from qaformat.parsing.conventions.questions import overlay
+from qaformat.parsing.conventions.features import features_of
 from qaformat.parsing.report import Report
 from qaformat.parsing.speakers import resolve_speakers
 from qaformat.parsing.units import Cast, Label
@@ -42,18 +42,18 @@ def choose_reading(blocks: list[Block], metadata: Mapping[str, str], options: Pa
             raise ParseError(f"unknown convention {options.convention!r}; the conventions are {names}") from None
     else:
         contenders = CONVENTIONS
-    scored: list[tuple[float, int, Convention, tuple[Label | None, ...], Cast]] = []
+    scored: list[tuple[float, int, Convention, tuple[Label | None, ...], Cast, Report]] = []
     tried: list[str] = []
     first_error: ParseError | None = None
+    features = features_of(blocks)
     for order, convention in enumerate(contenders):
-        labels = convention.propose(blocks, metadata)
+        labels = convention.propose(blocks, features, metadata)
         if labels is None:
             tried.append(f"{convention.name}: none")
             continue
-        if convention.name == "colon":
-            labels = overlay(blocks, labels, metadata)
+        heard = Report()  # only the winner's decisions reach the caller
         try:
-            cast = resolve_speakers(list(labels), blocks, options.speakers, Report())
+            cast = resolve_speakers(list(labels), blocks, options.speakers, heard)
         except ParseError as error:
             first_error = first_error or error
             continue
@@ -62,7 +62,7 @@ def choose_reading(blocks: list[Block], metadata: Mapping[str, str], options: Pa
         if not cast.speakers:
             continue
         implied = all(label is None or label.explicit for label in labels) and convention.name != "colon"
-        scored.append((share - (_IMPLIED_HANDICAP if implied else 0.0), -order, convention, labels, cast))
+        scored.append((share - (_IMPLIED_HANDICAP if implied else 0.0), -order, convention, labels, cast, heard))
     if not scored:
         if first_error is not None:
             raise first_error
@@ -72,9 +72,9 @@ def choose_reading(blocks: list[Block], metadata: Mapping[str, str], options: Pa
             line=blocks[0].line,
         )
     scored.sort(key=lambda entry: (entry[0], entry[1]), reverse=True)
-    _, _, convention, labels, cast = scored[0]
-    # Run the winner again with the real report, so only its decisions are reported.
-    cast = resolve_speakers(list(labels), blocks, options.speakers, report)
+    _, _, convention, labels, cast, heard = scored[0]
+    for diagnostic in heard.items:
+        report.add(diagnostic)
     turns = len(cast.block_speaker)
     runner_up = f"; next best {scored[1][2].name!r}, {fit(blocks, scored[1][4]):.0%}" if len(scored) > 1 else ""
     first = min(cast.block_speaker) if cast.block_speaker else 0

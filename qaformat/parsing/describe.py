@@ -1,4 +1,4 @@
-"""Stage 8, describe: take a speaker's description from an intro that introduces them.
+"""Stage 10, describe: take a speaker's description from an intro that introduces them.
 
 Intros say who is talking in two common ways: a title before the name ("Senior Editor Emily
 Carter") and an apposition after it ("Dr. Alexander Petrov, a senior fellow at ..."). The

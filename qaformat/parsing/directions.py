@@ -1,4 +1,4 @@
-"""Stage 9, directions: find stage directions and times inside paragraphs, for renderers.
+"""Stage 12, directions: find stage directions and times inside paragraphs, for renderers.
 
 ``[laughs]``, ``(Laughter.)``, ``[inaudible 00:15:05]``, ``[crosstalk]``, ``(APPLAUSE)`` become
 direction spans; a bracketed time alone (``[00:15:05]``) a timestamp span. The text is not

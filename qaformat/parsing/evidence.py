@@ -1,9 +1,9 @@
-"""Stage 6b, evidence: what the document says about speakers' roles outside their turns.
+"""Stage 8, evidence: what the document says about speakers' roles outside their turns.
 
 Two kinds of evidence vote on a role before behaviour is weighed: the document's metadata
 (front matter or document properties naming the ``interviewer`` or ``author``, the
 ``interviewee`` or ``guest``) and the markup of the turns (in many transcripts only the
-interviewer's words are set in bold or italics). Each vote carries its reason, which the
+interviewer's words are set in bold or italics, or in a Word style named for questions). Each vote carries its reason, which the
 ``role-inferred`` diagnostic repeats.
 """
 
@@ -18,6 +18,7 @@ __all__ = ["role_votes"]
 
 _ASKER_KEYS = ("interviewer", "interviewers", "host", "hosts", "author", "authors", "moderator")
 _ANSWER_KEYS = ("interviewee", "guest", "guests", "narrator", "subject")
+_ASKING_STYLES = ("question", "interviewer", "strong")  # Word paragraph styles named for the questions
 _METADATA_WEIGHT = 1.5
 _EMPHASIS_WEIGHT = 1.0
 
@@ -48,7 +49,8 @@ def _emphasis(speakers: tuple[SpeakerDraft, ...], paras: tuple[Para, ...], votes
             continue
         block = para.block
         total[para.speaker] = total.get(para.speaker, 0) + 1
-        if block.italic or (block.bold_prefix and block.bold_prefix >= len(block.text) * 0.8 and len(para.text) > 20):
+        styled = block.style is not None and any(w in block.style.casefold() for w in _ASKING_STYLES)
+        if styled or block.italic or (block.bold_prefix and block.bold_prefix >= len(block.text) * 0.8 and len(para.text) > 20):
             marked[para.speaker] = marked.get(para.speaker, 0) + 1
     shares = {i: marked.get(i, 0) / n for i, n in total.items() if n >= 2}
     emphasised = [i for i, share in shares.items() if share >= 0.5]

@@ -1,4 +1,4 @@
-"""Stage 2, labels: find the speaker label a block may start with, and nothing more.
+"""The label grammar of stage 2's colon convention: the speaker label a block may start with.
 
 Recognises ``Name:`` and its real variants (honorifics, initials, credentials after a comma,
 a space before the colon, any script, capitals), role words (``Q:``, ``Q.``, a bare ``Q`` and
@@ -205,7 +205,8 @@ def _plain_label(text: str, offset: int, timestamp: float | None) -> Label | Non
             label = _build(body, "", len(text) + 1, timestamp, own_line_only=True)
             if label is not None and (label.name_shaped or label.role_word):
                 return label
-    dash = _DASH_LABEL.match(body)
+    head = body[:44]
+    dash = _DASH_LABEL.match(body) if (" - " in head or "–" in head or "—" in head or " > " in head) else None
     if dash is not None:
         label = _build(dash.group(1), body[dash.end():], offset + dash.end() + 1, timestamp)
         if label is not None and label.name_shaped:

@@ -66,6 +66,8 @@ _CONTACT = re.compile(r"(?i)\b(?:can be (?:reached|contacted) (?:at|by|on)|is re
                       r"|follow (?:him|her|them) on (?:twitter|x|instagram|bluesky|mastodon))\b")
 _EVENT = re.compile(r"(?i)\badmission is free\b|\btickets (?:are|cost|start at)\b"
                     r"|\b(?:runs|is on view|opens) (?:through|until)\b")
+_CONTACT_WORDS = ("reach", "contact", "mail", "follow ")
+_EVENT_WORDS = ("admission", "tickets", " through", " until")
 _CREDIT = re.compile(r"^[A-Z][^:.!?]{0,40}:\s")
 # "Odette Vance's album is out ...", "Jane Roe is a reporter ...": about someone, not by them.
 _THIRD_PERSON = re.compile(r"^[A-Z][\w'’-]+ [A-Z][\w'’-]+(?:'s|’s| is | was | has | will | covers | writes )")
@@ -174,7 +176,8 @@ def find_layout(paras: list[Para], *, names: tuple[str, ...] = (), whole: bool, 
     if any(p.role is ParaRole.HEADING for p in paras):
         # Where the text has headings, a short sentence-case line before a turn is one too.
         for index in range(first, end):
-            if paras[index].role is ParaRole.CONTINUATION and _heading_slot(paras, index):
+            if paras[index].role is ParaRole.CONTINUATION and _heading_slot(paras, index) and not (
+                    is_direction_only(paras[index].text)):
                 text = paras[index].text
                 asks = text.endswith("?")  # "Admiral?" hands over the floor; it heads nothing
                 if (is_title_like(text) and not asks) or (asks and 3 <= len(text.split()) <= 8):
@@ -341,9 +344,11 @@ def _cut_in(text: str) -> str:
         return ""
     if _CUT_IN_LINK.match(text):
         return "link to other content"
-    if _CONTACT.search(text):
+    # Each pattern needs one of a few words; looking for those first spares most paragraphs the scan.
+    lowered = text.lower()
+    if any(word in lowered for word in _CONTACT_WORDS) and _CONTACT.search(text):
         return "contact line"
-    if _EVENT.search(text) and _DATE_ANYWHERE.search(text):
+    if any(word in lowered for word in _EVENT_WORDS) and _EVENT.search(text) and _DATE_ANYWHERE.search(text):
         return "event listing"
     return ""
 

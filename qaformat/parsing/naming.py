@@ -1,4 +1,4 @@
-"""Stage 7b, naming: real names for speakers labelled generically, where the text says them.
+"""Stage 7, naming: real names for speakers labelled generically, where the text says them.
 
 A transcription service labels voices ``Speaker 1``, ``SPEAKER_02`` or ``Speaker A``; the
 people usually say who they are (``I'm Dana Ruiz, the editor of ...``) or are thanked by name

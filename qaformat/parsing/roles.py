@@ -1,4 +1,4 @@
-"""Stage 7, roles: who asks and who answers, and so what kind each turn is.
+"""Stage 9, roles: who asks and who answers, and so what kind each turn is.
 
 A role fixed by a role word (``Q``, ``Moderator``) or by the caller stands. The others are
 inferred from behaviour: the share of a speaker's turns that end in a question, and how long

@@ -1,4 +1,4 @@
-"""Stage 10, tidy: the safe typographic fixes, reported always and applied on request.
+"""Stage 11, tidy: the safe typographic fixes, reported always and applied on request.
 
 Two fixes, both to spacing only, so words never change: a missing space after sentence
 punctuation (``allies.this`` -> ``allies. this``, ``Dr.Petrov`` -> ``Dr. Petrov``,

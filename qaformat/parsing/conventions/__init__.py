@@ -21,6 +21,7 @@ import attrs
 
 from qaformat.blocks import Block
 from qaformat.parsing.conventions import colon, questions
+from qaformat.parsing.conventions.features import Features
 from qaformat.parsing.units import Cast, Label
 
 __all__ = ["CONVENTIONS", "Convention", "Proposal", "convention_named", "fit"]
@@ -46,8 +47,9 @@ class Convention:
     """What the convention looks like, in a few words."""
     example: str
     """A one-line example of it."""
-    propose: Callable[[list[Block], Mapping[str, str]], tuple[Label | None, ...] | None]
-    """Reads the blocks (and the reader's metadata); ``None`` when the document has none of it."""
+    propose: Callable[[list[Block], Features, Mapping[str, str]], tuple[Label | None, ...] | None]
+    """Reads the blocks (with their features, and the reader's metadata); ``None`` when the
+    document has none of it."""
 
 
 CONVENTIONS: tuple[Convention, ...] = (

@@ -10,13 +10,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from qaformat.blocks import Block
+from qaformat.parsing.conventions.features import Features
+from qaformat.parsing.conventions.questions import overlay
 from qaformat.parsing.labels import find_label
 from qaformat.parsing.units import Label
 
 __all__ = ["propose"]
 
 
-def propose(blocks: list[Block], metadata: Mapping[str, str]) -> tuple[Label | None, ...] | None:
-    """Every block's label candidate; ``None`` when no block has one."""
+def propose(blocks: list[Block], features: Features, metadata: Mapping[str, str]) -> tuple[Label | None, ...] | None:
+    """Every block's label candidate, with the implied interviewer of unlabelled questions
+    directly above labelled answers (`questions.overlay`); ``None`` when no block has one."""
     labels = tuple(find_label(block) for block in blocks)
-    return labels if any(label is not None for label in labels) else None
+    if all(label is None for label in labels):
+        return None
+    return overlay(blocks, features, labels, metadata)

@@ -11,74 +11,59 @@ and whose questions are not (``*question?*`` then ``**Jane Roe:** answer``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
 from qaformat.blocks import Block
 from qaformat.model import Role
+from qaformat.parsing.conventions.features import Features
 from qaformat.parsing.conventions.implied import implied_label, implied_speakers
 from qaformat.parsing.units import Label
+
+_CLOSERS = " \"”’')]*_»"
 
 __all__ = ["overlay", "propose_blockquotes", "propose_bold", "propose_headings", "propose_italic"]
 
 MIN_QUESTIONS = 2
-_QUESTION_MARKS = ("?", "？", "؟", ";")  # ";" is the Greek question mark
-_MAX_QUESTION_WORDS = 120
-_CLOSERS = " \"”’')]*_»"
 
 
-def is_question(text: str) -> bool:
-    """The text ends with a question mark (closing quotes and brackets aside)."""
-    return text.rstrip(_CLOSERS).endswith(_QUESTION_MARKS[:3]) and len(text.split()) <= _MAX_QUESTION_WORDS
-
-
-def _bold(block: Block) -> bool:
-    return 0 < len(block.text) <= block.bold_prefix and not block.heading
-
-
-def _italic(block: Block) -> bool:
-    return block.italic and not block.heading
-
-
-def _heading(block: Block) -> bool:
-    return bool(block.heading)
-
-
-def propose_headings(blocks: list[Block], metadata: Mapping[str, str]) -> tuple[Label | None, ...] | None:
+def propose_headings(blocks: list[Block], features: Features,
+                     metadata: Mapping[str, str]) -> tuple[Label | None, ...] | None:
     """``### What hardware do you use?`` questions."""
-    return _propose(blocks, metadata, _heading)
+    return _propose(blocks, features, metadata, features.heading)
 
 
-def propose_bold(blocks: list[Block], metadata: Mapping[str, str]) -> tuple[Label | None, ...] | None:
+def propose_bold(blocks: list[Block], features: Features,
+                 metadata: Mapping[str, str]) -> tuple[Label | None, ...] | None:
     """``**What got you started?**`` questions."""
-    return _propose(blocks, metadata, _bold)
+    return _propose(blocks, features, metadata, features.bold)
 
 
-def propose_italic(blocks: list[Block], metadata: Mapping[str, str]) -> tuple[Label | None, ...] | None:
+def propose_italic(blocks: list[Block], features: Features,
+                   metadata: Mapping[str, str]) -> tuple[Label | None, ...] | None:
     """``*What got you started?*`` questions."""
-    return _propose(blocks, metadata, _italic)
+    return _propose(blocks, features, metadata, features.italic)
 
 
-def _questions(blocks: list[Block], marked: Callable[[Block], bool]) -> list[int]:
-    found = [i for i, block in enumerate(blocks) if marked(block) and is_question(block.text)]
+def _questions(blocks: list[Block], features: Features, marked: tuple[bool, ...]) -> list[int]:
+    found = [i for i, (m, a) in enumerate(zip(marked, features.asks, strict=True)) if m and a]
     if len(found) < MIN_QUESTIONS:
         return []
     # A prompt in the same markup between two answers ("Tell me about your mother.") asks too.
-    first = found[0]
     asked = set(found)
-    for index in range(first + 1, len(blocks) - 1):
-        block = blocks[index]
-        if index in asked or block.heading or not marked(block) or marked(blocks[index - 1]):
+    for index in range(found[0] + 1, len(blocks) - 1):
+        if index in asked or not marked[index] or features.heading[index] or marked[index - 1]:
             continue
-        following = blocks[index + 1]
-        prompt = block.text.rstrip(_CLOSERS).endswith((".", ":")) and 4 <= len(block.text.split()) <= 40
-        if prompt and not (marked(following) or following.heading or _aside(following)):
+        text = blocks[index].text
+        prompt = text.rstrip(_CLOSERS).endswith((".", ":")) and 4 <= len(text.split()) <= 40
+        following = index + 1
+        if prompt and not (marked[following] or features.heading[following] or _aside(blocks[following])):
             asked.add(index)
     return sorted(asked)
 
 
-def _propose(blocks: list[Block], metadata: Mapping[str, str],
-             marked: Callable[[Block], bool]) -> tuple[Label | None, ...] | None:
-    asked = _questions(blocks, marked)
+def _propose(blocks: list[Block], features: Features, metadata: Mapping[str, str],
+             marked: tuple[bool, ...]) -> tuple[Label | None, ...] | None:
+    asked = _questions(blocks, features, marked)
     if not asked:
         return None
     names = implied_speakers(blocks, metadata, asked[0])
@@ -99,7 +84,8 @@ def _propose(blocks: list[Block], metadata: Mapping[str, str],
     return tuple(labels)
 
 
-def propose_blockquotes(blocks: list[Block], metadata: Mapping[str, str]) -> tuple[Label | None, ...] | None:
+def propose_blockquotes(blocks: list[Block], features: Features,
+                        metadata: Mapping[str, str]) -> tuple[Label | None, ...] | None:
     """Answers quoted (``>`` paragraphs, ``<blockquote>``, a Word quote style) under plain
     questions, or the reverse: whichever side asks is the interviewer's."""
     pairs: list[tuple[int, int]] = []  # (the plain block before a quoted run, the run's first block)
@@ -109,8 +95,8 @@ def propose_blockquotes(blocks: list[Block], metadata: Mapping[str, str]) -> tup
             pairs.append((index - 1, index))
     if len(pairs) < MIN_QUESTIONS:
         return None
-    plain_asks = sum(is_question(blocks[p].text) for p, _ in pairs)
-    quoted_asks = sum(is_question(blocks[q].text) for _, q in pairs)
+    plain_asks = sum(features.asks[p] for p, _ in pairs)
+    quoted_asks = sum(features.asks[q] for _, q in pairs)
     if max(plain_asks, quoted_asks) < max(MIN_QUESTIONS, len(pairs) // 2):
         return None  # pull quotes beside an article, not an exchange
     quotes_answer = plain_asks >= quoted_asks
@@ -134,26 +120,26 @@ def _aside(block: Block) -> bool:
     return block.quote or (text[:1] in "([" and text[-1:] in ")]")
 
 
-def overlay(blocks: list[Block], labels: tuple[Label | None, ...],
+def overlay(blocks: list[Block], features: Features, labels: tuple[Label | None, ...],
             metadata: Mapping[str, str]) -> tuple[Label | None, ...]:
     """Give unlabelled questions in a labelled reading their implied interviewer: a paragraph
     set wholly in bold or italics (or a heading) that asks, directly above a labelled turn."""
     found: list[int] = []
     for index in range(len(blocks) - 1):
-        block = blocks[index]
-        following = labels[index + 1]
-        if labels[index] is not None or following is None or following.continues:
+        if not features.asks[index] or labels[index] is not None:
             continue
-        if (_bold(block) or _italic(block) or block.heading) and is_question(block.text):
+        following = labels[index + 1]
+        if following is None or following.continues:
+            continue
+        if features.bold[index] or features.italic[index] or features.heading[index]:
             found.append(index)
     if len(found) < MIN_QUESTIONS:
         return labels
     # Once the document asks this way, a prompt in the same markup above an answer asks too.
     for index in range(found[0] + 1, len(blocks) - 1):
-        block = blocks[index]
         following = labels[index + 1]
         if (labels[index] is None and following is not None and not following.continues and index not in found
-                and (_bold(block) or _italic(block)) and len(block.text.split()) <= 80):
+                and (features.bold[index] or features.italic[index]) and len(blocks[index].text.split()) <= 80):
             found.append(index)
     found.sort()
     interviewer = implied_speakers(blocks, metadata, found[0]).interviewer
