@@ -9,6 +9,7 @@ interviewer's words are set in bold or italics, or in a Word style named for que
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from qaformat.parsing.units import Para, SpeakerDraft, Vote
@@ -19,6 +20,14 @@ __all__ = ["role_votes"]
 _ASKER_KEYS = ("interviewer", "interviewers", "host", "hosts", "author", "authors", "moderator")
 _ANSWER_KEYS = ("interviewee", "guest", "guests", "narrator", "subject")
 _ASKING_STYLES = ("question", "interviewer", "strong")  # Word paragraph styles named for the questions
+_OPENING_PARAGRAPHS = 12
+_INTRODUCTION_WEIGHT = 1.0
+_INTRODUCES = re.compile(
+    r"(?i:with me (?:today |now |here )?is|my guest(?:s)?(?: today| this week)? (?:is|are)|our guest(?: today)? is"
+    r"|please welcome|joining (?:us|me)(?: today| now| this week)? (?:is|are)|i'?m (?:here |joined )?(?:with|by)"
+    r"|i am joined by|we(?:'re| are) joined by|(?:a )?(?:warm )?welcome(?: back)?(?: to the (?:show|program|podcast))?,?)"
+    r"\s+((?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
+)
 _METADATA_WEIGHT = 1.5
 _EMPHASIS_WEIGHT = 1.0
 
@@ -37,7 +46,31 @@ def role_votes(speakers: tuple[SpeakerDraft, ...], paras: tuple[Para, ...],
                     votes.setdefault(speaker.id, []).append(Vote(weight, f"the document's {key} is {value.strip()}"))
                     break
     _emphasis(speakers, paras, votes)
+    _introductions(speakers, paras, votes)
     return votes
+
+
+def _introductions(speakers: tuple[SpeakerDraft, ...], paras: tuple[Para, ...], votes: dict[str, list[Vote]]) -> None:
+    """``My guest today is Dana Ruiz``, ``joining us is ...``, ``please welcome ...`` in the
+    opening turns: the introducer hosts, the one introduced is the guest."""
+    by_word: dict[str, set[str]] = {}
+    for speaker in speakers:
+        for word in {w for n in (speaker.name, *speaker.names) for w in name_words(n)}:
+            by_word.setdefault(word, set()).add(speaker.id)
+    looked = 0
+    for para in paras:
+        if para.speaker is None:
+            continue
+        looked += 1
+        if looked > _OPENING_PARAGRAPHS:
+            break
+        for found in _INTRODUCES.finditer(para.text[:1500]):
+            named = {i for w in name_words(found.group(1)) for i in by_word.get(w, ())} - {para.speaker}
+            if len(named) == 1:
+                guest = named.pop()
+                votes.setdefault(guest, []).append(Vote(-_INTRODUCTION_WEIGHT, f"introduced by {found.group(0)[:40]!r}"))
+                votes.setdefault(para.speaker, []).append(Vote(_INTRODUCTION_WEIGHT / 2, "introduces a guest"))
+                return
 
 
 def _emphasis(speakers: tuple[SpeakerDraft, ...], paras: tuple[Para, ...], votes: dict[str, list[Vote]]) -> None:

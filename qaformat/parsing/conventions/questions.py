@@ -15,8 +15,9 @@ from collections.abc import Mapping
 
 from qaformat.blocks import Block
 from qaformat.model import Role
-from qaformat.parsing.conventions.features import Features
+from qaformat.parsing.conventions.features import Features, is_question
 from qaformat.parsing.conventions.implied import implied_label, implied_speakers
+from qaformat.parsing.labels import is_name_shaped
 from qaformat.parsing.units import Label
 
 _CLOSERS = " \"”’')]*_»"
@@ -71,17 +72,27 @@ def _propose(blocks: list[Block], features: Features, metadata: Mapping[str, str
     questions = set(asked)
     answering = False  # inside an answer: text under a sub-heading goes on answering
     expecting = False  # right after a question or a sub-heading: the next text starts a turn
-    for index in range(asked[0], len(blocks)):
+    answerer = names.interviewee
+    for index in range(len(blocks)):
         block = blocks[index]
         if index in questions:
             labels[index] = implied_label(names.interviewer, Role.INTERVIEWER, block.text)
             answering, expecting = True, True
         elif block.heading:
+            person = _person(block.text)
+            if person:  # a round-up: the same questions put to several people, one heading each
+                answerer, answering = person, False
             expecting = answering
         elif expecting and not _aside(block):
-            labels[index] = implied_label(names.interviewee, Role.INTERVIEWEE, block.text)
+            labels[index] = implied_label(answerer, Role.INTERVIEWEE, block.text)
             expecting = False
     return tuple(labels)
+
+
+def _person(heading: str) -> str:
+    """The name a heading is, where it is one (``Ana Ruiz``, ``Ana Ruiz, baker``)."""
+    name = heading.split(",")[0].split(" – ")[0].split(" — ")[0].strip()
+    return name if 2 <= len(name.split()) <= 4 and is_name_shaped(name) and not is_question(name) else ""
 
 
 def propose_blockquotes(blocks: list[Block], features: Features,
