@@ -10,6 +10,7 @@ import functools
 import re
 import unicodedata
 
+from qaformat import names
 from qaformat.model import Role
 
 __all__ = [
@@ -29,20 +30,9 @@ __all__ = [
     "slug",
 ]
 
-HONORIFICS = frozenset(
-    """mr mrs ms miss mx dr doctor prof professor sen senator rep representative gov governor
-    gen general col colonel capt captain cmdr commander lt lieutenant sgt sergeant maj major
-    adm admiral rev reverend fr father sir dame lord lady judge justice pres president
-    sec secretary amb ambassador mayor chairman chairwoman chair hon rabbi imam sheikh
-    sister brother coach officer det detective chief minister pm mme mlle herr frau sra sr
-    dra don doña msgr cardinal bishop pastor elder dean speaker""".split()
-)
-"""Titles that may stand before a name (``Dr. Alexander Petrov``); compared without dots."""
-
-PARTICLES = frozenset(
-    "de da del della der den di du la le van von bin binti ibn al el y e dos das do ter ten st af zu ben bint abu".split()
-)
-"""Lower-case words that belong inside names (``Ludwig van Beethoven``)."""
+# The name vocabulary is shared with the renderers, which write the short forms labels read back.
+HONORIFICS = names.HONORIFICS
+PARTICLES = names.PARTICLES
 
 # Lower-case words that show a colon ends a sentence fragment, not a name.
 STOPWORDS = frozenset(
@@ -152,10 +142,7 @@ def strip_dots(word: str) -> str:
     return word.replace(".", "")
 
 
-CREDENTIALS = frozenset(
-    "phd md jr sr ii iii iv esq rn mba dds qc kc mp obe cbe mbe dphil llm jd cpa".split()
-)
-"""Letters after a name that belong to it (``Jane Roe, PhD``) rather than describe a job."""
+CREDENTIALS = names.CREDENTIALS
 
 
 def fold_accents(text: str) -> str:

@@ -2,7 +2,8 @@
 
 Owns the label styles of `LabelStyle` (the full name every time; the full name first, then the
 surname or initials) and the display forms of a turn's timestamp, so that HTML, Markdown and
-DOCX agree. Imports only the model, the options and the errors.
+DOCX agree. Imports only the model, the options, the errors and the name vocabulary the parser
+reads labels with (`qaformat.names`).
 """
 
 from __future__ import annotations
@@ -13,25 +14,10 @@ from collections.abc import Iterable
 
 from qaformat.errors import RenderError
 from qaformat.model import Speaker, Turn
+from qaformat.names import CREDENTIALS, GENERIC_WORDS, HONORIFICS, PARTICLES
 from qaformat.options import LabelStyle
 
 __all__ = ["SpeakerLabels", "clock_time", "iso_duration", "short_label", "turn_time"]
-
-# Titles before a name, compared case-folded without dots; initials skip them.
-_HONORIFICS = frozenset(
-    """mr mrs ms miss mx dr prof professor sen senator rep gov gen col capt lt sgt maj adm rev
-    fr sir dame lord lady judge justice pres amb hon rabbi imam sheikh sister brother det
-    mme mlle herr frau sra sr dra don doña msgr""".split()
-)
-# After a name: "King Jr.", "Roe, PhD"; the surname is the word before them.
-_SUFFIXES = frozenset("jr sr ii iii iv phd md esq qc kc mp mbe obe cbe".split())
-# Lower-case words that belong to the surname that follows ("van Gogh", "de la Cruz").
-_PARTICLES = frozenset("de da del della der den di du la le van von bin ibn al el dos das do ter ten zu".split())
-# Words of generic labels ("Unidentified Male", "Audience Member") that no short form improves.
-_GENERIC = frozenset(
-    """speaker speakers unidentified unknown voice audience member male female participant caller
-    moderator interviewer interviewee narrator announcer questioner respondent crowd multiple""".split()
-)
 
 
 def _bare(word: str) -> str:
@@ -43,7 +29,7 @@ def _name_words(name: str) -> list[str]:
     words = name.replace(",", " ").split()
     while len(words) > 1 and _is_title(words[0]):
         words.pop(0)
-    while len(words) > 1 and _bare(words[-1]) in _SUFFIXES:
+    while len(words) > 1 and _bare(words[-1]) in CREDENTIALS:
         words.pop()
     return words
 
@@ -51,7 +37,7 @@ def _name_words(name: str) -> list[str]:
 def _is_title(word: str) -> bool:
     """``Dr.``, ``Sen.``, ``د.``, ``Mr``; not an initial such as ``J.``."""
     bare = _bare(word)
-    if bare in _HONORIFICS:
+    if bare in HONORIFICS:
         return True
     is_initial = len(bare) == 1 and word[0].isupper()
     return word.endswith(".") and 0 < len(bare) <= 3 and not is_initial
@@ -64,7 +50,7 @@ def _is_generic(name: str) -> bool:
         len(words) < 2
         or any(char.isdigit() for char in name)
         or len(words[-1].strip(".")) == 1
-        or any(_bare(word) in _GENERIC for word in words)
+        or any(_bare(word) in GENERIC_WORDS for word in words)
     )
 
 
@@ -82,12 +68,12 @@ def short_label(name: str, style: LabelStyle) -> str:
     if len(words) < 2:
         return words[0] if words else name
     start = len(words) - 1
-    while start > 1 and words[start - 1] in _PARTICLES:
+    while start > 1 and words[start - 1] in PARTICLES:
         start -= 1
     surname = " ".join(words[start:])
     if style is LabelStyle.SURNAME:
         return surname
-    letters = [word[0] for word in words if word not in _PARTICLES]
+    letters = [word[0] for word in words if word not in PARTICLES]
     if all(letter.isupper() for letter in letters):
         return "".join(letters)
     return surname
