@@ -151,7 +151,9 @@ def test_direction_spans_are_italic_runs_but_not_inside_notes() -> None:
         (' I answered an advert in 2013 that said "remote post, must enjoy own company." '
          "I'd been a ferry engineer for twenty years, so the machinery didn't scare me.", None),
     ][:4]
-    note = next(p for p in document.paragraphs if p.style.name == "QA Note")
+    pause = Turn(Kind.NOTE, None, ("(Pause.)",), 9, spans=(Span(0, 0, 8, SpanKind.DIRECTION),))
+    with_note = reopen(render(interview(a("One."), pause, a("Two."))))
+    note = next(p for p in with_note.paragraphs if p.style.name == "QA Note")
     assert runs(note) == [("(Pause.)", None)]
 
 

@@ -95,6 +95,14 @@ def find_label(block: Block) -> Label | None:
         if label is not None:
             return attrs.evolve(label, column=label.column + shift)
         return None
+    if text[:2] == ">>":
+        # Broadcast captions mark each change of speaker with ">>" (">>>" a change of story).
+        stripped = text.lstrip(">").lstrip()
+        shift = len(text) - len(stripped)
+        if not stripped:
+            return None
+        label = find_label(attrs.evolve(block, text=stripped, bold_prefix=max(0, block.bold_prefix - shift)))
+        return attrs.evolve(label, column=label.column + shift) if label is not None else None
     bare = _BARE_TIME.fullmatch(text)
     if bare and len(text) <= 16:
         return Label(written="", name="", extra=None, rest="", column=len(text) + 1,

@@ -20,7 +20,7 @@ from collections.abc import Callable, Mapping
 import attrs
 
 from qaformat.blocks import Block
-from qaformat.parsing.conventions import colon, questions
+from qaformat.parsing.conventions import colon, ownline, questions
 from qaformat.parsing.conventions.features import Features
 from qaformat.parsing.units import Cast, Label
 
@@ -56,6 +56,8 @@ CONVENTIONS: tuple[Convention, ...] = (
     Convention("colon", "a speaker label before the text: names, role words, initials, times",
                "**Jane Roe:** text  ·  Q: text  ·  [00:01:02] MR. SMITH: text  ·  Jane Roe  00:01:02 (own line)",
                colon.propose),
+    Convention("own-line-names", "the speaker's name alone on a line, the text under it",
+               "JANE DOE  /  Hello and welcome.", ownline.propose),
     Convention("heading-questions", "each question is a heading; the answer is the text under it",
                "### What hardware do you use?", questions.propose_headings),
     Convention("bold-questions", "each question is a paragraph in bold; the answer is the plain text under it",
