@@ -25,11 +25,12 @@ _PARTICLE = r"(?:de|da|van|von|der|del|della|di|du|le|la|dos|das|bin|al)\b"
 _WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]+|" + _PARTICLE + ")"
 _NAME = rf"({_WORD}(?:\s+{_WORD}){{0,5}})"
 _INTERVIEW_WITH = re.compile(
-    r"(?i:\b(?:interview(?:s|ing)?|conversation|chat|q\s*&\s*a|talk(?:s|ing)?|sits? down|speaks?|catch(?:es|ing)? up)"
-    r"\s+(?:with|to)|\bentrevista\s+(?:com|con|a)(?:\s+[oa])?|\binterview\s+mit|\bentretien\s+avec"
+    r"(?i:\b(?:interview(?:s|ing)?|conversation|chat|q\s*&\s*a|talk(?:s|ing)?|sits? down|speaks?|catch(?:es|ing)? up"
+    r"|questions?|asks?|asked)\s+(?:with|to|for)|\bentrevista\s+(?:com|con|a)(?:\s+[oa])?|\binterview\s+mit|\bentretien\s+avec"
     r"|\bintervista\s+(?:a|con)|\bmeet)\s+(?:(?i:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3},?\s+)?" + _NAME
 )
 _NAME_ON = re.compile(r"^" + _NAME + r"(?:\s+(?:on|talks|discusses|explains|reflects)\b|\s*[:—–-]\s)")
+_QA_PREFIX = re.compile(r"^(?i:q\s*&\s*a|interview|in conversation|entrevista|interview)\s*[:|–—-]\s*")
 _BYLINE = re.compile(r"(?i:^(?:interview(?:ed)?\s+by|as\s+told\s+to|by|questions\s+by))\s+" + _NAME)
 _INTERVIEWER_KEYS = ("interviewer", "interviewers", "host", "author", "authors", "byline")
 _INTERVIEWEE_KEYS = ("interviewee", "guest", "guests", "subject", "narrator")
@@ -85,7 +86,7 @@ def _from_keys(metadata: Mapping[str, str], keys: tuple[str, ...]) -> str:
 
 
 def _interviewee_in(text: str) -> str:
-    text = text.strip().strip("\"“”")
+    text = _QA_PREFIX.sub("", text.strip().strip("\"“”"))
     found = _INTERVIEW_WITH.search(text)
     if found and is_name_shaped(found.group(1)):
         return found.group(1).rstrip(".")
