@@ -66,6 +66,8 @@ _CONTACT = re.compile(r"(?i)\b(?:can be (?:reached|contacted) (?:at|by|on)|is re
                       r"|follow (?:him|her|them) on (?:twitter|x|instagram|bluesky|mastodon))\b")
 _EVENT = re.compile(r"(?i)\badmission is free\b|\btickets (?:are|cost|start at)\b"
                     r"|\b(?:runs|is on view|opens) (?:through|until)\b")
+_PHOTO_CREDIT = re.compile(r"(?i)\b(?:photo(?:graph)?s?|image|illustration|picture|credit)\s*(?::|by\b)\s*[A-Z\w]"
+                           r"|\((?:photo|image|credit):?[^)]{0,60}\)\s*$|/\s*(?:getty images|reuters|ap|afp)\b")
 _CONTACT_WORDS = ("reach", "contact", "mail", "follow ")
 _EVENT_WORDS = ("admission", "tickets", " through", " until")
 _CREDIT = re.compile(r"^[A-Z][^:.!?]{0,40}:\s")
@@ -192,8 +194,12 @@ def _lay_out_top(paras: list[Para], first: int, whole: bool, report: Report) -> 
     intro: list[int] = []
     title: int | None = None
     heading: int | None = None
-    while index >= 0 and paras[index].label is None and _is_notelike(paras[index], editorial=False):
-        paras[index].role = ParaRole.NOTE
+    while index >= 0 and paras[index].label is None and (
+            _is_notelike(paras[index], editorial=False) or _is_page_aside(paras[index].text)):
+        if _is_page_aside(paras[index].text):
+            paras[index].role, paras[index].reason = ParaRole.SKIPPED, "advertisement or photo caption"
+        else:
+            paras[index].role = ParaRole.NOTE
         index -= 1
     if index >= 0 and paras[index].label is None:
         candidate = paras[index]
@@ -208,6 +214,10 @@ def _lay_out_top(paras: list[Para], first: int, whole: bool, report: Report) -> 
         if _is_meta(para.text) or _is_service_header(paras, index):
             # Bylines, datelines and export headers sit between title and interview: leave out.
             para.role, para.reason = ParaRole.SKIPPED, "byline, dateline or header"
+            index -= 1
+            continue
+        if _is_page_aside(para.text):
+            para.role, para.reason = ParaRole.SKIPPED, "advertisement or photo caption"
             index -= 1
             continue
         if para.label is not None or _is_furniture(para.text) or _is_separator(para.text):
@@ -335,6 +345,11 @@ def _inside(paras: list[Para], index: int) -> tuple[ParaRole, str]:
             text.endswith("?") and len(text.split()) <= 2):  # "Mr. Secretary?" hands over the floor
         return ParaRole.HEADING, ""
     return ParaRole.CONTINUATION, ""
+
+
+def _is_page_aside(text: str) -> bool:
+    """An ``Advertisement`` line, or a photo caption or credit, that a page sets among the text."""
+    return len(text) < 300 and (bool(_ADVERT.match(text)) or bool(_PHOTO_CREDIT.search(text)))
 
 
 def _cut_in(text: str) -> str:
