@@ -2,9 +2,11 @@
 
 Every registered convention (or only the one the caller forces) proposes a reading; the
 speakers stage accepts or rejects its labels; the reading whose accepted turns explain the
-most of the document wins, the registry's order breaking ties, and a reading built on implied
-speakers gives way to written labels that explain as much. The choice and the runner-up are
-reported as ``info convention``; when nothing is found, the error lists what was tried.
+most of the document wins, the registry's order breaking ties. A reading built on implied
+speakers (unlabelled questions) starts behind written labels, and loses the share of the text
+whose written labels, accepted by an earlier reading, it reads as mere text. The choice and the
+runner-up are reported as ``info convention``; when nothing is found, the error lists what
+each convention found.
 """
 
 from __future__ import annotations
@@ -46,6 +48,8 @@ def choose_reading(blocks: list[Block], metadata: Mapping[str, str], options: Pa
     tried: list[str] = []
     first_error: ParseError | None = None
     features = features_of(blocks)
+    total = sum(len(b.text) for b in blocks) or 1
+    written: frozenset[int] = frozenset()  # blocks whose written labels a reading accepted
     for order, convention in enumerate(contenders):
         labels = convention.propose(blocks, features, metadata)
         if labels is None:
@@ -61,8 +65,14 @@ def choose_reading(blocks: list[Block], metadata: Mapping[str, str], options: Pa
         tried.append(f"{convention.name}: {share:.0%}")
         if not cast.speakers:
             continue
-        implied = all(label is None or label.explicit for label in labels) and convention.name != "colon"
-        scored.append((share - (_IMPLIED_HANDICAP if implied else 0.0), -order, convention, labels, cast, heard))
+        if not convention.implied:
+            written |= {i for i in cast.block_speaker if (label := labels[i]) is not None and not label.explicit}
+            score = share
+        else:
+            # A layout reading that talks over written labels explains those lines away.
+            ignored = sum(len(blocks[i].text) for i in written if (label := labels[i]) is None or label.explicit)
+            score = share - _IMPLIED_HANDICAP - ignored / total
+        scored.append((score, -order, convention, labels, cast, heard))
     if not scored:
         if first_error is not None:
             raise first_error

@@ -1,13 +1,14 @@
 """Stage 2, conventions: decide how this document marks its speakers, from the whole of it.
 
-A convention is one way transcripts mark who speaks: ``Name: text`` labels, questions set as
-headings, questions set in bold or italics with the answers in plain text under them. Each is
-a small module with a ``propose`` function that reads every block and returns a `Proposal`: the
+A convention is one way transcripts mark who speaks: ``Name: text`` labels, a name alone on
+its line, questions set as headings, questions set in bold or italics with the answers in plain
+text under them, answers quoted under plain questions. Each is a small module with a
+``propose`` function that reads every block (and the shared `Features` of each) and returns the
 label (possibly an implied one, such as an unnamed interviewer) of each block that starts a
-turn. The conventions compete: the speakers stage accepts or rejects each proposal's labels,
-and `fit` measures how much of the document the accepted ones explain. The best fit wins;
-``ParseOptions(convention=...)`` forces one. Later stages take the winner's labels as they
-are and never judge again who is a speaker.
+turn. The conventions compete (`qaformat.parsing.contest`): the speakers stage accepts or
+rejects each proposal's labels, and `fit` measures how much of the document the accepted ones
+explain. The best fit wins; ``ParseOptions(convention=...)`` forces one. Later stages take the
+winner's labels as they are and never judge again who is a speaker.
 
 `CONVENTIONS` is the registry, in the order that breaks ties (as markdown-it-py's ``Ruler``
 orders its rules): the first convention listed wins an equal fit.
@@ -24,17 +25,7 @@ from qaformat.parsing.conventions import colon, ownline, questions
 from qaformat.parsing.conventions.features import Features
 from qaformat.parsing.units import Cast, Label
 
-__all__ = ["CONVENTIONS", "Convention", "Proposal", "convention_named", "fit"]
-
-
-@attrs.frozen
-class Proposal:
-    """What one convention reads in a document."""
-
-    labels: tuple[Label | None, ...]
-    """The label of every block that starts a turn under this reading, ``None`` elsewhere."""
-    implied: bool = False
-    """Some speakers are implied by the layout (a question's unnamed interviewer), not written."""
+__all__ = ["CONVENTIONS", "Convention", "convention_named", "fit"]
 
 
 @attrs.frozen
@@ -50,6 +41,8 @@ class Convention:
     propose: Callable[[list[Block], Features, Mapping[str, str]], tuple[Label | None, ...] | None]
     """Reads the blocks (with their features, and the reader's metadata); ``None`` when the
     document has none of it."""
+    implied: bool = False
+    """The speakers are implied by the layout, not written: weaker evidence than a written label."""
 
 
 CONVENTIONS: tuple[Convention, ...] = (
@@ -59,13 +52,13 @@ CONVENTIONS: tuple[Convention, ...] = (
     Convention("own-line-names", "the speaker's name alone on a line, the text under it",
                "JANE DOE  /  Hello and welcome.", ownline.propose),
     Convention("heading-questions", "each question is a heading; the answer is the text under it",
-               "### What hardware do you use?", questions.propose_headings),
+               "### What hardware do you use?", questions.propose_headings, implied=True),
     Convention("bold-questions", "each question is a paragraph in bold; the answer is the plain text under it",
-               "**What got you started?**", questions.propose_bold),
+               "**What got you started?**", questions.propose_bold, implied=True),
     Convention("italic-questions", "each question is a paragraph in italics; the answer is the text under it",
-               "*What got you started?*", questions.propose_italic),
+               "*What got you started?*", questions.propose_italic, implied=True),
     Convention("blockquote-answers", "plain questions with the answers quoted under them (or the reverse)",
-               "What got you started?  /  > My father's bakery.", questions.propose_blockquotes),
+               "What got you started?  /  > My father's bakery.", questions.propose_blockquotes, implied=True),
 )
 """Every convention, in the order that breaks a tie."""
 

@@ -25,6 +25,7 @@ _CLOSERS = " \"”’')]*_»"
 __all__ = ["overlay", "propose_blockquotes", "propose_bold", "propose_headings", "propose_italic"]
 
 MIN_QUESTIONS = 2
+_LABELLED_ASKING = 0.2
 
 
 def propose_headings(blocks: list[Block], features: Features,
@@ -145,6 +146,11 @@ def overlay(blocks: list[Block], features: Features, labels: tuple[Label | None,
         if features.bold[index] or features.italic[index] or features.heading[index]:
             found.append(index)
     if len(found) < MIN_QUESTIONS:
+        return labels
+    # Where labelled speakers ask too, a question set apart above a turn is a section heading
+    # or a pull quote, not a missing interviewer.
+    labelled = [i for i, label in enumerate(labels) if label is not None and label.rest]
+    if sum(features.asks[i] for i in labelled) > _LABELLED_ASKING * len(labelled):
         return labels
     # Once the document asks this way, a prompt in the same markup above an answer asks too.
     for index in range(found[0] + 1, len(blocks) - 1):
