@@ -236,8 +236,8 @@ def _lay_out_top(paras: list[Para], first: int, whole: bool, report: Report) -> 
             break
         intro.append(index)
         index -= 1
-    if title is None and heading is not None and not intro:
-        title, heading = heading, None
+    if title is None and heading is not None and not intro and not (paras[heading].block.heading or 0) >= 2:
+        title, heading = heading, None  # a "## " heading marks a section even at the top
     if heading is not None:
         paras[heading].role = ParaRole.HEADING
     for position in intro:

@@ -50,7 +50,7 @@ def assemble_paragraphs(blocks: list[Block], labels: list[Label | None], cast: C
         candidate = labels[index] if index not in cast.header else None
         if candidate is not None and candidate.continues:
             label, speaker = candidate, None
-        if label is None and block.time is None:
+        if label is None and block.time is None and not block.heading:
             block = _lift_time(block)
         text = label.rest if label is not None else block.text
         previous = paras[-1] if paras else None

@@ -1,0 +1,224 @@
+"""The conventions contest and what each convention reads (issue: conventions chosen by evidence).
+
+Small invented inputs, one behaviour each; the realistic cases are in tests/corpus/.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+import qaformat
+from qaformat import ParseOptions, Role
+
+
+def turns(text: str, fmt: str = "text", **options: object) -> list[tuple[str | None, str, str]]:
+    transcript = qaformat.parse(text, format=fmt, options=ParseOptions(**options))  # type: ignore[arg-type]
+    names = {s.id: s.name for s in transcript.speakers}
+    return [(names.get(t.speaker or ""), t.kind.value, t.paragraphs[0] if t.paragraphs else "") for t in transcript.turns()]
+
+
+def convention(text: str, fmt: str = "text") -> str:
+    transcript = qaformat.parse(text, format=fmt)
+    [found] = [d.message for d in transcript.diagnostics if d.code == "convention"]
+    return found.split("'")[1]
+
+
+HEADINGS = ("---\ntitle: Ana Ruiz\n---\n\n### What do you bake?\n\nBread, mostly.\n\nSome cakes.\n\n"
+            "### Where?\n\nIn Lisbon.\n\n#### Tools\n\nAn old oven.\n")
+
+
+def test_heading_questions_name_the_interviewee_from_the_front_matter():
+    assert turns(HEADINGS, "markdown") == [
+        ("Interviewer", "question", "What do you bake?"), ("Ana Ruiz", "answer", "Bread, mostly."),
+        ("Interviewer", "question", "Where?"), ("Ana Ruiz", "answer", "In Lisbon."),
+        ("Ana Ruiz", "answer", "An old oven."),  # a sub-heading inside the answer starts a new turn
+    ]
+    transcript = qaformat.parse(HEADINGS, format="markdown")
+    assert [s.heading for s in transcript.sections if s.heading] == ["Tools"]
+    assert convention(HEADINGS, "markdown") == "heading-questions"
+
+
+def test_written_labels_beat_question_headings():
+    text = "## Why start?\n\n**Host:** So why?\n\n**Ana:** Because.\n\n## What next?\n\n**Host:** Next?\n\n**Ana:** Sleep.\n"
+    assert convention(text, "markdown") == "colon"
+    assert [t[0] for t in turns(text, "markdown")] == ["Host", "Ana", "Host", "Ana"]
+
+
+def test_italic_questions_above_labelled_answers_get_an_implied_interviewer():
+    text = ('{\n  "authors": ["chromatic"],\n  "title": "Inside the meetup"\n}\n\n*An intro in italics.*\n\n'
+            "*How did it start?*\n\n**Richard Dice:** With a mailing list.\n\nThen a pub.\n\n"
+            "*I remember the first one.*\n\n**RD:** So do I.\n\n*And next year?*\n\n**RD:** Toronto again.\n")
+    assert turns(text, "markdown") == [
+        ("chromatic", "question", "How did it start?"), ("Richard Dice", "answer", "With a mailing list."),
+        ("chromatic", "question", "I remember the first one."), ("Richard Dice", "answer", "So do I."),
+        ("chromatic", "question", "And next year?"), ("Richard Dice", "answer", "Toronto again."),
+    ]
+
+
+def test_bold_call_to_action_is_not_a_question():
+    text = ("**What made you stop?**\n\nMy father's diabetes.\n\n**Did customers leave?**\n\nHalf of them.\n\n"
+            "**Subscribe to our newsletter!**\n")
+    assert [t[1] for t in turns(text, "markdown")] == ["question", "answer", "question", "answer"]
+
+
+def test_blockquote_answers():
+    text = "Do you get lonely?\n\n> Never.\n\nWhat is next?\n\n> Retirement.\n"
+    assert turns(text, "markdown") == [("Interviewer", "question", "Do you get lonely?"), ("Interviewee", "answer", "Never."),
+                                        ("Interviewer", "question", "What is next?"), ("Interviewee", "answer", "Retirement.")]
+
+
+def test_pull_quotes_beside_an_article_are_not_answers():
+    text = "# Essay\n\nA long paragraph.\n\n> A pull quote.\n\nMore text.\n\n> Another pull quote.\n"
+    with pytest.raises(qaformat.ParseError, match="blockquote-answers: none"):
+        qaformat.parse(text, format="markdown")
+
+
+def test_round_up_headings_name_who_answers():
+    text = ("## Ana Ruiz, baker\n\n**When do you start?**\n\nAt four.\n\n**Best loaf?**\n\nRye.\n\n"
+            "## Ben Okafor\n\n**When do you start?**\n\nAt five.\n")
+    assert [t[0] for t in turns(text, "markdown")] == ["Interviewer", "Ana Ruiz", "Interviewer", "Ana Ruiz",
+                                                        "Interviewer", "Ben Okafor"]
+
+
+def test_own_line_names():
+    text = "JANE DOE\nHello, John. How did it start?\n\nJOHN SMITH\nIn a garage.\n\nJANE DOE\nThen?\n\nJOHN SMITH\nWe sold it.\n"
+    assert convention(text) == "own-line-names"
+    assert turns(text)[:2] == [("Jane Doe", "question", "Hello, John. How did it start?"), ("John Smith", "answer", "In a garage.")]
+
+
+@pytest.mark.parametrize("first", ["[00:00:01] Jane Doe", "00:00:01 Jane Doe", "Jane Doe | 00:01", "Jane Doe (00:00:01)"])
+def test_own_line_labels_with_a_time(first):
+    second = first.replace("Jane Doe", "John Smith").replace("01", "05")
+    text = f"{first}\nHow did it start?\n\n{second}\nIn a garage.\n\n{first}\nThen?\n\n{second}\nWe sold it.\n"
+    assert [t[0] for t in turns(text)] == ["Jane Doe", "John Smith", "Jane Doe", "John Smith"]
+
+
+def test_a_chapter_heading_with_a_time_is_not_a_speaker():
+    text = "## [00:14:09] Moving On\n\n[00:14:10] **Adam:** So?\n\n[00:14:12] **Brian:** Yes.\n\n[00:14:15] **Adam:** And?\n\n[00:14:17] **Brian:** No.\n"
+    transcript = qaformat.parse(text, format="markdown")
+    assert [s.heading for s in transcript.sections] == ["[00:14:09] Moving On"]
+    assert {s.name for s in transcript.speakers} == {"Adam", "Brian"}
+
+
+def test_dash_separators_once_the_token_recurs():
+    text = "Q - How did it start?\nA - In a garage.\nQ - Then?\nA - We sold it.\n"
+    assert [t[:2] for t in turns(text)] == [("Q", "question"), ("A", "answer"), ("Q", "question"), ("A", "answer")]
+
+
+def test_markdown_list_labels():
+    text = "- **Q**: What is it?\n- **A**: A thing.\n\n  More on it.\n\n- **Q**: Why?\n1. **A:** Because.\n"
+    assert [t[:2] for t in turns(text, "markdown")] == [("Q", "question"), ("A", "answer"), ("Q", "question"), ("A", "answer")]
+
+
+def test_angle_labels():
+    text = "<Livia> **Como começou?**\n\n<Miguel> Com uma ideia.\n\n<Livia>**E depois?**\n\n<Miguel> Trabalho.\n"
+    assert [t[0] for t in turns(text, "markdown")] == ["Livia", "Miguel", "Livia", "Miguel"]
+
+
+def test_titles_joint_labels_and_role_hints():
+    text = ("THE PRESIDENT: Thank you all.\n\nTHE VICE PRESIDENT: Thank you, sir.\n\nANA ROSS, HOST: Questions?\n\n"
+            "Ana & Ben: Together!\n\nTHE VICE PRESIDENT: Next.\n\nANA ROSS: Yes?\n\nAna & Ben: Both.\n")
+    transcript = qaformat.parse(text)
+    by_name = {s.name: s for s in transcript.speakers}
+    assert {"The President", "The Vice President", "Ana Ross", "Ana & Ben"} <= set(by_name)
+    assert by_name["Ana Ross"].role is Role.INTERVIEWER and by_name["Ana Ross"].description == "HOST"
+
+
+def test_a_phrase_before_a_colon_is_not_a_speaker():
+    text = "Jane Roe: Why?\n\nJohn Doe: Because.\n\nOur takeaways: none.\n\nJane Roe: Really?\n\nJohn Doe: Yes.\n"
+    assert "Our takeaways" not in {s.name for s in qaformat.parse(text).speakers}
+
+
+@pytest.mark.parametrize(("question", "answer"), [("P", "R"), ("F", "A"), ("D", "R"), ("В", "О"), ("I", "P")])
+def test_question_and_answer_letters_in_other_languages(question, answer):
+    text = f"{question}: ¿Cómo empezó?\n\n{answer}: Con una idea.\n\n{question}: ¿Y luego?\n\n{answer}: Trabajo.\n"
+    assert [t[1] for t in turns(text)] == ["question", "answer", "question", "answer"]
+
+
+def test_a_first_name_answering_the_full_name_is_another_person():
+    text = "Maria Lopez: Where were you born?\n\nMaria: In Lima. And you?\n\nMaria Lopez: Quito.\n\nMaria: Lovely.\n"
+    assert [s.name for s in qaformat.parse(text).speakers] == ["Maria Lopez", "Maria"]
+
+
+def test_a_surname_label_is_still_the_same_person():
+    text = "Raúl Ortega: Why?\n\nAnn Lee: Because.\n\nOrtega: Really?\n\nLee: Yes.\n"
+    assert len(qaformat.parse(text).speakers) == 2
+
+
+def test_introductions_vote_on_roles():
+    text = ("Dana Ruiz: Hello. My guest today is Omar Haddad, who repairs boats and talks about them at length.\n\n"
+            "Omar Haddad: Thanks.\n\nDana Ruiz: So, boats, and the long story of how you came to them in the end.\n\n"
+            "Omar Haddad: Yes.\n")
+    transcript = qaformat.parse(text)
+    assert [(s.name, s.role) for s in transcript.speakers] == [("Dana Ruiz", Role.INTERVIEWER), ("Omar Haddad", Role.INTERVIEWEE)]
+    assert any("introduced by" in d.message for d in transcript.diagnostics if d.code == "role-inferred")
+
+
+def test_metadata_names_the_interviewer():
+    text = ("---\ninterviewer: Livia Bettero\n---\n\nLivia: Tell me about it. It is a long story, I know, but please.\n\n"
+            "Miguel: Sim.\n\nLivia: And the rest of it, which I have also heard about from others?\n\nMiguel: Não.\n")
+    roles = {s.name: s.role for s in qaformat.parse(text, format="markdown").speakers}
+    assert roles == {"Livia": Role.INTERVIEWER, "Miguel": Role.INTERVIEWEE}
+
+
+GENERIC = "Speaker 1: Welcome. I'm Dana Ruiz, the host.\n\nSpeaker 2: Hi.\n\nSpeaker 1: How are you?\n\nSpeaker 2: Fine, thanks.\n"
+
+
+def test_generic_labels_get_suggested_names_applied_only_on_request():
+    plain = qaformat.parse(GENERIC)
+    assert [s.name for s in plain.speakers] == ["Speaker 1", "Speaker 2"]
+    [suggestion] = [d for d in plain.diagnostics if d.code == "speaker-name-suggested"]
+    assert suggestion.line == 1 and "Dana Ruiz" in suggestion.message
+    named = qaformat.parse(GENERIC, options=ParseOptions(name_speakers=True))
+    assert [(s.name, s.aliases) for s in named.speakers] == [("Dana Ruiz", ("Speaker 1",)), ("Speaker 2", ("Speaker 2",))]
+
+
+def test_a_stage_direction_between_one_speakers_paragraphs_stays_in_the_turn():
+    text = "MAYOR LEE: We will build it.\n\n(APPLAUSE)\n\nMAYOR LEE: And pay for it.\n\nHOST: How?\n\nMAYOR LEE: Bonds.\n"
+    first = next(qaformat.parse(text).turns())
+    assert first.paragraphs == ("We will build it.", "(APPLAUSE)", "And pay for it.")
+
+
+@pytest.mark.parametrize(("line", "reason"), [
+    ("READ MORE: City budget explained", "link to other content"),
+    ("Jane Roe can be reached at jane@example.com.", "contact line"),
+    ('"Sediment" runs through April 19 at the Hall. Admission is free.', "event listing"),
+])
+def test_page_lines_inside_the_interview_are_skipped_with_a_reason(line, reason):
+    text = f"HOST: How?\n\nMAYOR LEE: Bonds.\n\n{line}\n\nMAYOR LEE: Lots of bonds.\n\nHOST: Thanks?\n"
+    transcript = qaformat.parse(text)
+    assert [s.reason for s in transcript.skipped] == [reason]
+    assert [t.paragraphs for t in transcript.turns()][1] == ("Bonds.", "Lots of bonds.")
+
+
+def test_an_advertisement_and_a_photo_caption_do_not_hide_the_headline():
+    text = ("The Keeper\n\nIda Wren has kept the light for 31 years.\n\nIda Wren at the top. Photo: Sam Lee\n\n"
+            "Advertisement\n\nTom: How?\n\nIda: By accident.\n\nTom: Lonely?\n\nIda: Never.\n")
+    transcript = qaformat.parse(text)
+    assert transcript.title == "The Keeper" and transcript.intro == ("Ida Wren has kept the light for 31 years.",)
+
+
+def test_forcing_a_convention_and_an_unknown_one():
+    assert convention(HEADINGS, "markdown") == "heading-questions"
+    with pytest.raises(qaformat.ParseError, match="tried bold-questions: none"):
+        qaformat.parse(HEADINGS, format="markdown", options=ParseOptions(convention="bold-questions"))
+    with pytest.raises(qaformat.ParseError, match="unknown convention 'nope'"):
+        qaformat.parse(HEADINGS, format="markdown", options=ParseOptions(convention="nope"))
+
+
+def test_no_interview_lists_what_each_convention_found():
+    with pytest.raises(qaformat.ParseError) as caught:
+        qaformat.parse("An essay.\n\nWith two paragraphs.\n")
+    for name in ("colon", "own-line-names", "heading-questions", "bold-questions", "italic-questions", "blockquote-answers"):
+        assert f"{name}: " in str(caught.value)
+
+
+def test_conventions_command_lists_every_convention_with_an_example():
+    done = subprocess.run([sys.executable, "-m", "qaformat", "conventions"], capture_output=True, text=True, check=True)
+    from qaformat.parsing.conventions import CONVENTIONS
+
+    for item in CONVENTIONS:
+        assert item.name in done.stdout and item.example in done.stdout
