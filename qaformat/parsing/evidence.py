@@ -22,6 +22,7 @@ _ANSWER_KEYS = ("interviewee", "guest", "guests", "narrator", "subject")
 _ASKING_STYLES = ("question", "interviewer", "strong")  # Word paragraph styles named for the questions
 _OPENING_PARAGRAPHS = 12
 _INTRODUCTION_WEIGHT = 1.0
+_INTRODUCTION_HINTS = ("with me", "guest", "welcome", "joining", "joined", "i'm here with", "i'm with")
 _INTRODUCES = re.compile(
     r"(?i:with me (?:today |now |here )?is|my guest(?:s)?(?: today| this week)? (?:is|are)|our guest(?: today)? is"
     r"|please welcome|joining (?:us|me)(?: today| now| this week)? (?:is|are)|i'?m (?:here |joined )?(?:with|by)"
@@ -64,7 +65,11 @@ def _introductions(speakers: tuple[SpeakerDraft, ...], paras: tuple[Para, ...], 
         looked += 1
         if looked > _OPENING_PARAGRAPHS:
             break
-        for found in _INTRODUCES.finditer(para.text[:1500]):
+        opening = para.text[:1500]
+        lowered = opening.lower()
+        if not any(hint in lowered for hint in _INTRODUCTION_HINTS):
+            continue
+        for found in _INTRODUCES.finditer(opening):
             named = {i for w in name_words(found.group(1)) for i in by_word.get(w, ())} - {para.speaker}
             if len(named) == 1:
                 guest = named.pop()

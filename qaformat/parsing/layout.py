@@ -68,6 +68,8 @@ _EVENT = re.compile(r"(?i)\badmission is free\b|\btickets (?:are|cost|start at)\
                     r"|\b(?:runs|is on view|opens) (?:through|until)\b")
 _PHOTO_CREDIT = re.compile(r"(?i)\b(?:photo(?:graph)?s?|image|illustration|picture|credit)\s*(?::|by\b)\s*[A-Z\w]"
                            r"|\((?:photo|image|credit):?[^)]{0,60}\)\s*$|/\s*(?:getty images|reuters|ap|afp)\b")
+_MAX_CUT_IN = 300
+_CUT_IN_INITIALS = frozenset("RrSsAaMmWwLlGgDd")  # the first letters of _CUT_IN_LINK's words
 _CONTACT_WORDS = ("reach", "contact", "mail", "follow ")
 _EVENT_WORDS = ("admission", "tickets", " through", " until")
 _CREDIT = re.compile(r"^[A-Z][^:.!?]{0,40}:\s")
@@ -355,9 +357,9 @@ def _is_page_aside(text: str) -> bool:
 def _cut_in(text: str) -> str:
     """Why a line inside the interview is the page's, not a speaker's (``READ MORE: ...``, a
     contact line, an event listing), or ``""``."""
-    if len(text) > 400:
+    if len(text) > _MAX_CUT_IN:
         return ""
-    if _CUT_IN_LINK.match(text):
+    if text[:1] in _CUT_IN_INITIALS and _CUT_IN_LINK.match(text):
         return "link to other content"
     # Each pattern needs one of a few words; looking for those first spares most paragraphs the scan.
     lowered = text.lower()

@@ -41,14 +41,9 @@ class Features:
 
 def features_of(blocks: list[Block]) -> Features:
     """One pass over the blocks."""
-    asks: list[bool] = []
-    bold: list[bool] = []
-    italic: list[bool] = []
-    heading: list[bool] = []
-    for block in blocks:
-        text = block.text
-        asks.append(is_question(text))
-        heading.append(bool(block.heading))
-        bold.append(not block.heading and 0 < len(text) <= block.bold_prefix)
-        italic.append(block.italic and not block.heading)
-    return Features(tuple(asks), tuple(bold), tuple(italic), tuple(heading))
+    return Features(
+        asks=tuple(is_question(b.text) for b in blocks),
+        bold=tuple(0 < len(b.text) <= b.bold_prefix and not b.heading for b in blocks),
+        italic=tuple(b.italic and not b.heading for b in blocks),
+        heading=tuple(bool(b.heading) for b in blocks),
+    )
