@@ -222,3 +222,11 @@ def test_conventions_command_lists_every_convention_with_an_example():
 
     for item in CONVENTIONS:
         assert item.name in done.stdout and item.example in done.stdout
+
+
+def test_a_service_header_is_metadata_never_the_title():
+    text = ("SUMMARY KEYWORDS\nmoney, budget, fees\n\nSPEAKERS\nKelly, Shannon\n\nKelly  0:00\nWelcome. What is a fee?\n\n"
+            "Shannon  0:12\nA charge.\n\nKelly  0:20\nAnd an advisor?\n\nShannon  0:25\nSomeone paid by you.\n")
+    transcript = qaformat.parse(text)
+    assert transcript.title is None
+    assert dict(transcript.metadata) == {"keywords": "money, budget, fees", "speakers": "Kelly, Shannon"}

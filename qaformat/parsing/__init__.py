@@ -113,7 +113,7 @@ def parse_document(document: Document, options: ParseOptions | None = None) -> T
         sections=sections,
         skipped=tuple(sorted(skipped, key=lambda s: s.first_line)),
         diagnostics=diagnostics,
-        metadata=dict(document.metadata),
+        metadata={**layout.metadata, **document.metadata},
     )
 
 

@@ -40,6 +40,8 @@ _DATE_ANYWHERE = re.compile(
 )
 # Fixed lines of transcription-service exports (Otter's header) and transcript notices.
 _SERVICE_HEADER = re.compile(r"^(?:SUMMARY KEYWORDS|KEYWORDS|SPEAKERS|Transcribed by\b.*)$")
+_SERVICE_KEYS = {"SUMMARY KEYWORDS": "keywords", "KEYWORDS": "keywords", "SPEAKERS": "speakers"}
+_HEADER_SCAN = 40
 # Page furniture that ends (or precedes) an interview on a scraped page.
 _BOILERPLATE = re.compile(
     r"(?i)comments? below|leave a (?:comment|reply)|post a comment|add a comment|\bcomments?\s*\(\d+\)"
@@ -187,7 +189,7 @@ def find_layout(paras: list[Para], *, names: tuple[str, ...] = (), whole: bool, 
                 if (is_title_like(text) and not asks) or (asks and 3 <= len(text.split()) <= 8):
                     paras[index].role = ParaRole.HEADING
     title = paras[title_index].text if title_index is not None else None
-    return Layout(tuple(paras), title)
+    return Layout(tuple(paras), title, _service_metadata(paras, first))
 
 
 def _lay_out_top(paras: list[Para], first: int, whole: bool, report: Report) -> int | None:
@@ -203,7 +205,7 @@ def _lay_out_top(paras: list[Para], first: int, whole: bool, report: Report) -> 
         else:
             paras[index].role = ParaRole.NOTE
         index -= 1
-    if index >= 0 and paras[index].label is None:
+    if index >= 0 and paras[index].label is None and not _is_service_header(paras, index):
         candidate = paras[index]
         if (_is_heading_hint(candidate) and not _is_title_hint(candidate, level_one)) or (
             not _is_title_hint(candidate, level_one) and is_title_like(candidate.text)
@@ -258,6 +260,16 @@ def _lay_out_top(paras: list[Para], first: int, whole: bool, report: Report) -> 
         else:
             para.role, para.reason = ParaRole.SKIPPED, "before the interview"
     return title
+
+
+def _service_metadata(paras: list[Para], first: int) -> dict[str, str]:
+    """``SUMMARY KEYWORDS`` / ``SPEAKERS`` and the line under each, as an export's header has them."""
+    found: dict[str, str] = {}
+    for index in range(min(first, _HEADER_SCAN) - 1):
+        key = paras[index].text
+        if key in _SERVICE_KEYS and not paras[index + 1].block.gap_before:
+            found[_SERVICE_KEYS[key]] = paras[index + 1].text
+    return found
 
 
 def _hint_above(paras: list[Para], index: int, level_one: bool) -> bool:

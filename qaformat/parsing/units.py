@@ -133,6 +133,8 @@ class Layout:
     """Every paragraph, each with its ``role`` set."""
     title: str | None
     """The title text, where one was found."""
+    metadata: dict[str, str] = attrs.Factory(dict)
+    """What a transcription service's header says (``keywords``, ``speakers``)."""
 
 
 @attrs.frozen
