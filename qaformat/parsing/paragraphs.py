@@ -91,7 +91,8 @@ def _joins(previous: Para, last_length: int, block: Block, width: int | None) ->
     if block.text[:1] in "([" and previous.text.rstrip().endswith(_SENTENCE_END):
         return False  # a stage direction under a finished sentence stands on its own
     if width is not None:
-        return last_length >= width * 0.6
+        # A line in capitals ("SUMMARY KEYWORDS") heads what follows; wrapped text does not change case.
+        return last_length >= width * 0.6 and previous.text.isupper() == block.text.isupper()
     ends = previous.text.rstrip()
     return (
         bool(ends)
