@@ -230,3 +230,11 @@ def test_a_service_header_is_metadata_never_the_title():
     transcript = qaformat.parse(text)
     assert transcript.title is None
     assert dict(transcript.metadata) == {"keywords": "money, budget, fees", "speakers": "Kelly, Shannon"}
+
+
+def test_a_legend_line_names_the_coded_speakers_and_is_not_a_turn():
+    text = ("Interview 4, March 2024\n[R] – Reporter [P] – Participant\n\n[R] – How did you start at the mill?\n"
+            "[P] – My father worked there.\n[R] – What was the first job?\n[P] – Sweeping.\n")
+    transcript = qaformat.parse(text)
+    assert [(s.name, s.aliases) for s in transcript.speakers] == [("Reporter", ("[R]",)), ("Participant", ("[P]",))]
+    assert [t.paragraphs[0] for t in transcript.turns()][0] == "How did you start at the mill?"

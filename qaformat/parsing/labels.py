@@ -48,6 +48,7 @@ _TRAILING_TIME = re.compile(rf"\s*[|·•–—-]?\s*[\[(]?({_TIME})[\])]?$")
 _DASH_LABEL = re.compile(r"([^\s\W][^:\-–—>]{0,38}?)\s+[-–—>]\s+(?=\S)")
 _BARE_TIME = re.compile(rf"[\[(]?({_TIME})[\])]?\s*:?")
 _COLONS = ":："
+_BRACKET_CODE = re.compile(r"\[([A-Z]{1,3}\d?)\](?:\s*[:–—-])?\s+(?=\S)")
 _JOINT = re.compile(r"\s+(?:&|\+|and|y|et|und|e)\s+")
 _CLOCK = re.compile(r"(?i)[ap]\.?m\b\.?")  # "5:15 P.M. EDT" is a time of day, not a speaker
 # The only characters `_label_colon` decides on; it skips from one to the next.
@@ -189,6 +190,11 @@ def _plain_label(text: str, offset: int, timestamp: float | None) -> Label | Non
     body = text[offset:]
     if body[:1] == "<":
         return _angle_label(body, offset, timestamp)
+    if body[:1] == "[":
+        code = _BRACKET_CODE.match(body)
+        if code is not None:  # "[R] – text", "[IV]: text": a transcriber's speaker code
+            label = _build(code.group(1), body[code.end():], offset + code.end() + 1, timestamp)
+            return attrs.evolve(label, written=code.group(0).rstrip(" :–—-")) if label is not None else None
     # Deposition and briefing style: "Q. text", "A. text", "Q    text" (no colon).
     head = body[:2]
     if head in ("Q.", "A.") and body[2:3] == " ":
