@@ -330,19 +330,38 @@ def _with_part(name: str, content: bytes) -> bytes:
     return _zip({**parts, name: content})
 
 
+def _without(name: str) -> bytes:
+    good = (DOCX / "newsroom.docx").read_bytes()
+    with zipfile.ZipFile(io.BytesIO(good)) as source:
+        return _zip({n: source.read(n) for n in source.namelist() if n != name})
+
+
+_XLSX_RELS = (b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+              b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+              b'officeDocument" Target="xl/workbook.xml"/></Relationships>')
+_XLSX_WORKBOOK = b'<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>'
+_NO_MAIN_RELS = b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>'
+
+
 @pytest.mark.parametrize(("data", "why"), [
     ((DOCX / "bad-truncated.docx").read_bytes(), "the zip archive is damaged or truncated"),
     ((DOCX / "bad-text.docx").read_bytes(), "it is not a zip archive"),
-    ((DOCX / "bad-no-document.docx").read_bytes(), "a zip archive that has no word/document.xml"),
+    ((DOCX / "bad-no-document.docx").read_bytes(), "a zip archive that has no _rels/.rels (the package relationships"),
     (b"", "the file is empty"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), "old Word 97-2003 .doc"),
     (_zip({"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<workbook/>"}), "an Excel workbook has no"),
-    (_with_part("word/document.xml", b"<w:document"), "its parts are damaged"),
-    (_with_part("word/styles.xml", b"<<"), "its parts are damaged"),
-    (_with_part("[Content_Types].xml", b"<Types/>"), "its parts are damaged"),
-    (_with_part("word/document.xml", f"<w:document {W_NS}/>".encode()), "has no body"),
-], ids=["truncated", "text", "no-document", "empty", "old-doc", "xlsx", "bad-xml", "bad-styles", "no-content-types",
-        "no-body"])
+    (_zip({"_rels/.rels": _XLSX_RELS, "xl/workbook.xml": _XLSX_WORKBOOK}),
+     "an Excel workbook, not a Word document (main part xl/workbook.xml)"),
+    (_with_part("_rels/.rels", _NO_MAIN_RELS), "_rels/.rels has no officeDocument relationship naming the main document"),
+    (_without("word/document.xml"),
+     "_rels/.rels: the officeDocument relationship rId1 points to word/document.xml, which the package does not have"),
+    (_without("word/styles.xml"), "word/_rels/document.xml.rels: the styles relationship rId"),
+    (_with_part("_rels/.rels", b"<Relationships"), "its parts are damaged (_rels/.rels: "),
+    (_with_part("word/document.xml", b"<w:document"), "its parts are damaged (word/document.xml: "),
+    (_with_part("word/styles.xml", b"<<"), "its parts are damaged (word/styles.xml: "),
+    (_with_part("word/document.xml", f"<w:document {W_NS}/>".encode()), "word/document.xml has no body"),
+], ids=["truncated", "text", "no-rels", "empty", "old-doc", "xlsx-no-rels", "xlsx", "no-main-relationship",
+        "main-part-missing", "styles-part-missing", "bad-rels", "bad-xml", "bad-styles", "no-body"])
 def test_bad_files_are_input_errors(data, why):
     with pytest.raises(InputError, match=r"not a Word \.docx file") as caught:
         read_docx(data, "talk.docx")
