@@ -577,3 +577,18 @@ def test_header_and_footer_text_is_metadata():
     data = _package(ooxml.paragraph(ooxml.run("Jane Roe: Hello.")),
                     related={"header": ("header1.xml", header), "footer": ("footer1.xml", footer)})
     assert dict(read_docx(data).metadata) == {"page_header": "Ledger | Draft", "page_footer": "Page 3 of 9"}
+
+
+def test_core_properties_are_found_through_the_package_relationships():
+    parts = {
+        "_rels/.rels": ooxml.rels([("rId1", ooxml.RT + "officeDocument", "word/document.xml"),
+                                   ("rId2", ooxml.CORE_TYPE, "meta/properties.xml")]),
+        "word/document.xml": ooxml.document_xml(ooxml.paragraph(ooxml.run("Jane Roe: Hello."))),
+        "meta/properties.xml": ooxml.core_part("Born in Lund"),
+        "docProps/core.xml": ooxml.core_part("Not this one: no relationship names it"),
+    }
+    assert dict(read_docx(ooxml.zip_parts(parts)).metadata) == {"title": "Born in Lund", "author": "Lena Holt",
+                                                                "date": "2025-05-02"}
+    strict = read_docx((FIXTURES / "word_corpus" / "strict.docx").read_bytes())
+    assert dict(strict.metadata) == {"title": "Q&A: The piano tuner who keeps a ledger", "author": "Lena Holt",
+                                     "date": "2025-05-02"}
