@@ -29,6 +29,7 @@ _W = W
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 _NOTE_STYLE = "QA Note"
+_BYLINE_STYLES = {"Author": "author line (Author style)", "Date": "date line (Date style)"}
 
 # Run content that stands for a character (anything else in a run is not text).
 _CHARACTERS = {_W + "tab": "\t", _W + "ptab": "\t", _W + "noBreakHyphen": "-", _W + "softHyphen": ""}
@@ -302,6 +303,11 @@ class _BodyReader:
         if paragraph.text_box:
             self.omitted.append(Omitted(self.number, self.number, "text box not read"))
         name = self.styles.name(paragraph.style)
+        if name in _BYLINE_STYLES and any(_line(pieces).text for pieces in paragraph.lines):
+            # pandoc writes a document's author and date metadata in these styles, under the title
+            # (and its own Word reader takes them back as metadata, not text).
+            self.omitted.append(Omitted(self.number, self.number, _BYLINE_STYLES[name]))
+            return
         heading = self.styles.heading(paragraph.style)
         title = self.styles.is_title(paragraph.style)
         note = name == _NOTE_STYLE
