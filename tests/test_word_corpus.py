@@ -231,3 +231,11 @@ def test_a_byline_under_the_title_is_not_the_title():
     })
     assert read_docx(data).blocks[0].title
     assert qaformat.parse(data, format="docx").title == corpus.TITLE
+
+
+def test_pandocs_author_line_is_a_reported_byline():
+    doc = read_docx((CORPUS / "pandoc.docx").read_bytes())
+    assert [(o.first_line, o.reason) for o in doc.omitted] == [(2, "author line (Author style)")]
+    assert corpus.INTERVIEWER not in [block.text for block in doc.blocks]
+    assert [(s.first_line, s.reason) for s in qaformat.read(CORPUS / "pandoc.docx").skipped] == [
+        (2, "author line (Author style)")]
