@@ -127,7 +127,9 @@ def read_html(data: str | bytes, source: str | None = None) -> Document:
         reader.walk(node, _Context())
         reader.text(node.tail, _Context())
     reader.close()
-    return Document(tuple(reader.blocks), _metadata(root), tuple(diagnostics), tuple(reader.omitted))
+    metadata = _metadata(root)
+    blocks, omitted = _title_and_byline(reader.blocks, reader.omitted, metadata)
+    return Document(tuple(blocks), metadata, tuple(diagnostics), tuple(omitted))
 
 
 # -- decoding and parsing --------------------------------------------------------------------
@@ -209,6 +211,29 @@ def _class_styles(root: _Element) -> dict[str, str]:
                 if match and ("font-weight" in declarations or "font-style" in declarations):
                     found[match.group(1)] = found.get(match.group(1), "") + ";" + declarations
     return found
+
+
+def _title_and_byline(blocks: list[Block], omitted: list[Omitted],
+                      metadata: dict[str, str]) -> tuple[list[Block], list[Omitted]]:
+    """Where nothing marks the title, the paragraph that says exactly what ``<title>`` says is it;
+    a paragraph right under it that says exactly what ``<meta name="author">`` says is its byline.
+
+    Word processors' pages mark neither (LibreOffice writes the title as a bold paragraph and the
+    author as a plain one), but they fill ``<title>`` and the author from the document's properties.
+    """
+    page_title = metadata.get("page_title")
+    if not page_title or any(block.title for block in blocks):
+        return blocks, omitted
+    index = next((i for i, block in enumerate(blocks) if block.text == page_title), None)
+    if index is None:
+        return blocks, omitted
+    blocks = [*blocks[:index], attrs.evolve(blocks[index], title=True), *blocks[index + 1:]]
+    following = blocks[index + 1] if index + 1 < len(blocks) else None
+    if following is not None and following.text == metadata.get("author") and following.gap_before:
+        del blocks[index + 1]
+        omitted = sorted([*omitted, Omitted(following.line, following.line, "author line (the page's author)")],
+                         key=lambda o: o.first_line)
+    return blocks, omitted
 
 
 def _collapse(text: str) -> str:
