@@ -592,3 +592,12 @@ def test_core_properties_are_found_through_the_package_relationships():
     strict = read_docx((FIXTURES / "word_corpus" / "strict.docx").read_bytes())
     assert dict(strict.metadata) == {"title": "Q&A: The piano tuner who keeps a ledger", "author": "Lena Holt",
                                      "date": "2025-05-02"}
+
+
+def test_a_damaged_entry_names_its_part():
+    data = bytearray((FIXTURES / "word_corpus" / "strict.docx").read_bytes())
+    start = data.find(b"word/document.xml") + 40  # into the compressed bytes of the main part
+    data[start:start + 50] = bytes(50)
+    with pytest.raises(InputError, match=r"not a Word \.docx file: the zip archive is damaged or truncated "
+                                         r"\(word/document\.xml\)$"):
+        read_docx(bytes(data))

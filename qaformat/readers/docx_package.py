@@ -101,7 +101,9 @@ class Package:
         """
         try:
             data = self._archive.read(self._names[name.lower()])
-        except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, KeyError):
+        except RuntimeError:  # zipfile's word for an encrypted entry
+            raise not_docx(f"{name} is encrypted", self._source) from None
+        except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, KeyError, NotImplementedError, OSError):
             raise not_docx(f"the zip archive is damaged or truncated ({name})", self._source) from None
         parser = etree.XMLParser(resolve_entities=False, no_network=True)
         try:
