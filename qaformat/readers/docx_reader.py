@@ -6,8 +6,8 @@ list numbers, transcript tables (time | speaker | text), footnotes and endnotes 
 after the paragraph that cites it), and the text of page headers and footers (as metadata).
 Knows nothing about interviews. The package's parts are found through its relationships by
 `docx_package` and the styles and numbering read by `docx_formatting`; the XML is walked with
-lxml (python-docx is not needed to read). From qaformat it imports only the blocks, the errors
-and those two modules.
+lxml (python-docx is not needed to read). From qaformat it imports only the blocks and those
+two modules.
 """
 
 from __future__ import annotations
@@ -21,11 +21,11 @@ import attrs
 
 from qaformat.blocks import Block, Document, Omitted
 from qaformat.readers.docx_formatting import Numbering, StyleBook, roman, toggle, value
-from qaformat.readers.docx_package import W, not_docx, open_package
+from qaformat.readers.docx_package import W as _W
+from qaformat.readers.docx_package import not_docx, open_package
 
 __all__ = ["read_docx"]
 
-_W = W
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 _NOTE_STYLE = "QA Note"
