@@ -1,16 +1,22 @@
-"""Properties of the parser over any input: it parses or raises our own error, loses no text,
-treats CRLF like LF, and its JSON round-trips."""
+"""Properties of the parser over any input: it parses or raises our own error, loses no text (Word
+footnotes included), treats CRLF like LF, and its JSON round-trips."""
 
 from __future__ import annotations
 
 import re
+import sys
+from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import qaformat
 from qaformat.parsing.normalize import normalize_text
 from qaformat.readers.decode import split_lines
 from tests.strategies import any_bytes, any_text, transcript_lines
+
+sys.path.insert(0, str(Path(__file__).parent / "fixtures"))
+import make_word_corpus as ooxml
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -43,12 +49,8 @@ def _pieces(line: str) -> list[str]:
     return [w.strip("*_:：") for w in text.split() if w.strip("*_:：")]
 
 
-@SETTINGS
-@given(transcript_lines())
-def test_no_line_is_lost(text: str) -> None:
-    transcript = _parse(text)
-    if transcript is None:
-        return
+def _kept(transcript: qaformat.Transcript) -> tuple[str, set[int]]:
+    """All the text a transcript keeps, and the source lines it reports as skipped."""
     kept = [transcript.title or "", *transcript.intro]
     for section in transcript.sections:
         kept.append(section.heading or "")
@@ -56,8 +58,16 @@ def test_no_line_is_lost(text: str) -> None:
             kept.extend(turn.paragraphs)
     for speaker in transcript.speakers:
         kept.extend(speaker.aliases)
-    haystack = "\n".join(kept)
-    skipped = {n for s in transcript.skipped for n in range(s.first_line, s.last_line + 1)}
+    return "\n".join(kept), {n for s in transcript.skipped for n in range(s.first_line, s.last_line + 1)}
+
+
+@SETTINGS
+@given(transcript_lines())
+def test_no_line_is_lost(text: str) -> None:
+    transcript = _parse(text)
+    if transcript is None:
+        return
+    haystack, skipped = _kept(transcript)
     for number, line in enumerate(split_lines(text), start=1):
         if not line.strip() or number in skipped:
             continue
@@ -65,6 +75,52 @@ def test_no_line_is_lost(text: str) -> None:
             if re.fullmatch(r"[\[(]?(?:\d{1,2}:)?\d{1,2}:\d{2}[\])]?", piece):
                 continue  # times become timestamps
             assert piece in haystack, f"line {number} {line!r}: {piece!r} is lost"
+
+
+# Word files: every paragraph and every footnote it cites is kept or reported.
+
+_WORD_LINE = st.lists(st.sampled_from(["Emily Carter:", "Q:", "A:", "Why", "now?", "We", "did.", "(APPLAUSE)", "U.S.",
+                                       "Thank", "you.", "Editor's", "note:", "ferry", "[laughs]", "3:1"]),
+                      min_size=1, max_size=10).map(" ".join)
+
+
+@st.composite
+def _word_documents(draw: st.DrawFn) -> tuple[list[tuple[str, str | None]], bytes]:
+    """Paragraphs, some citing a footnote, as a .docx: the (paragraph, footnote) pairs and the file."""
+    paragraphs = draw(st.lists(st.tuples(_WORD_LINE, st.one_of(st.none(), _WORD_LINE)), min_size=1, max_size=12))
+    notes: list[str] = []
+    body = []
+    for text, note in paragraphs:
+        content = ooxml.run(text)
+        if note is not None:
+            notes.append(note)
+            content += f'<w:r><w:footnoteReference w:id="{len(notes)}"/></w:r>'
+        body.append(ooxml.paragraph(content))
+    parts = {
+        "_rels/.rels": ooxml.rels([("rId1", ooxml.RT + "officeDocument", "word/document.xml")]),
+        "word/document.xml": ooxml.document_xml("".join(body)),
+        "word/_rels/document.xml.rels": ooxml.rels([("rId1", ooxml.RT + "footnotes", "footnotes.xml")]),
+        "word/footnotes.xml": ooxml.note_part("footnote", notes),
+    }
+    return paragraphs, ooxml.zip_parts(parts)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_word_documents())
+def test_no_word_paragraph_or_footnote_is_lost(document: tuple[list[tuple[str, str | None]], bytes]) -> None:
+    paragraphs, data = document
+    try:
+        transcript = qaformat.parse(data, format="docx")
+    except qaformat.QAFormatError:
+        return
+    haystack, skipped = _kept(transcript)
+    for number, (text, note) in enumerate(paragraphs, start=1):
+        if number in skipped:
+            continue  # reported with a reason; a note has its citing paragraph's number
+        for word in f"{text} {note or ''}".split():
+            word = word.strip(":")
+            if word and not word.replace(":", "").isdigit():  # times become timestamps
+                assert word in haystack, f"paragraph {number}: {word!r} is lost"
 
 
 @SETTINGS

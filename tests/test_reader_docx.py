@@ -330,19 +330,38 @@ def _with_part(name: str, content: bytes) -> bytes:
     return _zip({**parts, name: content})
 
 
+def _without(name: str) -> bytes:
+    good = (DOCX / "newsroom.docx").read_bytes()
+    with zipfile.ZipFile(io.BytesIO(good)) as source:
+        return _zip({n: source.read(n) for n in source.namelist() if n != name})
+
+
+_XLSX_RELS = (b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+              b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+              b'officeDocument" Target="xl/workbook.xml"/></Relationships>')
+_XLSX_WORKBOOK = b'<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>'
+_NO_MAIN_RELS = b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>'
+
+
 @pytest.mark.parametrize(("data", "why"), [
     ((DOCX / "bad-truncated.docx").read_bytes(), "the zip archive is damaged or truncated"),
     ((DOCX / "bad-text.docx").read_bytes(), "it is not a zip archive"),
-    ((DOCX / "bad-no-document.docx").read_bytes(), "a zip archive that has no word/document.xml"),
+    ((DOCX / "bad-no-document.docx").read_bytes(), "a zip archive that has no _rels/.rels (the package relationships"),
     (b"", "the file is empty"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), "old Word 97-2003 .doc"),
     (_zip({"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<workbook/>"}), "an Excel workbook has no"),
-    (_with_part("word/document.xml", b"<w:document"), "its parts are damaged"),
-    (_with_part("word/styles.xml", b"<<"), "its parts are damaged"),
-    (_with_part("[Content_Types].xml", b"<Types/>"), "its parts are damaged"),
-    (_with_part("word/document.xml", f"<w:document {W_NS}/>".encode()), "has no body"),
-], ids=["truncated", "text", "no-document", "empty", "old-doc", "xlsx", "bad-xml", "bad-styles", "no-content-types",
-        "no-body"])
+    (_zip({"_rels/.rels": _XLSX_RELS, "xl/workbook.xml": _XLSX_WORKBOOK}),
+     "an Excel workbook, not a Word document (main part xl/workbook.xml)"),
+    (_with_part("_rels/.rels", _NO_MAIN_RELS), "_rels/.rels has no officeDocument relationship naming the main document"),
+    (_without("word/document.xml"),
+     "_rels/.rels: the officeDocument relationship rId1 points to word/document.xml, which the package does not have"),
+    (_without("word/styles.xml"), "word/_rels/document.xml.rels: the styles relationship rId"),
+    (_with_part("_rels/.rels", b"<Relationships"), "its parts are damaged (_rels/.rels: "),
+    (_with_part("word/document.xml", b"<w:document"), "its parts are damaged (word/document.xml: "),
+    (_with_part("word/styles.xml", b"<<"), "its parts are damaged (word/styles.xml: "),
+    (_with_part("word/document.xml", f"<w:document {W_NS}/>".encode()), "word/document.xml has no body"),
+], ids=["truncated", "text", "no-rels", "empty", "old-doc", "xlsx-no-rels", "xlsx", "no-main-relationship",
+        "main-part-missing", "styles-part-missing", "bad-rels", "bad-xml", "bad-styles", "no-body"])
 def test_bad_files_are_input_errors(data, why):
     with pytest.raises(InputError, match=r"not a Word \.docx file") as caught:
         read_docx(data, "talk.docx")
@@ -413,3 +432,172 @@ def test_from_docx_overrides_the_suffix(tmp_path):
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert '"Tomas Varga"' in result.stdout
+
+
+# -- parts found through relationships --------------------------------------------------------
+
+sys.path.insert(0, str(FIXTURES))
+import make_word_corpus as ooxml  # noqa: E402
+
+NUMBERING = ooxml.CT_WML + "numbering+xml"
+
+
+def _package(body: str, *, main: str = "word/document.xml", target: str | None = None,
+             related: dict[str, tuple[str, bytes]] | None = None, extra: dict[str, bytes] | None = None) -> bytes:
+    """A package whose main part is ``main`` (named in _rels/.rels by ``target``), with parts related to it
+    by kind (``{"numbering": ("numbering.xml", content)}``)."""
+    folder, file = main.rsplit("/", 1)
+    related = related or {}
+    parts = {
+        "[Content_Types].xml": ooxml.content_types({main: ooxml.CT_MAIN}),
+        "_rels/.rels": ooxml.rels([("rId1", ooxml.RT + "officeDocument", target or main)]),
+        main: ooxml.document_xml(body),
+        f"{folder}/_rels/{file}.rels": ooxml.rels(
+            [(f"rId{i}", ooxml.RT + kind, name) for i, (kind, (name, _)) in enumerate(related.items(), start=1)]),
+    }
+    for name, content in related.values():
+        parts[f"{folder}/{name}"] = content
+    return ooxml.zip_parts({**parts, **(extra or {})})
+
+
+def _texts(data: bytes) -> list[str]:
+    return [block.text for block in read_docx(data).blocks]
+
+
+@pytest.mark.parametrize(("main", "target"), [
+    ("word/document2.xml", "/word/document2.xml"),  # Word for the web: absolute targets
+    ("word/document2.xml", "word/document2.xml"),
+    ("Word/Main Document.xml", "Word/Main%20Document.xml"),  # percent-encoded, and the case of a name is free
+    ("content/body.xml", "./content/../content/body.xml"),
+])
+def test_the_main_part_is_whatever_the_relationship_names(main, target):
+    data = _package(ooxml.paragraph(ooxml.run("Jane Roe: Born in Lund.")), main=main, target=target)
+    assert _texts(data) == ["Jane Roe: Born in Lund."]
+
+
+@pytest.mark.parametrize("kind", ["styles", "numbering", "footnotes", "endnotes", "header", "footer"])
+def test_a_relationship_to_a_missing_part_is_one_line_naming_it(kind):
+    data = _package(ooxml.paragraph(ooxml.run("Hello")), related={kind: (f"{kind}.xml", b"")})
+    data = ooxml.zip_parts({n: c for n, c in _parts(data).items() if n != f"word/{kind}.xml"})
+    with pytest.raises(InputError) as caught:
+        read_docx(data, "talk.docx")
+    assert str(caught.value) == (f"talk.docx: not a Word .docx file: word/_rels/document.xml.rels: the {kind} relationship"
+                                 f" rId1 points to word/{kind}.xml, which the package does not have")
+
+
+def _parts(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def test_a_missing_main_part_through_the_command_line(tmp_path):
+    bad = tmp_path / "talk.docx"
+    bad.write_bytes(ooxml.zip_parts({n: c for n, c in _parts((DOCX / "newsroom.docx").read_bytes()).items()
+                                     if n != "word/document.xml"}))
+    result = subprocess.run([sys.executable, "-m", "qaformat", "convert", str(bad), "-t", "json"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.splitlines() == [
+        f"qaformat: error: {bad}: not a Word .docx file: _rels/.rels: the officeDocument relationship rId1 points to"
+        " word/document.xml, which the package does not have"]
+
+
+# -- list numbers -----------------------------------------------------------------------------
+
+
+def _numbering(*levels: tuple[str, str, str], restart: bool = False) -> bytes:
+    lvls = "".join(f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/>'
+                   f'<w:suff w:val="{suffix}"/></w:lvl>' for i, (fmt, text, suffix) in enumerate(levels))
+    override = '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>' if restart else ""
+    return ooxml.xml(f'<w:numbering xmlns:w="{ooxml.W_NS}"><w:abstractNum w:abstractNumId="0">{lvls}</w:abstractNum>'
+                     f'<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+                     f'<w:num w:numId="2"><w:abstractNumId w:val="0"/>{override}</w:num></w:numbering>')
+
+
+def _numbered(text: str, num: int = 1, level: int = 0) -> str:
+    return (f'<w:p><w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num}"/></w:numPr></w:pPr>'
+            f'{ooxml.run(text)}</w:p>')
+
+
+def test_list_numbers_are_read_as_word_draws_them():
+    numbering = _numbering(("decimal", "Q%1.", "space"), ("lowerLetter", "(%2)", "tab"), ("bullet", "\u2022", "tab"))
+    body = (_numbered("Where were you born?") + _numbered("In Lund.", level=1) + _numbered("On the island.", level=1)
+            + _numbered("A bullet has no text.", level=2) + _numbered("And then?")
+            + _numbered("A second list goes on counting.", num=2)
+            + '<w:p><w:pPr><w:numPr><w:numId w:val="0"/></w:numPr></w:pPr><w:r><w:t>Numbering off.</w:t></w:r></w:p>')
+    data = _package(body, related={"numbering": ("numbering.xml", numbering)})
+    assert _texts(data) == ["Q1. Where were you born?", "(a) In Lund.", "(b) On the island.", "A bullet has no text.",
+                            "Q2. And then?", "Q3. A second list goes on counting.", "Numbering off."]
+
+
+def test_a_list_that_restarts_and_numbering_from_a_style():
+    numbering = _numbering(("upperRoman", "%1.", "nothing"), restart=True)
+    styles = ooxml.xml(f'<w:styles xmlns:w="{ooxml.W_NS}"><w:style w:type="paragraph" w:styleId="Q">'
+                       '<w:name w:val="Question"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>'
+                       '</w:styles>')
+    body = (ooxml.paragraph(ooxml.run("One"), "Q") + ooxml.paragraph(ooxml.run("Two"), "Q") + _numbered("Again", num=2))
+    data = _package(body, related={"numbering": ("numbering.xml", numbering), "styles": ("styles.xml", styles)})
+    assert _texts(data) == ["I.One", "II.Two", "I.Again"]
+
+
+# -- footnotes and endnotes -------------------------------------------------------------------
+
+
+def _cite(kind: str, number: int, custom: str = "") -> str:
+    follows = ' w:customMarkFollows="1"' if custom else ""
+    return f'<w:r><w:{kind}Reference{follows} w:id="{number}"/>{ooxml.text_run(custom) if custom else ""}</w:r>'
+
+
+def test_footnotes_and_endnotes_follow_the_paragraph_that_cites_them():
+    body = (ooxml.paragraph(ooxml.run("Jane Roe: I was born in Lund") + _cite("footnote", 2) + ooxml.run(" in 1961")
+                            + _cite("endnote", 1) + ooxml.run("."))
+            + ooxml.paragraph(ooxml.run("Sam: And then?") + _cite("footnote", 1, custom="*")))
+    data = _package(body, related={"footnotes": ("footnotes.xml", ooxml.note_part("footnote", ["Asterisk note.", "On the island."])),
+                                   "endnotes": ("endnotes.xml", ooxml.note_part("endnote", ["Checked against the register."]))})
+    doc = read_docx(data)
+    assert [(b.text, b.line, b.italic) for b in doc.blocks] == [
+        ("Jane Roe: I was born in Lund[1] in 1961[i].", 1, False),
+        ("[1] On the island.", 1, True),
+        ("[i] Checked against the register.", 1, True),
+        ("Sam: And then?*", 2, False),
+        ("Asterisk note.", 2, True),  # a mark of the author's own: the note's text carries it, if anything
+    ]
+
+
+def test_a_note_nobody_cites_is_kept_at_the_end():
+    data = _package(ooxml.paragraph(ooxml.run("Jane Roe: Hello.")),
+                    related={"footnotes": ("footnotes.xml", ooxml.note_part("footnote", ["Orphan note."]))})
+    assert [(b.text, b.line) for b in read_docx(data).blocks] == [("Jane Roe: Hello.", 1), ("Orphan note.", 1)]
+
+
+def test_header_and_footer_text_is_metadata():
+    header = ooxml.xml(f'<w:hdr xmlns:w="{ooxml.W_NS}">{ooxml.paragraph(ooxml.run("Ledger"))}'
+                       f'{ooxml.paragraph(ooxml.run("Draft"))}</w:hdr>')
+    footer = ooxml.xml(f'<w:ftr xmlns:w="{ooxml.W_NS}">{ooxml.paragraph(ooxml.run("Page 3 of 9"))}</w:ftr>')
+    data = _package(ooxml.paragraph(ooxml.run("Jane Roe: Hello.")),
+                    related={"header": ("header1.xml", header), "footer": ("footer1.xml", footer)})
+    assert dict(read_docx(data).metadata) == {"page_header": "Ledger | Draft", "page_footer": "Page 3 of 9"}
+
+
+def test_core_properties_are_found_through_the_package_relationships():
+    parts = {
+        "_rels/.rels": ooxml.rels([("rId1", ooxml.RT + "officeDocument", "word/document.xml"),
+                                   ("rId2", ooxml.CORE_TYPE, "meta/properties.xml")]),
+        "word/document.xml": ooxml.document_xml(ooxml.paragraph(ooxml.run("Jane Roe: Hello."))),
+        "meta/properties.xml": ooxml.core_part("Born in Lund"),
+        "docProps/core.xml": ooxml.core_part("Not this one: no relationship names it"),
+    }
+    assert dict(read_docx(ooxml.zip_parts(parts)).metadata) == {"title": "Born in Lund", "author": "Lena Holt",
+                                                                "date": "2025-05-02"}
+    strict = read_docx((FIXTURES / "word_corpus" / "strict.docx").read_bytes())
+    assert dict(strict.metadata) == {"title": "Q&A: The piano tuner who keeps a ledger", "author": "Lena Holt",
+                                     "date": "2025-05-02"}
+
+
+def test_a_damaged_entry_names_its_part():
+    data = bytearray((FIXTURES / "word_corpus" / "strict.docx").read_bytes())
+    start = data.find(b"word/document.xml") + 40  # into the compressed bytes of the main part
+    data[start:start + 50] = bytes(50)
+    with pytest.raises(InputError, match=r"not a Word \.docx file: the zip archive is damaged or truncated "
+                                         r"\(word/document\.xml\)$"):
+        read_docx(bytes(data))

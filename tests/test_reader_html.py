@@ -373,3 +373,28 @@ def test_a_saved_page_named_txt_and_from_html(tmp_path):
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert '"Ines Duarte"' in result.stdout
+
+
+def test_the_title_and_byline_named_by_the_pages_metadata():
+    page = ("<html><head><title>Five questions</title><meta name='author' content='Sam Whitley'></head><body>"
+            "<p><b>Five questions</b></p>\n<p>Sam Whitley</p>\n<p><b>Sam Whitley:</b> Why?</p>\n"
+            "<p><b>Ines Duarte:</b> Because.</p></body></html>")
+    doc = read_html(page)
+    assert [(b.text, b.title) for b in doc.blocks] == [
+        ("Five questions", True), ("Sam Whitley: Why?", False), ("Ines Duarte: Because.", False)]
+    assert doc.omitted == (Omitted(2, 2, "author line (the page's author)"),)
+    # Where the page marks its title itself, or no paragraph says what <title> says, nothing changes
+    marked = read_html(page.replace("<p><b>Five questions</b></p>", "<h1 class='qa-title'>Five</h1>"))
+    assert [b.text for b in marked.blocks][:2] == ["Five", "Sam Whitley"] and marked.omitted == ()
+    assert read_html(page.replace("<title>Five questions</title>", "<title>Five questions | Ledger</title>")).omitted == ()
+
+
+def test_class_rules_make_inline_text_bold_or_italic_but_not_blocks():
+    page = ("<html><head><style>.c1{font-weight:700}.c2{font-style:italic} p.lead{font-weight:bold}</style></head>"
+            "<body><p class='lead'>A bold standfirst.</p>"
+            "<p><span class='c1'>Jane:</span><span> Hi.</span></p>"
+            "<p><span class='c1' style='font-weight:400'>Not:</span> bold</p>"
+            "<p><span class='c2'>All in italics.</span></p></body></html>")
+    assert [(b.text, b.bold_prefix, b.italic) for b in read_html(page).blocks] == [
+        ("A bold standfirst.", 0, False), ("Jane: Hi.", len("Jane:"), False), ("Not: bold", 0, False),
+        ("All in italics.", 0, True)]

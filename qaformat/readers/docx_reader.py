@@ -2,51 +2,44 @@
 
 Owns reading WordprocessingML: paragraph styles (Title, Heading N, our own ``QA ...`` styles),
 bold and italic from run formatting and character styles, line breaks inside a paragraph,
-transcript tables (time | speaker | text), and the core properties. Knows nothing about
-interviews. python-docx is imported here and only here (and lazily, so reading text never
-loads it); the body is walked as XML with lxml. From qaformat it imports only the blocks, the
-errors and the input size limit.
+list numbers, transcript tables (time | speaker | text), footnotes and endnotes (each a block
+after the paragraph that cites it), and the text of page headers and footers (as metadata).
+Knows nothing about interviews. The package's parts are found through its relationships by
+`docx_package` and the styles and numbering read by `docx_formatting`; the XML is walked with
+lxml (python-docx is not needed to read). From qaformat it imports only the blocks and those
+two modules.
 """
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
-import zlib
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from datetime import datetime
 from typing import Any
 
 import attrs
 
 from qaformat.blocks import Block, Document, Omitted
-from qaformat.errors import InputError
-from qaformat.readers.decode import MAX_INPUT_BYTES
+from qaformat.readers.docx_formatting import Numbering, StyleBook, roman, toggle, value
+from qaformat.readers.docx_package import W as _W
+from qaformat.readers.docx_package import not_docx, open_package
 
 __all__ = ["read_docx"]
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-_DOCUMENT_PART = "word/document.xml"
-_MAX_UNPACKED = 4 * MAX_INPUT_BYTES  # all parts unpacked; text compresses well, a zip bomb far better
 
-# Character style of our own speaker labels: a label even where a template made it not bold.
-_LABEL_STYLE = "QA Speaker"
 _NOTE_STYLE = "QA Note"
-_HEADING_STYLE = re.compile(r"heading ([1-9])", re.IGNORECASE)
-_FALSE = frozenset({"0", "false", "off", "none"})
+_BYLINE_STYLES = {"Author": "author line (Author style)", "Date": "date line (Date style)"}
 
 # Run content that stands for a character (anything else in a run is not text).
 _CHARACTERS = {_W + "tab": "\t", _W + "ptab": "\t", _W + "noBreakHyphen": "-", _W + "softHyphen": ""}
 _BREAKS = frozenset({_W + "br", _W + "cr"})
+_REFERENCES = {_W + "footnoteReference": "footnote", _W + "endnoteReference": "endnote"}
 # Inside a paragraph: deleted or moved-away text, and a drawing's fallback copy, are not shown.
 _HIDDEN = frozenset({_W + "del", _W + "moveFrom", _W + "pPr", _W + "rPr", _MC_FALLBACK})
-
-# python-docx's own default template says its author is "python-docx" and stamps this date.
-_TEMPLATE_AUTHOR = "python-docx"
-_TEMPLATE_CREATED = datetime.fromisoformat("2013-12-23T23:15:00+00:00")
+# Footnotes and endnotes that only draw the line above the notes.
+_SEPARATORS = frozenset({"separator", "continuationSeparator", "continuationNotice"})
+_LETTERS = re.compile(r"[^\W\d_]")
 
 _TIME = re.compile(r"[\[(]?(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?[\])]?")
 _HEADER_WORDS = frozenset({
@@ -60,184 +53,54 @@ _COLUMN_SHARE = 0.8  # share of a column's cells that must fit for the column to
 
 
 def read_docx(data: str | bytes, source: str | None = None) -> Document:
-    """Read a Word .docx file (its bytes).
+    """Read a Word .docx file (its bytes), transitional or Strict, whatever its main part is called.
 
     Returns:
-        One block per line of each body paragraph and per table row, in body order;
-        ``line`` is the 1-based paragraph number (a table row counts as one paragraph).
+        One block per line of each body paragraph and per table row, in body order, each
+        footnote and endnote after the paragraph that cites it; ``line`` is the 1-based
+        paragraph number (a table row counts as one paragraph; a note has its citing
+        paragraph's). Core properties and the text of page headers and footers are metadata.
 
     Raises:
-        InputError: the input is not a .docx file, or its parts are damaged.
+        InputError: the input is not a .docx file, its parts are damaged, or a relationship is
+            missing or points at nothing.
     """
-    package = _open(data, source)
-    body = _BodyReader(package.styles)
-    body.read(package.body)
-    return Document(tuple(body.blocks), package.metadata, (), tuple(body.omitted))
+    package = open_package(data, source)
+    body_element = package.main.find(_W + "body")
+    if body_element is None:
+        raise not_docx(f"{package.main_name} has no body", source)
+    styles = StyleBook.of(package.first("styles"))
+    paragraphs = _ParagraphReader(styles, Numbering(package.first("numbering")))
+    notes = {kind: _notes(package.first(kind + "s")) for kind in ("footnote", "endnote")}
+    body = _BodyReader(paragraphs, notes)
+    body.read(body_element)
+    body.unreferenced_notes()
+    metadata = package.metadata()
+    for kind in ("header", "footer"):
+        text = _furniture_text(_ParagraphReader(styles, Numbering(None)), [part for _, part in package.related(kind)])
+        if text:
+            metadata[f"page_{kind}"] = text
+    return Document(tuple(body.blocks), metadata, (), tuple(body.omitted))
 
 
-# -- opening ---------------------------------------------------------------------------------
+def _notes(part: Any) -> dict[str, Any]:
+    """Footnotes or endnotes by id, without the separators."""
+    if part is None:
+        return {}
+    return {note.get(_W + "id") or "": note for note in part
+            if isinstance(note.tag, str) and (note.get(_W + "type") or "normal") not in _SEPARATORS}
 
 
-def _not_docx(why: str, source: str | None) -> InputError:
-    return InputError(f"not a Word .docx file: {why}", source=source)
-
-
-@attrs.frozen
-class _Package:
-    """What the reader takes from a .docx package."""
-
-    body: Any
-    """The ``w:body`` element."""
-    styles: _StyleBook
-    metadata: dict[str, str]
-
-
-def _open(data: str | bytes, source: str | None) -> _Package:
-    """The document's body, styles and properties, or a clear error."""
-    if isinstance(data, str):
-        raise _not_docx("got text, not the bytes of a file (read it with --from text)", source)
-    if len(data) > MAX_INPUT_BYTES:
-        raise InputError(f"input is {len(data) / 2**20:.1f} MiB; the limit is {MAX_INPUT_BYTES // 2**20} MiB", source=source)
-    if not data.startswith(b"PK\x03\x04"):
-        raise _not_docx(_what_it_is(data), source)
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = set(archive.namelist())
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError):
-        raise _not_docx("the zip archive is damaged or truncated", source) from None
-    if _DOCUMENT_PART not in names:
-        raise _not_docx(f"{_which_zip(names)} has no {_DOCUMENT_PART}", source)
-    if unpacked > _MAX_UNPACKED:
-        # python-docx loads every part into memory: refuse a zip bomb before it does.
-        raise _not_docx(f"its parts would unpack to {unpacked / 2**20:.0f} MiB", source)
-    # Imported here so that reading text or HTML never loads python-docx.
-    from docx import Document as open_document
-
-    try:
-        document = open_document(io.BytesIO(data))
-        package = _Package(document.element.body, _StyleBook.of(document), _metadata(document.core_properties))
-    # python-docx trusts a package's parts to be well formed; a damaged one fails with whatever
-    # its XML proxies run into (AttributeError on a content-types part without types, ...).
-    except Exception as error:
-        raise _not_docx(f"its parts are damaged ({_short(error)})", source) from None
-    if package.body is None:
-        raise _not_docx(f"{_DOCUMENT_PART} has no body", source)
-    return package
-
-
-def _what_it_is(data: bytes) -> str:
-    if data.startswith(b"\xd0\xcf\x11\xe0"):
-        return "this is an old Word 97-2003 .doc (or a password-protected file); save it as .docx"
-    if data.startswith(b"{\\rtf"):
-        return "this is an RTF file; save it as .docx"
-    if not data.strip():
-        return "the file is empty"
-    return "it is not a zip archive (is it plain text? read it with --from text)"
-
-
-def _which_zip(names: set[str]) -> str:
-    if any(name.startswith("xl/") for name in names):
-        return "an Excel workbook"
-    if any(name.startswith("ppt/") for name in names):
-        return "a PowerPoint presentation"
-    if "content.xml" in names:
-        return "an OpenDocument file"
-    return "a zip archive that"
-
-
-def _short(error: BaseException) -> str:
-    text = str(error).strip("'\"") or type(error).__name__
-    return text if len(text) <= 120 else text[:117] + "..."
-
-
-def _metadata(properties: Any) -> dict[str, str]:
-    metadata: dict[str, str] = {}
-    title = (properties.title or "").strip()
-    if title:
-        metadata["title"] = title
-    author = (properties.author or "").strip()
-    if author and author != _TEMPLATE_AUTHOR:
-        metadata["author"] = author
-    created = properties.created
-    if isinstance(created, datetime) and created != _TEMPLATE_CREATED:
-        metadata["date"] = created.date().isoformat()
-    return metadata
-
-
-# -- styles ----------------------------------------------------------------------------------
-
-
-@attrs.frozen
-class _Style:
-    """What the reader needs of one style: its name, its own bold/italic, what it is based on."""
-
-    name: str
-    bold: bool | None
-    italic: bool | None
-    base: str | None
-
-
-@attrs.frozen
-class _StyleBook:
-    """The document's paragraph and character styles by id, resolved along ``basedOn``."""
-
-    styles: dict[str, _Style]
-    default: str | None
-
-    @classmethod
-    def of(cls, package: Any) -> _StyleBook:
-        from docx.enum.style import WD_STYLE_TYPE
-
-        styles: dict[str, _Style] = {}
-        for style in package.styles:
-            if style.type not in (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER) or not style.style_id:
-                continue
-            base = style.base_style
-            styles[style.style_id] = _Style(style.name or style.style_id, style.font.bold, style.font.italic,
-                                            base.style_id if base is not None else None)
-        default = package.styles.default(WD_STYLE_TYPE.PARAGRAPH)
-        return cls(styles, default.style_id if default is not None else None)
-
-    def chain(self, style_id: str | None) -> Iterator[_Style]:
-        """The style and the styles it is based on, nearest first (loops in broken files end)."""
-        seen: set[str] = set()
-        while style_id is not None and style_id in self.styles and style_id not in seen:
-            seen.add(style_id)
-            style = self.styles[style_id]
-            yield style
-            style_id = style.base
-
-    def name(self, style_id: str | None) -> str | None:
-        style = self.styles.get(style_id or "") or self.styles.get(self.default or "")
-        return style.name if style else None
-
-    def paragraph_id(self, style_id: str | None) -> str | None:
-        return style_id if style_id in self.styles else self.default
-
-    def heading(self, style_id: str | None) -> int | None:
-        for style in self.chain(style_id):
-            match = _HEADING_STYLE.fullmatch(style.name)
-            if match:
-                return min(int(match.group(1)), 6)  # Block headings run 1-6; Word's to 9
-        return None
-
-    def is_title(self, style_id: str | None) -> bool:
-        return any(style.name == "Title" for style in self.chain(style_id))
-
-    def bold(self, style_id: str | None) -> bool | None:
-        for style in self.chain(style_id):
-            if style.name == _LABEL_STYLE:
-                return True
-            if style.bold is not None:
-                return style.bold
-        return None
-
-    def italic(self, style_id: str | None) -> bool | None:
-        for style in self.chain(style_id):
-            if style.italic is not None:
-                return style.italic
-        return None
+def _furniture_text(reader: _ParagraphReader, parts: list[Any]) -> str:
+    """The distinct lines of page headers or footers that have words (not just a page number)."""
+    lines: list[str] = []
+    for part in parts:
+        for p in part.iter(_W + "p"):
+            for pieces in reader.read(p).lines:
+                text = _line(pieces).text
+                if _LETTERS.search(text) and text not in lines:
+                    lines.append(text)
+    return " | ".join(lines)
 
 
 # -- paragraphs ------------------------------------------------------------------------------
@@ -253,34 +116,31 @@ class _Piece:
 
 
 @attrs.frozen
+class _Reference:
+    """A footnote or endnote cited in a paragraph, with the mark it shows."""
+
+    kind: str
+    """``footnote`` or ``endnote``."""
+    id: str
+    mark: str
+    """``[1]`` (footnotes), ``[i]`` (endnotes), or ``""`` where the author typed a mark of their own."""
+
+
+@attrs.frozen
 class _Paragraph:
-    """One ``w:p``: its lines (split at ``w:br``) and its paragraph style."""
+    """One ``w:p``: its lines (split at ``w:br``), its paragraph style, the notes it cites."""
 
     lines: tuple[tuple[_Piece, ...], ...]
     style: str | None
     """Style id (the document's default paragraph style where none is set)."""
     text_box: bool
     """It anchors a text box, whose text is not read."""
-
-
-def _toggle(rpr: Any, tag: str) -> bool | None:
-    """A run's own ``w:b``/``w:i``: ``True``, ``False`` (``w:val="0"``), or ``None`` (not set)."""
-    if rpr is None:
-        return None
-    element = rpr.find(_W + tag)
-    if element is None:
-        return None
-    return element.get(_W + "val", "true").lower() not in _FALSE
-
-
-def _attribute(parent: Any, path: str) -> str | None:
-    element = parent.find(path) if parent is not None else None
-    return element.get(_W + "val") if element is not None else None
+    references: tuple[_Reference, ...] = ()
 
 
 def _runs(element: Any) -> Iterator[Any]:
-    """The ``w:r`` of a paragraph in order, through hyperlinks, insertions, fields and content
-    controls, leaving out deleted text and nested paragraphs (text boxes)."""
+    """The ``w:r`` of a paragraph in order, through hyperlinks, insertions, fields, smart tags and
+    content controls, leaving out deleted text and nested paragraphs (text boxes)."""
     for child in element:
         if child.tag == _W + "r":
             yield child
@@ -288,25 +148,69 @@ def _runs(element: Any) -> Iterator[Any]:
             yield from _runs(child)
 
 
-def _read_paragraph(p: Any, styles: _StyleBook) -> _Paragraph:
-    style = styles.paragraph_id(_attribute(p.find(_W + "pPr"), _W + "pStyle"))
-    lines: list[list[_Piece]] = [[]]
-    for run in _runs(p):
-        rpr = run.find(_W + "rPr")
-        char_style = _attribute(rpr, _W + "rStyle")
-        # Bold counts from the run and its character style only: a paragraph style's bold is the
-        # look of a heading, which `heading` already says, not a label.
-        bold = _first(_toggle(rpr, "b"), styles.bold(char_style))
-        italic = _first(_toggle(rpr, "i"), styles.italic(char_style), styles.italic(style))
-        for child in run:
-            if child.tag == _W + "t":
-                lines[-1].append(_Piece(child.text or "", bold, italic))
-            elif child.tag in _CHARACTERS:
-                lines[-1].append(_Piece(_CHARACTERS[child.tag], bold, italic))
-            elif child.tag in _BREAKS:
-                lines.append([])
-    text_box = any(t.text for box in p.iter(_W + "txbxContent") for t in box.iter(_W + "t"))
-    return _Paragraph(tuple(tuple(line) for line in lines), style, text_box)
+class _ParagraphReader:
+    """Reads ``w:p`` elements in document order: list numbers and note marks are counted."""
+
+    def __init__(self, styles: StyleBook, numbering: Numbering):
+        self.styles = styles
+        self.numbering = numbering
+        self.cited: dict[str, int] = {"footnote": 0, "endnote": 0}
+
+    def read(self, p: Any) -> _Paragraph:
+        ppr = p.find(_W + "pPr")
+        style = self.styles.paragraph_id(value(ppr, _W + "pStyle"))
+        lines: list[list[_Piece]] = [[]]
+        references: list[_Reference] = []
+        label = self.list_label(ppr, style)
+        if label:
+            mark = ppr.find(_W + "rPr") if ppr is not None else None
+            lines[-1].append(_Piece(label, _first(toggle(mark, "b")), _first(toggle(mark, "i"))))
+        for run in _runs(p):
+            rpr = run.find(_W + "rPr")
+            char_style = value(rpr, _W + "rStyle")
+            # Bold counts from the run and its character style only: a paragraph style's bold is the
+            # look of a heading, which `heading` already says, not a label.
+            bold = _first(toggle(rpr, "b"), self.styles.bold(char_style))
+            italic = _first(toggle(rpr, "i"), self.styles.italic(char_style), self.styles.italic(style))
+            for child in run:
+                if child.tag == _W + "t":
+                    lines[-1].append(_Piece(child.text or "", bold, italic))
+                elif child.tag in _CHARACTERS:
+                    lines[-1].append(_Piece(_CHARACTERS[child.tag], bold, italic))
+                elif child.tag in _BREAKS:
+                    lines.append([])
+                elif child.tag in _REFERENCES:
+                    reference = self.cite(_REFERENCES[child.tag], child)
+                    references.append(reference)
+                    lines[-1].append(_Piece(reference.mark, False, italic))
+        text_box = any(t.text for box in p.iter(_W + "txbxContent") for t in box.iter(_W + "t"))
+        return _Paragraph(tuple(tuple(line) for line in lines), style, text_box, tuple(references))
+
+    def list_label(self, ppr: Any, style: str | None) -> str | None:
+        num_id = value(ppr, f"{_W}numPr/{_W}numId")
+        level = value(ppr, f"{_W}numPr/{_W}ilvl")
+        if num_id is None:
+            from_style = self.styles.numbering(style)
+            if from_style is None:
+                return None
+            num_id, styled_level = from_style
+            level = level or str(styled_level)
+        if num_id == "0":  # numbering switched off
+            return None
+        try:
+            return self.numbering.label(num_id, int(level or 0))
+        except ValueError:
+            return None
+
+    def cite(self, kind: str, element: Any) -> _Reference:
+        custom = (element.get(_W + "customMarkFollows") or "").lower() in ("1", "true", "on")
+        if custom:
+            return _Reference(kind, element.get(_W + "id") or "", "")
+        self.cited[kind] += 1
+        number = self.cited[kind]
+        # Word's default marks: 1, 2, 3 for footnotes and i, ii, iii for endnotes.
+        shown = str(number) if kind == "footnote" else roman(number)
+        return _Reference(kind, element.get(_W + "id") or "", f"[{shown}]")
 
 
 def _first(*values: bool | None) -> bool:
@@ -367,8 +271,11 @@ class _Columns:
 class _BodyReader:
     """Walks ``w:body`` in order, numbering paragraphs and table rows, collecting blocks."""
 
-    def __init__(self, styles: _StyleBook):
-        self.styles = styles
+    def __init__(self, paragraphs: _ParagraphReader, notes: dict[str, dict[str, Any]]):
+        self.paragraphs = paragraphs
+        self.styles = paragraphs.styles
+        self.notes = notes
+        self.placed: set[tuple[str, str]] = set()
         self.blocks: list[Block] = []
         self.omitted: list[Omitted] = []
         self.number = 0
@@ -378,7 +285,7 @@ class _BodyReader:
         for child in body:
             if child.tag == _W + "p":
                 self.number += 1
-                self.paragraph(_read_paragraph(child, self.styles))
+                self.paragraph(self.paragraphs.read(child))
             elif child.tag == _W + "tbl":
                 self.table(child)
             elif child.tag == _W + "sdt":
@@ -396,6 +303,11 @@ class _BodyReader:
         if paragraph.text_box:
             self.omitted.append(Omitted(self.number, self.number, "text box not read"))
         name = self.styles.name(paragraph.style)
+        if name in _BYLINE_STYLES and any(_line(pieces).text for pieces in paragraph.lines):
+            # pandoc writes a document's author and date metadata in these styles, under the title
+            # (and its own Word reader takes them back as metadata, not text).
+            self.omitted.append(Omitted(self.number, self.number, _BYLINE_STYLES[name]))
+            return
         heading = self.styles.heading(paragraph.style)
         title = self.styles.is_title(paragraph.style)
         note = name == _NOTE_STYLE
@@ -411,6 +323,39 @@ class _BodyReader:
             self.gap = False
             time = None  # a row's time belongs to its first line
         self.gap = True
+        for reference in paragraph.references:
+            self.note(reference)
+
+    def note(self, reference: _Reference) -> None:
+        """A cited footnote or endnote as italic blocks, its mark before its first line."""
+        element = self.notes[reference.kind].get(reference.id)
+        if element is None or (reference.kind, reference.id) in self.placed:
+            return
+        self.placed.add((reference.kind, reference.id))
+        mark = reference.mark
+        for p in element.iter(_W + "p"):
+            if _nearest(p, _W + "txbxContent", element) is not None:
+                continue
+            paragraph = self.paragraphs.read(p)
+            name = self.styles.name(paragraph.style)
+            for pieces in paragraph.lines:
+                text = _line(pieces).text
+                if not text:
+                    self.gap = True
+                    continue
+                if mark:
+                    text, mark = f"{mark} {text}", ""
+                self.blocks.append(Block(text=text, line=max(self.number, 1), gap_before=self.gap, italic=True,
+                                         style=name))
+                self.gap = False
+            self.gap = True
+
+    def unreferenced_notes(self) -> None:
+        """Notes no paragraph cites (a damaged or hand-made file): kept, at the end."""
+        for kind, notes in self.notes.items():
+            for note_id in notes:
+                if (kind, note_id) not in self.placed:
+                    self.note(_Reference(kind, note_id, ""))
 
     def table(self, tbl: Any) -> None:
         rows = [self.row(tr) for tr in tbl.iter(_W + "tr") if _nearest(tr, _W + "tbl") is tbl]
@@ -433,7 +378,7 @@ class _BodyReader:
 
     def row(self, tr: Any) -> _Row:
         cells = [
-            [_read_paragraph(p, self.styles) for p in tc.iter(_W + "p") if _nearest(p, _W + "txbxContent", tc) is None]
+            [self.paragraphs.read(p) for p in tc.iter(_W + "p") if _nearest(p, _W + "txbxContent", tc) is None]
             for tc in tr.iter(_W + "tc")
             if _nearest(tc, _W + "tr") is tr
         ]

@@ -4,7 +4,9 @@ Owns reading HTML: the declared encoding, which elements are page furniture (nav
 header and footer, asides, forms, scripts, comments) and are reported in ``omitted`` with their
 source lines, block elements and ``<br>`` as blocks and lines, whitespace collapsed as a
 browser does, and the hints HTML carries (``<h1>``-``<h6>``, a bold run at the start, a paragraph
-in italics, ``<blockquote>``, ``<dt>`` speakers, our own ``qa-*`` classes). Knows nothing about
+in italics, ``<blockquote>``, ``<dt>`` speakers, our own ``qa-*`` classes). Office suites' pages
+read like hand-written ones: bold and italics set in a style sheet's class rules (Google Docs),
+Word's title class, its ``<o:p>`` spacers and its conditional comments. Knows nothing about
 interviews. Imports lxml and, from qaformat, only the blocks, the errors and `decode`.
 """
 
@@ -75,6 +77,14 @@ _PRE_TAGS = frozenset({"pre", "listing"})
 # Tags that change the context of their content (other elements only by class or style).
 _CONTEXT_TAGS = _BOLD_TAGS | _ITALIC_TAGS | _PRE_TAGS | _SECTIONING | {"blockquote"}
 _FONT_WEIGHT = re.compile(r"font-weight\s*:\s*(\w+)", re.IGNORECASE)
+# A style sheet rule for one class (``.c1{...}``, ``p.MsoTitle, li.MsoTitle {...}``).
+_CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_CLASS_SELECTOR = re.compile(r"\s*[a-zA-Z]*\.([\w-]+)\s*")
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+# Classes that mark a document's title: Word's and Google Docs' (and LibreOffice's) title paragraphs.
+_TITLE_CLASSES = frozenset({"MsoTitle", "title"})
+# Word's conditional-comment markers around list numbers (<![if !supportLists]>): not content.
+_CONDITIONAL_MARKER = re.compile(r"\[(?:if [^\]]*|endif)\]")
 _FONT_STYLE = re.compile(r"font-style\s*:\s*(\w+)", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\n\r\f]+")  # what HTML collapses; U+00A0 is not among them
 _ASCII_SPACE = " \t\n\r\f"
@@ -111,13 +121,15 @@ def read_html(data: str | bytes, source: str | None = None) -> Document:
     root = _parse(text, source)
     if root is None:
         return Document((), {}, tuple(diagnostics))
-    reader = _TreeReader()
+    reader = _TreeReader(_class_styles(root))
     # Comments before <html> and after </html> are siblings of the root.
     for node in [*reversed(list(root.itersiblings(preceding=True))), root, *root.itersiblings()]:
         reader.walk(node, _Context())
         reader.text(node.tail, _Context())
     reader.close()
-    return Document(tuple(reader.blocks), _metadata(root), tuple(diagnostics), tuple(reader.omitted))
+    metadata = _metadata(root)
+    blocks, omitted = _title_and_byline(reader.blocks, reader.omitted, metadata)
+    return Document(tuple(blocks), metadata, tuple(diagnostics), tuple(omitted))
 
 
 # -- decoding and parsing --------------------------------------------------------------------
@@ -189,6 +201,41 @@ def _metadata(root: _Element) -> dict[str, str]:
     return metadata
 
 
+def _class_styles(root: _Element) -> dict[str, str]:
+    """The declarations of each class's rules in the page's style sheets (later rules after earlier ones)."""
+    found: dict[str, str] = {}
+    for sheet in root.iter("style"):
+        for selectors, declarations in _CSS_RULE.findall(_CSS_COMMENT.sub("", sheet.text or "")):
+            for selector in selectors.split(","):
+                match = _CLASS_SELECTOR.fullmatch(selector)
+                if match and ("font-weight" in declarations or "font-style" in declarations):
+                    found[match.group(1)] = found.get(match.group(1), "") + ";" + declarations
+    return found
+
+
+def _title_and_byline(blocks: list[Block], omitted: list[Omitted],
+                      metadata: dict[str, str]) -> tuple[list[Block], list[Omitted]]:
+    """Where nothing marks the title, the paragraph that says exactly what ``<title>`` says is it;
+    a paragraph right under it that says exactly what ``<meta name="author">`` says is its byline.
+
+    Word processors' pages mark neither (LibreOffice writes the title as a bold paragraph and the
+    author as a plain one), but they fill ``<title>`` and the author from the document's properties.
+    """
+    page_title = metadata.get("page_title")
+    if not page_title or any(block.title for block in blocks):
+        return blocks, omitted
+    index = next((i for i, block in enumerate(blocks) if block.text == page_title), None)
+    if index is None:
+        return blocks, omitted
+    blocks = [*blocks[:index], attrs.evolve(blocks[index], title=True), *blocks[index + 1:]]
+    following = blocks[index + 1] if index + 1 < len(blocks) else None
+    if following is not None and following.text == metadata.get("author") and following.gap_before:
+        del blocks[index + 1]
+        omitted = sorted([*omitted, Omitted(following.line, following.line, "author line (the page's author)")],
+                         key=lambda o: o.first_line)
+    return blocks, omitted
+
+
 def _collapse(text: str) -> str:
     return _SPACES.sub(" ", text).strip(_ASCII_SPACE)
 
@@ -212,6 +259,8 @@ def _furniture(element: _Element, in_section: bool) -> str | None:
     role = (element.get("role") or "").strip().lower()
     if role in _ROLES:
         return _ROLES[role]
+    if tag == "div" and element.get("title") in ("header", "footer"):
+        return f"page {element.get('title')}"  # LibreOffice's page header and footer
     if element.get("hidden") is not None:
         return "hidden element"
     return None
@@ -290,7 +339,8 @@ class _TreeReader:
     but stops counting at 65535, so past that the reader counts the line ends in the text.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, class_styles: dict[str, str]) -> None:
+        self.class_styles = class_styles
         self.blocks: list[Block] = []
         self.omitted: list[Omitted] = []
         self.open: _Open | None = None
@@ -300,7 +350,7 @@ class _TreeReader:
         """Read an element and everything inside it (its tail is the parent's business)."""
         self.sync(element)
         if not isinstance(element.tag, str):  # a comment or processing instruction
-            self.skip(element, "HTML comment" if isinstance(element, etree._Comment) else None)
+            self.skip(element, _comment_reason(element))
             return
         tag = element.tag.lower()
         if tag == "head":
@@ -310,7 +360,7 @@ class _TreeReader:
         if reason is not None or tag in _SILENT:
             self.skip(element, reason)
             return
-        context = _inner_context(element, tag, context)
+        context = _inner_context(element, tag, context, self.class_styles)
         if tag == "br":
             self.line_break(context)
             return
@@ -412,7 +462,7 @@ class _TreeReader:
         hints = block.context
         for line in block.lines:
             text, bold_prefix, italic = _join(line.pieces, pre=hints.pre)
-            if not text:
+            if not text or text.isspace():  # a paragraph of &nbsp; is a blank line
                 gap = True
                 continue
             self.blocks.append(Block(
@@ -447,14 +497,25 @@ def _is_dialogue_list(element: _Element) -> bool:
     return any(child.tag == "dd" for child in element)
 
 
-def _inner_context(element: _Element, tag: str, context: _Context) -> _Context:
+def _comment_reason(node: _Element) -> str | None:
+    if not isinstance(node, etree._Comment):
+        return None  # a processing instruction
+    return None if _CONDITIONAL_MARKER.fullmatch((node.text or "").strip()) else "HTML comment"
+
+
+def _inner_context(element: _Element, tag: str, context: _Context, class_styles: dict[str, str]) -> _Context:
     """The context for an element's content: formatting and hints it adds."""
     if tag not in _CONTEXT_TAGS and element.get("class") is None and element.get("style") is None:
         return context
     classes = _classes(element)
+    # The element's own style attribute wins over its classes' rules, as in CSS. Class rules count
+    # on inline elements only (Google Docs' <span class="c1">): on a block they are a site's look
+    # (a bold lead paragraph, a byline), not a label.
+    rules = [class_styles[name] for name in classes if name in class_styles] if tag not in _BLOCK_TAGS else []
+    style = ";".join([*rules, element.get("style") or ""])
     inner = _Context(
-        bold=_weight(element, tag, context.bold),
-        italic=_slant(element, tag, context.italic),
+        bold=_weight(style, tag, context.bold),
+        italic=_slant(style, tag, context.italic),
         quote=context.quote or tag == "blockquote",
         note=context.note or "qa-note" in classes,
         speaker=context.speaker,
@@ -465,25 +526,25 @@ def _inner_context(element: _Element, tag: str, context: _Context) -> _Context:
     return context if inner == context else inner  # most elements change nothing: share it
 
 
-def _weight(element: _Element, tag: str, bold: bool) -> bool:
+def _weight(style: str, tag: str, bold: bool) -> bool:
     # Google Docs wraps a whole pasted document in <b style="font-weight:normal">: not bold.
-    match = _FONT_WEIGHT.search(element.get("style") or "")
-    if match:
-        value = match.group(1).lower()
+    matches = _FONT_WEIGHT.findall(style)
+    if matches:
+        value = matches[-1].lower()
         return value in ("bold", "bolder") or (value.isdigit() and int(value) >= 600)
     return bold or tag in _BOLD_TAGS
 
 
-def _slant(element: _Element, tag: str, italic: bool) -> bool:
-    match = _FONT_STYLE.search(element.get("style") or "")
-    if match:
-        return match.group(1).lower() in ("italic", "oblique")
+def _slant(style: str, tag: str, italic: bool) -> bool:
+    matches = _FONT_STYLE.findall(style)
+    if matches:
+        return matches[-1].lower() in ("italic", "oblique")
     return italic or tag in _ITALIC_TAGS
 
 
 def _heading(element: _Element, tag: str) -> tuple[int | None, bool]:
     classes = _classes(element)
-    if "qa-title" in classes:
+    if "qa-title" in classes or not _TITLE_CLASSES.isdisjoint(classes):
         return None, True
     if tag in _HEADINGS:
         return _HEADINGS[tag], False
