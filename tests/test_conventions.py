@@ -237,4 +237,4 @@ def test_a_legend_line_names_the_coded_speakers_and_is_not_a_turn():
             "[P] – My father worked there.\n[R] – What was the first job?\n[P] – Sweeping.\n")
     transcript = qaformat.parse(text)
     assert [(s.name, s.aliases) for s in transcript.speakers] == [("Reporter", ("[R]",)), ("Participant", ("[P]",))]
-    assert [t.paragraphs[0] for t in transcript.turns()][0] == "How did you start at the mill?"
+    assert next(transcript.turns()).paragraphs[0] == "How did you start at the mill?"
