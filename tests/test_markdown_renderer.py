@@ -14,6 +14,7 @@ from qaformat.renderers import format_for_suffix, output_format
 from qaformat.renderers.markdown import render_markdown
 from tests.builders import a, interview, load_case, q
 from tests.conftest import CORPUS, GOLDEN, check_golden, golden_cases, need_program
+from tests.test_corpus import known_failing
 
 # Text that means something in Markdown or HTML, and must stay text.
 HOSTILE = [
@@ -58,7 +59,9 @@ def test_golden_case_reads_back(case: str) -> None:
     assert shape(back) == shape(transcript)
 
 
-@pytest.mark.parametrize("path", sorted(CORPUS.glob("*.txt")), ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", [
+    known_failing("markdown-timestamps", path.stem, path) for path in sorted(CORPUS.glob("*.txt"))
+])
 def test_corpus_reads_back_with_timestamps(path) -> None:  # type: ignore[no-untyped-def]
     transcript = qaformat.read(path)
     back = qaformat.parse(render_markdown(transcript, RenderOptions(timestamps=True)), format="markdown")

@@ -10,6 +10,7 @@ import pytest
 import qaformat
 from qaformat.options import RenderOptions
 from tests.conftest import CORPUS, GOLDEN
+from tests.test_corpus import known_failing
 
 CASES = sorted(GOLDEN.glob("*/input.txt")) + sorted(CORPUS.glob("*.txt"))
 FORMATS = {
@@ -33,8 +34,13 @@ def shape(transcript: qaformat.Transcript) -> tuple[object, ...]:
     return title, tuple(turns), tuple(headings)
 
 
-@pytest.mark.parametrize("how", sorted(FORMATS))
-@pytest.mark.parametrize("case", CASES, ids=lambda p: p.parent.name if p.name == "input.txt" else p.stem)
+def _name(case: Path) -> str:
+    return case.parent.name if case.name == "input.txt" else case.stem
+
+
+@pytest.mark.parametrize(("case", "how"), [
+    known_failing("round-trip", f"{_name(case)}-{how}", case, how) for case in CASES for how in sorted(FORMATS)
+])
 def test_output_reads_back(case: Path, how: str) -> None:
     to, reader, options = FORMATS[how]
     original = qaformat.read(case)
