@@ -18,6 +18,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from qaformat import api
 from qaformat.errors import Diagnostic, InputError, ParseError, QAFormatError, Severity, UnknownFormatError
 from qaformat.model import Transcript
@@ -329,7 +331,7 @@ def _check(args: argparse.Namespace, options: ParseOptions) -> int:
     """Lint: every diagnostic as FILE:LINE:COL: severity code message. Exit 1 on errors (on
     warnings too with --strict)."""
     status = EXIT_OK
-    lenient = ParseOptions(speakers=options.speakers, whole=options.whole, tidy=options.tidy)
+    lenient = attrs.evolve(options, strict=False)
     found: list[dict[str, object]] = []
     for path in _expand(args.inputs):
         name = "<stdin>" if path == STDIO else path

@@ -59,8 +59,8 @@ def test_italic_questions_above_labelled_answers_get_an_implied_interviewer():
 
 
 def test_bold_call_to_action_is_not_a_question():
-    text = ("**What made you stop?**\n\nMy father's diabetes.\n\n**Did customers leave?**\n\nHalf of them.\n\n"
-            "**Subscribe to our newsletter!**\n")
+    text = ("# Q&A: the baker who quit sugar\n\n**What made you stop?**\n\nMy father's diabetes.\n\n"
+            "**Did customers leave?**\n\nHalf of them.\n\n**Subscribe to our newsletter!**\n")
     assert [t[1] for t in turns(text, "markdown")] == ["question", "answer", "question", "answer"]
 
 
@@ -70,6 +70,13 @@ def test_blockquote_answers():
                                         ("Interviewer", "question", "What is next?"), ("Interviewee", "answer", "Retirement.")]
 
 
+def test_a_listicle_with_a_few_subheads_that_ask_is_not_an_interview():
+    text = ("# Ten things to do in Leeds this weekend\n\n**Where should you eat?**\n\nThe market.\n\n"
+            "**What should you see?**\n\nThe gallery.\n\n**Where can you dance?**\n\nThe old mill.\n")
+    with pytest.raises(qaformat.ParseError, match="no interview found"):
+        qaformat.parse(text, format="markdown")
+
+
 def test_pull_quotes_beside_an_article_are_not_answers():
     text = "# Essay\n\nA long paragraph.\n\n> A pull quote.\n\nMore text.\n\n> Another pull quote.\n"
     with pytest.raises(qaformat.ParseError, match="blockquote-answers: none"):
@@ -77,7 +84,7 @@ def test_pull_quotes_beside_an_article_are_not_answers():
 
 
 def test_round_up_headings_name_who_answers():
-    text = ("## Ana Ruiz, baker\n\n**When do you start?**\n\nAt four.\n\n**Best loaf?**\n\nRye.\n\n"
+    text = ("We asked two bakers the same questions.\n\n## Ana Ruiz, baker\n\n**When do you start?**\n\nAt four.\n\n**Best loaf?**\n\nRye.\n\n"
             "## Ben Okafor\n\n**When do you start?**\n\nAt five.\n")
     assert [t[0] for t in turns(text, "markdown")] == ["Interviewer", "Ana Ruiz", "Interviewer", "Ana Ruiz",
                                                         "Interviewer", "Ben Okafor"]

@@ -204,6 +204,11 @@ def _plain_label(text: str, offset: int, timestamp: float | None) -> Label | Non
     if body[:1] in ("Q", "A") and (body[1:3] == "  " or body[1:2] == "\u00a0"):
         return _role_label(body[0], body[1:].strip(), offset + 2, timestamp)
     colon = _label_colon(body)
+    head = body[:44]
+    if colon >= 0 and (" - " in head or "–" in head or "—" in head or " > " in head):
+        dashed = _dash_label(body, offset, timestamp)
+        if dashed is not None and len(dashed.written) < colon:
+            return dashed  # "Moss > Next one: what was ...": the separator comes before the colon
     if colon >= 0:
         rest = body[colon + 1 :]
         if rest.startswith("//"):
@@ -219,13 +224,17 @@ def _plain_label(text: str, offset: int, timestamp: float | None) -> Label | Non
             label = _build(body, "", len(text) + 1, timestamp, own_line_only=True)
             if label is not None and (label.name_shaped or label.role_word):
                 return label
-    head = body[:44]
-    dash = _DASH_LABEL.match(body) if (" - " in head or "–" in head or "—" in head or " > " in head) else None
-    if dash is not None:
-        label = _build(dash.group(1), body[dash.end():], offset + dash.end() + 1, timestamp)
-        if label is not None and label.name_shaped:
-            return attrs.evolve(label, dashed=True)
+    if " - " in head or "–" in head or "—" in head or " > " in head:
+        return _dash_label(body, offset, timestamp)
     return None
+
+
+def _dash_label(body: str, offset: int, timestamp: float | None) -> Label | None:
+    dash = _DASH_LABEL.match(body)
+    if dash is None:
+        return None
+    label = _build(dash.group(1), body[dash.end():], offset + dash.end() + 1, timestamp)
+    return attrs.evolve(label, dashed=True) if label is not None and label.name_shaped else None
 
 
 def _angle_label(body: str, offset: int, timestamp: float | None) -> Label | None:
@@ -316,7 +325,7 @@ def _split_extra(written: str) -> tuple[str, str | None]:
 
 
 def _role_word(name: str) -> RoleWord | None:
-    key = " ".join(name.casefold().replace(".", " ").split())
+    key = " ".join(name.casefold().replace(".", " ").replace("_", " ").split())  # SPEAKER_01
     if key in ROLE_WORDS:
         return ROLE_WORDS[key]
     word, _, number = key.rpartition(" ")

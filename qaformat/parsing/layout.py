@@ -17,7 +17,7 @@ import re
 
 from qaformat.parsing.report import Report
 from qaformat.parsing.units import Layout, Para, ParaRole
-from qaformat.parsing.words import is_direction_only
+from qaformat.parsing.words import is_direction_only, is_legend
 
 __all__ = ["find_layout", "is_title_like"]
 
@@ -215,7 +215,7 @@ def _lay_out_top(paras: list[Para], first: int, whole: bool, report: Report) -> 
             index -= 1
     while index >= 0:
         para = paras[index]
-        if _is_meta(para.text) or _is_service_header(paras, index):
+        if _is_meta(para.text) or _is_service_header(paras, index) or is_legend(para.text):
             # Bylines, datelines and export headers sit between title and interview: leave out.
             para.role, para.reason = ParaRole.SKIPPED, "byline, dateline or header"
             index -= 1
@@ -340,6 +340,8 @@ def _inside(paras: list[Para], index: int) -> tuple[ParaRole, str]:
         return ParaRole.SKIPPED, "separator line"
     if _is_debris(text):
         return ParaRole.SKIPPED, "page debris"
+    if is_legend(text):
+        return ParaRole.SKIPPED, "speaker legend"
     cut_in = _cut_in(text)
     if cut_in:
         return ParaRole.SKIPPED, cut_in

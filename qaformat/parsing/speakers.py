@@ -307,9 +307,10 @@ def _accept(
             target = merged.get(key, key)
             label = labels[index]
             assert label is not None
-            opens = index == opener and label.caps and caps_share >= 0.5 and len(label.name.split()) >= 2
-            if target in accepted or not (first < index < last or opens):
-                continue
+            opens = (index == opener and label.caps and not label.dashed and caps_share >= 0.5
+                     and len(label.name.split()) >= 2)
+            if target in accepted or label.dashed or not (first < index < last or opens):
+                continue  # a dash in a sentence ("Jane Roe - the mayor - was there") is no label until it recurs
             if (label.caps and caps_share >= 0.5) or (label.bold and bold_share >= 0.5) or (
                 len(label.name.split()) >= 2 and not label.caps and caps_share < 0.5
                 and all(w[:1].isupper() or not w[:1].isalpha() for w in label.name.split())

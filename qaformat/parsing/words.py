@@ -116,8 +116,9 @@ ROLE_WORDS: dict[str, RoleWord] = {
                                         "unknown speaker", "male voice", "female voice", "voice",
                                         "voiceover", "voice-over", "crowd", "audience", "all",
                                         "multiple speakers", "several", "group", "court reporter",
-                                        "videographer", "the court", "the reporter", "the witness",
-                                        "clerk")},
+                                        "videographer", "the court", "the reporter", "clerk")},
+    # A hearing's witness answers the chair; a deposition's speaks between its Q and A: behaviour decides.
+    "the witness": RoleWord(None, False),
 }
 """Role labels, lower-case, with what each implies."""
 
@@ -214,11 +215,27 @@ def display_case(name: str) -> str:
     """
     if not is_cased_upper(name):
         return name
+    joint = _JOINT_WORD.split(name)
+    if len(joint) == 3:  # "ANA RUIZ & BEN COLE": each name on its own, the "&" or "and" as written
+        return f"{display_case(joint[0])} {joint[1].lower() if joint[1].isalpha() else joint[1]} {display_case(joint[2])}"
     words = name.split(" ")
     titled = [_title_word(w) for w in words]
     if titled and titled[0]:
         titled[0] = titled[0][0].upper() + titled[0][1:]
     return " ".join(titled)
+
+
+_JOINT_WORD = re.compile(r"\s+(&|\+|AND|Y|ET|UND)\s+")
+
+
+def is_legend(text: str) -> bool:
+    """A line that explains speaker codes: ``[R] – Reporter [P] – Participant``, ``I = Interviewer, R = Respondent``."""
+    pairs = LEGEND_PAIR.findall(text)
+    return len(pairs) >= 2 and sum(len(code) + len(name) for code, name in pairs) >= 0.5 * len(text.replace(" ", ""))
+
+
+LEGEND_PAIR = re.compile(r"\[?\b([A-Z]{1,3}\d?)\b\]?\s*[–—=:-]\s*([A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2})")
+"""One ``code – Name`` pair of a legend line."""
 
 
 def slug(name: str) -> str:

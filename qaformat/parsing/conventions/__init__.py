@@ -49,6 +49,8 @@ CONVENTIONS: tuple[Convention, ...] = (
     Convention("colon", "a speaker label before the text: names, role words, initials, times",
                "**Jane Roe:** text  ·  Q: text  ·  [00:01:02] MR. SMITH: text  ·  Jane Roe  00:01:02 (own line)",
                colon.propose),
+    Convention("dash", "a label before the text with a dash or a chevron instead of a colon",
+               "Q - text  ·  A – text  ·  NAME — text  ·  Name > text", colon.propose_dashes),
     Convention("own-line-names", "the speaker's name alone on a line, the text under it",
                "JANE DOE  /  Hello and welcome.", ownline.propose),
     Convention("heading-questions", "each question is a heading; the answer is the text under it",
@@ -77,13 +79,18 @@ def convention_named(name: str) -> Convention:
 
 def fit(blocks: list[Block], cast: Cast) -> float:
     """Share of the document's text that a reading's accepted turns explain: the text from the
-    first accepted label on, up to the last turn's end (the next heading, or the end)."""
+    first accepted label to the last, and after the last up to the next heading, but no more
+    than two of the reading's average turns (a header's two labels explain no interview)."""
     if not cast.block_speaker:
         return 0.0
     total = sum(len(b.text) for b in blocks) or 1
     first = min(cast.block_speaker)
     last = max(cast.block_speaker)
-    end = last + 1
-    while end < len(blocks) and not blocks[end].heading:
-        end += 1
-    return sum(len(blocks[i].text) for i in range(first, end)) / total
+    inside = sum(len(blocks[i].text) for i in range(first, last + 1))
+    cap = 2 * inside / len(cast.block_speaker)
+    after = 0
+    for index in range(last + 1, len(blocks)):
+        if blocks[index].heading or after >= cap:
+            break
+        after += len(blocks[index].text)
+    return (inside + min(after, cap)) / total

@@ -1,13 +1,14 @@
-"""The colon convention: a label before the text, ``Name: text`` in all its real variants.
+"""The colon and dash conventions: a label before the text, ``Name: text`` in all its real
+variants, or ``Q - text``, ``NAME — text``, ``Name > text`` with a dash or a chevron.
 
 The label grammar itself (honorifics, initials, times before or after the name, own-line
-labels, bold, capitals, ``<Name>``) is `qaformat.parsing.labels`; this module proposes the
-label of every block under it.
+labels, bold, capitals, ``<Name>``, ``[R]`` codes, separators) is `qaformat.parsing.labels`;
+this module proposes the labels of one kind of separator for every block, and reads a legend
+line that explains the codes.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
 import attrs
@@ -17,18 +18,29 @@ from qaformat.parsing.conventions.features import Features
 from qaformat.parsing.conventions.questions import overlay
 from qaformat.parsing.labels import find_label
 from qaformat.parsing.units import Label
+from qaformat.parsing.words import LEGEND_PAIR, is_legend
 
-__all__ = ["propose"]
+__all__ = ["propose", "propose_dashes"]
 
 _MAX_BARE_NAME = 40
 _LEGEND_SCAN = 40
-_LEGEND_PAIR = re.compile(r"\[?\b([A-Z]{1,3}\d?)\b\]?\s*[–—=:-]\s*([A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2})")
 
 
 def propose(blocks: list[Block], features: Features, metadata: Mapping[str, str]) -> tuple[Label | None, ...] | None:
-    """Every block's label candidate, with the implied interviewer of unlabelled questions
+    """Every block's colon label candidate, with the implied interviewer of unlabelled questions
     directly above labelled answers (`questions.overlay`); ``None`` when no block has one."""
-    labels = [find_label(block) for block in blocks]
+    return _propose(blocks, features, metadata, dashed=False)
+
+
+def propose_dashes(blocks: list[Block], features: Features,
+                   metadata: Mapping[str, str]) -> tuple[Label | None, ...] | None:
+    """Every block's label candidate before a dash or ``>``; ``None`` when no block has one."""
+    return _propose(blocks, features, metadata, dashed=True)
+
+
+def _propose(blocks: list[Block], features: Features, metadata: Mapping[str, str], *,
+             dashed: bool) -> tuple[Label | None, ...] | None:
+    labels = [label if label is not None and label.dashed == dashed else None for label in map(find_label, blocks)]
     if all(label is None for label in labels):
         return None
     # A name on its own line that lost its colon ("Speaker 1") where others have it ("Speaker 1:").
@@ -46,10 +58,9 @@ def _apply_legend(blocks: list[Block], labels: list[Label | None]) -> None:
     ``I = Interviewer, R = Respondent``) names those speakers and is not a turn itself."""
     for index in range(min(len(blocks), _LEGEND_SCAN)):
         text = blocks[index].text
-        pairs = _LEGEND_PAIR.findall(text)
-        if len(pairs) < 2 or sum(len(code) + len(name) for code, name in pairs) < 0.5 * len(text.replace(" ", "")):
+        if not is_legend(text):
             continue
-        names = {code: name for code, name in pairs}
+        names = dict(LEGEND_PAIR.findall(text))
         labels[index] = None
         for position, label in enumerate(labels):
             if label is not None and label.name in names:

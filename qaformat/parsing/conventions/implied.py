@@ -30,6 +30,7 @@ _INTERVIEW_WITH = re.compile(
     r"|\bintervista\s+(?:a|con)|\bmeet)\s+(?:(?i:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3},?\s+)?" + _NAME
 )
 _NAME_ON = re.compile(r"^" + _NAME + r"(?:\s+(?:on|talks|discusses|explains|reflects)\b|\s*[:—–-]\s)")
+_NAME_AFTER_COLON = re.compile(r"[:—–|]\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}" + _NAME + r"\s*$")
 _QA_PREFIX = re.compile(r"^(?i:q\s*&\s*a|interview|in conversation|entrevista|interview)\s*[:|–—-]\s*")
 _BYLINE = re.compile(r"(?i:^(?:interview(?:ed)?\s+by|as\s+told\s+to|by|questions\s+by))\s+" + _NAME)
 _INTERVIEWER_KEYS = ("interviewer", "interviewers", "host", "author", "authors", "byline")
@@ -40,11 +41,13 @@ _TITLE_KEYS = ("title", "description", "summary", "subtitle", "og:title")
 class Implied:
     """The names the implied speakers are given."""
 
-    __slots__ = ("interviewee", "interviewer")
+    __slots__ = ("interviewee", "interviewer", "named")
 
-    def __init__(self, interviewer: str, interviewee: str):
+    def __init__(self, interviewer: str, interviewee: str, named: bool):
         self.interviewer = interviewer
         self.interviewee = interviewee
+        self.named = named
+        """The page names the interviewee (not the ``Interviewee`` fallback)."""
 
 
 def implied_label(name: str, role: Role, text: str) -> Label:
@@ -72,7 +75,7 @@ def implied_speakers(blocks: list[Block], metadata: Mapping[str, str], before: i
                 break
     if interviewee and interviewer and interviewee.casefold() == interviewer.casefold():
         interviewer = ""
-    return Implied(interviewer or "Interviewer", interviewee or "Interviewee")
+    return Implied(interviewer or "Interviewer", interviewee or "Interviewee", bool(interviewee))
 
 
 def _from_keys(metadata: Mapping[str, str], keys: tuple[str, ...]) -> str:
@@ -92,6 +95,9 @@ def _interviewee_in(text: str) -> str:
         return found.group(1).rstrip(".")
     if 2 <= len(text.split()) <= 4 and is_name_shaped(text) and text[-1:].isalpha():
         return text  # a headline that is just the name ("Brett Terpstra")
+    found = _NAME_AFTER_COLON.search(text)
+    if found and 2 <= len(found.group(1).split()) <= 4 and is_name_shaped(found.group(1)):
+        return found.group(1)  # '"The river taught me patience": ceramicist Iolanthe Marr'
     found = _NAME_ON.match(text)
     if found and 2 <= len(found.group(1).split()) <= 4 and is_name_shaped(found.group(1)):
         return found.group(1)

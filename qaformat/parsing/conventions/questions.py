@@ -11,6 +11,7 @@ and whose questions are not (``*question?*`` then ``**Jane Roe:** answer``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from qaformat.blocks import Block
@@ -25,6 +26,12 @@ _CLOSERS = " \"”’')]*_»"
 __all__ = ["overlay", "propose_blockquotes", "propose_bold", "propose_headings", "propose_italic"]
 
 MIN_QUESTIONS = 2
+_ENOUGH_QUESTIONS = 5  # fewer unlabelled questions need the page to say it is an interview
+_LOOK_ABOVE = 12
+_INTERVIEW_WORDS = re.compile(
+    r"(?i)\b(?:interview\w*|q\s*&\s*a|conversation|asked|talk(?:s|ed)? (?:to|with)|questions? (?:for|to)"
+    r"|entrevista\w*|entretien|intervista|gespräch|spoke (?:to|with)|sat down with|in their own words)\b"
+)
 _LABELLED_ASKING = 0.2
 
 
@@ -69,6 +76,8 @@ def _propose(blocks: list[Block], features: Features, metadata: Mapping[str, str
     if not asked:
         return None
     names = implied_speakers(blocks, metadata, asked[0])
+    if len(asked) < _ENOUGH_QUESTIONS and not names.named and not _says_interview(blocks, metadata, asked[0]):
+        return None  # "Ten things to do this weekend" with three subheads that ask: a listicle
     labels: list[Label | None] = [None] * len(blocks)
     questions = set(asked)
     answering = False  # inside an answer: text under a sub-heading goes on answering
@@ -88,6 +97,13 @@ def _propose(blocks: list[Block], features: Features, metadata: Mapping[str, str
             labels[index] = implied_label(answerer, Role.INTERVIEWEE, block.text)
             expecting = False
     return tuple(labels)
+
+
+def _says_interview(blocks: list[Block], metadata: Mapping[str, str], before: int) -> bool:
+    """The headline, the metadata or the text above the first question calls this an interview."""
+    above = [metadata.get(key, "") for key in ("title", "description", "summary", "categories", "tags")]
+    above += [block.text for block in blocks[max(0, before - _LOOK_ABOVE):before]]
+    return any(_INTERVIEW_WORDS.search(text) for text in above if text)
 
 
 def _person(heading: str) -> str:
