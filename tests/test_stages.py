@@ -204,8 +204,8 @@ def test_magazine_style_bold_questions_without_labels():
             "My father's diabetes.\n\nIt took a year.\n\n**Did customers leave?**\n\nHalf of them.")
     t = qaformat.parse(text, format="markdown")
     assert [(turn.speaker, turn.kind.value, len(turn.paragraphs)) for turn in t.turns()] == [
-        ("interviewer", "question", 1), ("interviewee", "answer", 2), ("interviewer", "question", 1),
-        ("interviewee", "answer", 1)]
+        ("interviewer", "question", 1), ("ana-ruiz", "answer", 2), ("interviewer", "question", 1),
+        ("ana-ruiz", "answer", 1)]  # the intro's subject is the one answering
     assert t.title == "The Baker"
     assert any(d.code == "convention" and "'bold-questions'" in d.message for d in t.diagnostics)
 

@@ -36,6 +36,7 @@ _BYLINE = re.compile(
 )
 _DATE_ANYWHERE = re.compile(
     rf"(?i)\b(?:{_MONTHS.replace(' ', '|')}|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+\d{{1,2}}\b"
+    rf"|\b\d{{1,2}}\s+(?:{_MONTHS.replace(' ', '|')})\b"
     r"|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}:\d{2}\s*[ap]\.?m\b|\b\d{1,2}:\d{2}\s*(?:[AP]\.?M\.?)"
 )
 # Fixed lines of transcription-service exports (Otter's header) and transcript notices.

@@ -31,6 +31,8 @@ _INTERVIEW_WITH = re.compile(
 )
 _NAME_ON = re.compile(r"^" + _NAME + r"(?:\s+(?:on|talks|discusses|explains|reflects)\b|\s*[:—–-]\s)")
 _NAME_AFTER_COLON = re.compile(r"[:—–|]\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}" + _NAME + r"\s*$")
+_SUBJECT = re.compile(rf"({_WORD}(?:\s+{_WORD}){{1,3}})(?:,[^,]{{1,80}},)?\s+(?:has|have|is|was|had|spent|grew|runs|ran|became"
+                      r"|started|founded|leads|teaches|works|worked|lives|moved|joined|took|won|wrote|built|keeps|kept)\b")
 _QA_PREFIX = re.compile(r"^(?i:q\s*&\s*a|interview|in conversation|entrevista|interview)\s*[:|–—-]\s*")
 _BYLINE = re.compile(r"(?i:^(?:interview(?:ed)?\s+by|as\s+told\s+to|by|questions\s+by))\s+" + _NAME)
 _INTERVIEWER_KEYS = ("interviewer", "interviewers", "host", "author", "authors", "byline")
@@ -67,6 +69,13 @@ def implied_speakers(blocks: list[Block], metadata: Mapping[str, str], before: i
         if interviewee:
             break
         interviewee = _interviewee_in(text)
+    if not interviewee:
+        # The intro's subject: "Cornelius Fairweather has kept the locks for nineteen years."
+        for block in reversed(blocks[max(0, before - 3):before]):
+            found = _SUBJECT.match(block.text)
+            if found and not block.heading and is_name_shaped(found.group(1)):
+                interviewee = found.group(1)
+                break
     if not interviewer:
         for block in blocks[:before][:40]:
             found = _BYLINE.match(block.text)

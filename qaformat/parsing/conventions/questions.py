@@ -130,15 +130,19 @@ def propose_blockquotes(blocks: list[Block], features: Features,
     quotes_answer = plain_asks >= quoted_asks
     names = implied_speakers(blocks, metadata, pairs[0][0])
     labels: list[Label | None] = [None] * len(blocks)
-    for index in range(pairs[0][0], len(blocks)):
+    start = pairs[0][0] if quotes_answer else pairs[0][1]
+    for index in range(start, len(blocks)):
         block, before = blocks[index], blocks[index - 1]
         if block.heading or (_aside(block) and not block.quote):
             continue
-        if block.quote != before.quote or before.heading or index == pairs[0][0]:
-            asks = block.quote != quotes_answer
-            role = Role.INTERVIEWER if asks else Role.INTERVIEWEE
-            name = names.interviewer if asks else names.interviewee
-            labels[index] = implied_label(name, role, block.text)
+        if not (index == start or block.quote != before.quote or before.heading):
+            continue  # the run goes on: the same turn
+        asks = block.quote != quotes_answer
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if asks and (following is None or following.quote == block.quote or following.heading):
+            continue  # a question is answered right under it; a closing line is not a question
+        role = Role.INTERVIEWER if asks else Role.INTERVIEWEE
+        labels[index] = implied_label(names.interviewer if asks else names.interviewee, role, block.text)
     return tuple(labels)
 
 
