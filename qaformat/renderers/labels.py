@@ -17,7 +17,7 @@ from qaformat.model import Speaker, Turn
 from qaformat.names import CREDENTIALS, GENERIC_WORDS, HONORIFICS, PARTICLES
 from qaformat.options import LabelStyle
 
-__all__ = ["SpeakerLabels", "clock_time", "iso_duration", "short_label", "turn_time"]
+__all__ = ["SpeakerLabels", "clock_time", "is_role_label", "iso_duration", "short_label", "turn_time"]
 
 
 def _bare(word: str) -> str:
@@ -52,6 +52,11 @@ def _is_generic(name: str) -> bool:
         or len(words[-1].strip(".")) == 1
         or any(_bare(word) in GENERIC_WORDS for word in words)
     )
+
+
+def is_role_label(name: str) -> bool:
+    """A role label rather than a person's name (``Q``, ``Speaker 2``, ``Unknown Speaker``)."""
+    return _is_generic(name)
 
 
 def short_label(name: str, style: LabelStyle) -> str:
