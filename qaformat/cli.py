@@ -363,7 +363,10 @@ def _convert_one(path: str, outputs: list[tuple[str, str | None]], args: argpars
             raise InputError("output would overwrite the input", source=output)
     transcript = _read(path, args, options)
     render_options = _render_options(args)
-    rendered = [(output, api.render(transcript, fmt, render_options)) for fmt, output in outputs]
+    try:
+        rendered = [(output, api.render(transcript, fmt, render_options)) for fmt, output in outputs]
+    except QAFormatError as error:  # what cannot be rendered is named by its input file
+        raise error.with_source("<stdin>" if path == STDIO else path) from None
     for output, content in rendered:
         if output is None:
             _to_stdout(content)
