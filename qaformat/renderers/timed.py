@@ -103,8 +103,6 @@ def _time(turn: Turn) -> float | None:
 def _turn_cues(words: str, start: float, end: float, speaker: str | None) -> Iterator[Cue]:
     """The turn's text in cues, its time shared by their length; none longer than 7 seconds."""
     groups = _cue_lines(words)
-    if (end - start) / len(groups) > MAX_SECONDS:
-        groups = _cue_lines(words, per_cue=1)  # slow speech: a line at a time keeps the text on screen
     total = sum(len(" ".join(lines)) for lines in groups)
     clock = start
     for number, lines in enumerate(groups):
@@ -118,7 +116,7 @@ def _millis(seconds: float) -> float:
     return round(seconds, 3)
 
 
-def _cue_lines(words: str, per_cue: int = MAX_LINES) -> list[tuple[str, ...]]:
+def _cue_lines(words: str) -> list[tuple[str, ...]]:
     """Lines of at most 42 characters (a longer word stands alone), two to a cue."""
     lines: list[str] = []
     for word in words.split():
@@ -126,7 +124,7 @@ def _cue_lines(words: str, per_cue: int = MAX_LINES) -> list[tuple[str, ...]]:
             lines[-1] += " " + word
         else:
             lines.append(word)
-    return [tuple(lines[i : i + per_cue]) for i in range(0, len(lines), per_cue)]
+    return [tuple(lines[i : i + MAX_LINES]) for i in range(0, len(lines), MAX_LINES)]
 
 
 def _clock(seconds: float, separator: str) -> str:
@@ -145,7 +143,7 @@ def render_vtt(transcript: Transcript, options: RenderOptions) -> str:
 
     Args:
         transcript: a transcript with times.
-        options: ``lang`` (else the metadata's ``lang``) is written as the ``Language`` header.
+        options: none are read (the title goes on the ``WEBVTT`` line).
 
     Raises:
         RenderError: the transcript has no times.
@@ -154,9 +152,6 @@ def render_vtt(transcript: Transcript, options: RenderOptions) -> str:
     title = " ".join((transcript.title or "").split())
     if title:
         header += " - " + title.replace("-->", "->")
-    lang = options.lang or transcript.metadata.get("lang")
-    if lang and lang.strip() and "\n" not in lang:
-        header += f"\nLanguage: {lang.strip()}"
     blocks = [header]
     for cue in cues(transcript):
         text = "\n".join(_escape_vtt(line) for line in cue.lines)
