@@ -97,8 +97,10 @@ def pandoc_document(transcript: Transcript, options: RenderOptions, *, api: tupl
         transcript: what to render.
         options: as for `render_pandoc_json`.
         api: the ``pandoc-api-version`` to write.
-        plain: turn paragraphs as ``Plain``, not ``Para``: pandoc's ICML writer then gives them
-            the turn's style itself (``QA Question``) rather than ``QA Question > Paragraph``.
+        plain: the layout for ICML: turn paragraphs as ``Plain``, not ``Para``, and labels
+            without ``Strong``, so that pandoc's ICML writer gives them the styles themselves
+            (``QA Question``, ``QA Speaker``) rather than ``QA Question > Paragraph`` and
+            ``Bold QA Speaker``; InDesign's styles carry the look.
     """
     return {
         "pandoc-api-version": list(api),
@@ -163,31 +165,33 @@ class _Blocks:
         self._options = options
         self._prefix = options.class_prefix
         self._paragraph = "Plain" if plain else "Para"
+        self._bold_labels = not plain
         self._labels = SpeakerLabels(transcript.speakers, options.labels)
 
     def document(self) -> Iterator[Json]:
         p = self._prefix
         intro = self._transcript.intro if self._options.show_intro else ()
-        blocks = [self._para(_text(text)) for text in intro if text.strip()]
+        paragraphs = [self._para(_text(text)) for text in intro if text.strip()]
+        if paragraphs:
+            yield _div([f"{p}intro"], "QA Intro", paragraphs)
         note = self._options.note
         cast = cast_line(self._transcript) if self._options.cast else None
+        # Beside the intro, not in it: ICML would name a nested style "QA Intro > QA Note".
         for text, name, style in ((note, "note", "QA Note"), (cast, "cast", "QA Cast")):
             if text and text.strip():
-                # pandoc gives a paragraph the style of the innermost Div that names one.
-                blocks.append(_div([p + name], style, [self._para(_text(text))]))
-        if blocks:
-            yield _div([f"{p}intro"], "QA Intro", blocks)
-        for section in self._transcript.sections:
-            yield self._section(section)
+                yield _div([p + name], style, [self._para(_text(text))])
+        for number, section in enumerate(self._transcript.sections, start=1):
+            yield self._section(section, number)
 
     def _para(self, inlines: list[Json]) -> Json:
         return {"t": self._paragraph, "c": inlines}
 
-    def _section(self, section: Section) -> Json:
+    def _section(self, section: Section, number: int) -> Json:
         p = self._prefix
         blocks: list[Json] = []
         if section.heading and section.heading.strip():
-            attr = ["", [f"{p}heading"], []]
+            # An identifier of its own: EPUB's table of contents links to it (pandoc fails without).
+            attr = [f"{p}section-{number}", [f"{p}heading"], []]
             blocks.append({"t": "Header", "c": [self._options.heading_level, attr, _text(section.heading)]})
         blocks += [self._turn(turn) for turn in section.turns]
         return _div([f"{p}section"], None, blocks)
@@ -221,7 +225,8 @@ class _Blocks:
         if label is not None:
             if opening:
                 opening.append({"t": "Space"})
-            opening.append(_span([f"{p}speaker"], "QA Speaker", [{"t": "Strong", "c": _text(f"{label}:")}]))
+            words = _text(f"{label}:")
+            opening.append(_span([f"{p}speaker"], "QA Speaker", [{"t": "Strong", "c": words}] if self._bold_labels else words))
         return opening
 
     def _inlines(self, turn: Turn, index: int, text: str) -> list[Json]:
