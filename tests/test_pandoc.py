@@ -42,7 +42,9 @@ def installed_api(document: str) -> str:
 
 @pytest.mark.parametrize("case", golden_cases())
 def test_golden(case: str, regen: bool) -> None:
-    check_golden(GOLDEN / case / "expected.pandoc.json", ast(case), regen)
+    # stored indented, so that a diff shows what changed; the output itself is pandoc's compact form
+    readable = json.dumps(json.loads(ast(case)), ensure_ascii=False, indent=1) + "\n"
+    check_golden(GOLDEN / case / "expected.pandoc.json", readable, regen)
 
 
 def test_the_ast_holds_the_turns_as_divs_with_custom_styles() -> None:
