@@ -4,6 +4,7 @@ readers to the same speakers and turns, checked by an independent WebVTT parser,
 
 from __future__ import annotations
 
+import itertools
 import json
 import subprocess
 import sys
@@ -93,7 +94,7 @@ def test_cues_follow_caption_guidance() -> None:
     assert [c.opens_turn for c in found].count(True) == 3
     assert " ".join(" ".join(c.lines) for c in found if c.speaker == "Ruth Adebayo") == long_answer
     # cues of a turn follow each other in time, and the next turn starts at its own time
-    assert all(x.start <= y.start for x, y in zip(found, found[1:], strict=False))
+    assert all(x.start <= y.start for x, y in itertools.pairwise(found))
     assert found[-1].start == 80.0
 
 

@@ -262,22 +262,22 @@ class _Blocks:
 
 def render_epub(transcript: Transcript, options: RenderOptions) -> bytes:
     """An EPUB 3 e-book, written by pandoc."""
-    return _run_pandoc("epub", transcript, options, binary=True)
+    return _run_pandoc("epub", transcript, options)
 
 
 def render_odt(transcript: Transcript, options: RenderOptions) -> bytes:
     """OpenDocument text with the ``QA`` paragraph styles, written by pandoc."""
-    return _run_pandoc("odt", transcript, options, binary=True)
+    return _run_pandoc("odt", transcript, options)
 
 
 def render_icml(transcript: Transcript, options: RenderOptions) -> str:
     """InDesign ICML with ``QA Question``/``QA Answer`` paragraph styles, written by pandoc."""
-    return _run_pandoc("icml", transcript, options, binary=False, plain=True)
+    return _run_pandoc("icml", transcript, options, plain=True).decode("utf-8")
 
 
 def render_latex(transcript: Transcript, options: RenderOptions) -> str:
     """A LaTeX document, written by pandoc."""
-    return _run_pandoc("latex", transcript, options, binary=False)
+    return _run_pandoc("latex", transcript, options).decode("utf-8")
 
 
 def render_pdf(transcript: Transcript, options: RenderOptions) -> bytes:
@@ -300,7 +300,7 @@ def render_pdf(transcript: Transcript, options: RenderOptions) -> bytes:
         return target.read_bytes()
 
 
-def _run_pandoc(to: str, transcript: Transcript, options: RenderOptions, *, binary: bool, plain: bool = False) -> Any:
+def _run_pandoc(to: str, transcript: Transcript, options: RenderOptions, *, plain: bool = False) -> bytes:
     pandoc = shutil.which("pandoc")
     if pandoc is None:
         raise RenderError(f"{to} output needs pandoc, which is not installed"
@@ -309,8 +309,7 @@ def _run_pandoc(to: str, transcript: Transcript, options: RenderOptions, *, bina
     command = [pandoc, "-f", "json", "-t", to, "--standalone", "-o", "-"]
     if to == "epub" and "title" not in document["meta"]:
         command += ["--metadata", "pagetitle=Interview"]  # EPUB needs a title; pandoc warns without one
-    output = _run(command, "pandoc", json.dumps(document, ensure_ascii=False).encode("utf-8"))
-    return output if binary else output.decode("utf-8")
+    return _run(command, "pandoc", json.dumps(document, ensure_ascii=False).encode("utf-8"))
 
 
 def _run(command: list[str], program: str, data: bytes | None) -> bytes:
