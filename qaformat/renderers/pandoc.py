@@ -28,7 +28,7 @@ from qaformat.errors import RenderError
 from qaformat.model import Kind, Section, SpanKind, Transcript, Turn
 from qaformat.options import RenderOptions
 from qaformat.renderers.castline import cast_line
-from qaformat.renderers.labels import SpeakerLabels, clock_time, turn_time
+from qaformat.renderers.labels import SpeakerLabels, TurnHead, clock_time
 
 __all__ = [
     "pandoc_api_version",
@@ -199,20 +199,16 @@ class _Blocks:
     def _turn(self, turn: Turn) -> Json:
         p = self._prefix
         classes = [f"{p}turn", p + turn.kind.value]
-        label = None
-        values = {}
-        if turn.kind is not Kind.NOTE and turn.speaker is not None:
-            label = self._labels.label(turn.speaker)
-            values["speaker"] = turn.speaker
-        seconds = turn_time(turn) if self._options.timestamps else None
-        bold = self._options.bold_questions and turn.kind is Kind.QUESTION
+        head = TurnHead.of(turn, self._labels, timestamps=self._options.timestamps,
+                           bold_questions=self._options.bold_questions)
+        values = {"speaker": turn.speaker} if turn.kind is not Kind.NOTE and turn.speaker is not None else {}
         paragraphs = []
-        for index, text in enumerate(turn.paragraphs or (("",) if label or seconds is not None else ())):
+        for index, text in enumerate(head.paragraphs):
             inlines = self._inlines(turn, index, text)
-            if bold and inlines:
+            if head.bold and inlines:
                 inlines = [{"t": "Strong", "c": inlines}]
             if index == 0:
-                inlines = self._opening(seconds, label) + ([{"t": "Space"}] if inlines else []) + inlines
+                inlines = self._opening(head.seconds, head.label) + ([{"t": "Space"}] if inlines else []) + inlines
                 inlines = inlines[1:] if inlines and inlines[0] == {"t": "Space"} else inlines
             paragraphs.append(self._para(inlines))
         return _div(classes, _KIND_STYLE[turn.kind], paragraphs, **values)

@@ -18,10 +18,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from qaformat.charsafe import make_safe
-from qaformat.model import Kind, Section, SpanKind, Transcript, Turn
+from qaformat.model import Section, SpanKind, Transcript, Turn
 from qaformat.options import RenderOptions
 from qaformat.renderers.castline import cast_line
-from qaformat.renderers.labels import SpeakerLabels, clock_time, iso_duration, turn_time
+from qaformat.renderers.labels import SpeakerLabels, TurnHead, clock_time, iso_duration
 from qaformat.renderers.markup import escape_attribute, escape_text
 
 __all__ = ["render_wordpress"]
@@ -126,18 +126,15 @@ class _BlockWriter:
 
     def _turn(self, turn: Turn) -> str:
         p = self._prefix
-        label = None
-        if turn.kind is not Kind.NOTE and turn.speaker is not None:
-            label = self._labels.label(turn.speaker)
-        seconds = turn_time(turn) if self._options.timestamps else None
-        bold = self._options.bold_questions and turn.kind is Kind.QUESTION
+        head = TurnHead.of(turn, self._labels, timestamps=self._options.timestamps,
+                           bold_questions=self._options.bold_questions)
         paragraphs = []
-        for index, text in enumerate(turn.paragraphs or (("",) if label or seconds is not None else ())):
+        for index, text in enumerate(head.paragraphs):
             body = self._body(turn, index, text)
-            if bold and body:
+            if head.bold and body:
                 body = f"<b>{body}</b>"
             if index == 0:
-                opening = self._opening(seconds, label)
+                opening = self._opening(head.seconds, head.label)
                 body = f"{opening} {body}" if opening and body else opening or body
             paragraphs.append(_paragraph(body))
         return _group(f"{p}turn {p}{turn.kind.value}", paragraphs)
