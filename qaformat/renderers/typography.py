@@ -30,21 +30,25 @@ _HONORIFICS = (
     "Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Maj|Adm|Rev|Fr|Hon|Pres|Amb|Det|Insp|St|Sr|Jr|"
     "Herr|Frau|Mme|Mlle|Me|M|Sir|Dame|Lord|Lady|Judge|Justice"
 )
+# What a change can start with: the search runs over this one class, and `_PATTERN` is tried
+# only where it matches (an alternation of named groups would be tried at every position).
+_CANDIDATE = re.compile(r"[.\-\"']")
 _PATTERN = re.compile(
     "|".join((
         r"(?P<ellipsis>\.\.\.)",
-        r"(?P<range>(?<=\d)--(?=\d))",
+        r"(?P<range>--(?<=\d--)(?=\d))",
         r"(?P<em>---?)",
-        r"(?P<spaced>(?<= )-(?= ))",
-        rf"(?P<dq_open>(?<![^{_OPENERS}])\")",
+        r"(?P<spaced>-(?<= -)(?= ))",
+        rf"(?P<dq_open>\"(?<![^{_OPENERS}]\"))",
         r"(?P<dq_close>\")",
         r"(?P<elision>'(?=\d\d(?!\d)))",
-        rf"(?P<sq_open>(?<![^{_OPENERS}\"])'(?=\w))",
+        rf"(?P<sq_open>'(?<![^{_OPENERS}\"]')(?=\w))",
         r"(?P<sq_close>')",
-        rf"(?P<unit>(?<=\d) (?=(?:{_UNITS})(?!\w)))",
-        rf"(?P<title>(?<![\w.])(?:{_HONORIFICS})\.? (?=[^\W\d_]))",
     ))
 )
+# The no-break spaces keep the length, so they are a second pass over the result.
+_UNIT = re.compile(rf"(\d) (?=(?:{_UNITS})(?!\w))")
+_TITLE = re.compile(rf"(?:{_HONORIFICS})\.? (?=[^\W\d_])")
 
 
 @attrs.frozen
@@ -67,30 +71,44 @@ def _quotes_for(lang: str | None) -> _Quotes:
     return _QUOTES.get(primary, _ENGLISH)
 
 
-def smart_text(text: str, lang: str | None = None) -> tuple[str, list[int]]:
+def smart_text(text: str, lang: str | None = None, *, offsets: bool = True) -> tuple[str, list[int]]:
     """The text set for publication, and where each old offset now is.
 
     Returns:
-        The new text and a list of ``len(text) + 1`` offsets: ``offsets[i]`` is where the
-        character at ``i`` (or the end, for ``i == len(text)``) now starts.
+        The new text and (unless ``offsets`` is false, when the list is empty) a list of
+        ``len(text) + 1`` offsets: ``offsets[i]`` is where the character at ``i`` (or the end,
+        for ``i == len(text)``) now starts.
     """
     quotes = _quotes_for(lang)
     pieces: list[str] = []
-    offsets: list[int] = []
+    moved: list[int] = []
     position = new_length = 0
-    for match in _PATTERN.finditer(text):
+    for candidate in _CANDIDATE.finditer(text):
+        match = _PATTERN.match(text, candidate.start()) if candidate.start() >= position else None
+        if match is None:
+            continue
         start, end = match.span()
         pieces.append(text[position:start])
-        offsets.extend(range(new_length, new_length + start - position))
-        new_length += start - position
         replacement = _replacement(match, quotes)
-        offsets.extend(new_length + min(i, len(replacement)) for i in range(end - start))
+        if offsets:  # only text with spans needs them: a list of every offset costs time
+            moved.extend(range(new_length, new_length + start - position))
+            moved.extend(new_length + start - position + min(i, len(replacement)) for i in range(end - start))
+        new_length += start - position
         pieces.append(replacement)
         new_length += len(replacement)
         position = end
     pieces.append(text[position:])
-    offsets.extend(range(new_length, new_length + len(text) - position + 1))
-    return "".join(pieces), offsets
+    if offsets:
+        moved.extend(range(new_length, new_length + len(text) - position + 1))
+    return _TITLE.sub(_after_title, _UNIT.sub("\\1" + NBSP, "".join(pieces))), moved
+
+
+def _after_title(match: re.Match[str]) -> str:
+    """A no-break space after a title that is a word of its own, before a capitalised name."""
+    text = match.group()
+    before = match.string[match.start() - 1 : match.start()]
+    starts_word = not before or not (before.isalnum() or before in "._")
+    return text[:-1] + NBSP if starts_word and match.string[match.end() : match.end() + 1].isupper() else text
 
 
 def _replacement(match: re.Match[str], quotes: _Quotes) -> str:
@@ -114,11 +132,6 @@ def _replacement(match: re.Match[str], quotes: _Quotes) -> str:
         case "elision" | "sq_close":
             # An apostrophe is ’ in every language, and so is an English closing single quote.
             return "’" if kind == "elision" or quotes is _ENGLISH or not _closes_quote(match) else quotes.single_close
-        case "unit":
-            return NBSP
-        case "title":
-            following = match.string[match.end() : match.end() + 1]
-            return text[:-1] + NBSP if following.isupper() else text
     return text
 
 
@@ -136,7 +149,7 @@ def smarten(transcript: Transcript, lang: str | None) -> Transcript:
     """The transcript with every shown text set for publication; spans follow their text."""
 
     def text(value: str) -> str:
-        return smart_text(value, lang)[0]
+        return smart_text(value, lang, offsets=False)[0]
 
     def optional(value: str | None) -> str | None:
         return None if value is None else text(value)
@@ -160,8 +173,8 @@ def _speaker(speaker: Speaker, optional: Callable[[str | None], str | None]) -> 
 def _turn(turn: Turn, lang: str | None) -> Turn:
     paragraphs = []
     maps = []
-    for paragraph in turn.paragraphs:
-        new, offsets = smart_text(paragraph, lang)
+    for index, paragraph in enumerate(turn.paragraphs):
+        new, offsets = smart_text(paragraph, lang, offsets=any(span.paragraph == index for span in turn.spans))
         paragraphs.append(new)
         maps.append(offsets)
     spans = tuple(
