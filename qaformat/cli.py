@@ -364,20 +364,21 @@ def _convert_one(path: str, outputs: list[tuple[str, str | None]], args: argpars
     transcript = _read(path, args, options)
     render_options = _render_options(args)
     try:
-        rendered = [(output, api.render(transcript, fmt, render_options)) for fmt, output in outputs]
+        rendered = [(fmt, output, api.render(transcript, fmt, render_options)) for fmt, output in outputs]
     except QAFormatError as error:  # what cannot be rendered is named by its input file
         raise error.with_source("<stdin>" if path == STDIO else path) from None
-    for output, content in rendered:
+    for fmt, output, content in rendered:
         if output is None:
-            _to_stdout(content)
+            _to_stdout(content, fmt)
         else:
             api.write_atomically(Path(output), content, overwrite=args.force)
 
 
-def _to_stdout(content: str | bytes) -> None:
+def _to_stdout(content: str | bytes, fmt: str) -> None:
     if isinstance(content, bytes):
         if sys.stdout.isatty():
-            raise InputError("will not write a binary DOCX to a terminal; use -o FILE.docx")
+            suffix = RENDERERS[fmt].suffixes[0]
+            raise InputError(f"will not write a binary {fmt.upper()} to a terminal; use -o FILE{suffix}")
         sys.stdout.buffer.write(content)
     else:
         sys.stdout.buffer.write(content.encode("utf-8"))
