@@ -172,3 +172,17 @@ def test_plain_paragraphs_for_icml() -> None:
     document = pandoc_document(load_case("example"), RenderOptions(), plain=True)
     turn = document["blocks"][1]["c"][1][1]
     assert {b["t"] for b in turn["c"][1]} == {"Plain"}
+
+
+def test_cli_without_pandoc_exits_2_naming_the_package_and_writes_nothing(tmp_path: Path) -> None:
+    import os
+    import sys
+
+    target = tmp_path / "talk.icml"
+    done = subprocess.run([sys.executable, "-m", "qaformat", "convert", "examples/interview.txt", "-o", str(target)],
+                          capture_output=True, text=True, timeout=60, check=False,
+                          env={**os.environ, "PATH": str(tmp_path)}, cwd=Path(__file__).parent.parent)
+    assert done.returncode == 2
+    assert done.stderr == ("qaformat: error: examples/interview.txt: icml output needs pandoc, which is not installed"
+                           " (Debian/Ubuntu: apt install pandoc; others: https://pandoc.org/installing.html)\n")
+    assert list(tmp_path.iterdir()) == []
