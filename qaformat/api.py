@@ -137,7 +137,7 @@ def output_format_for(path: PathLike, to: str | None) -> str:
     """
     if to:
         return output_format(to).name
-    fmt = format_for_suffix(Path(path).suffix)
+    fmt = format_for_suffix(Path(path).name)
     if fmt is None:
         return output_format(Path(path).suffix or "(no suffix)").name
     return fmt.name

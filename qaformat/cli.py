@@ -1,4 +1,5 @@
-"""The ``qaformat`` command: convert, check and speakers (argparse; also ``python -m qaformat``).
+"""The ``qaformat`` command: convert, check, speakers, presets and formats (argparse; also
+``python -m qaformat``).
 
 Every error the library raises on purpose becomes one line, ``qaformat: error: FILE:LINE:
 message``, and exit status 2; a batch goes on past a bad file and exits 1 if any failed.
@@ -61,14 +62,15 @@ def _build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--convention", metavar="NAME",
                          help="read the speakers by this convention only (see `qaformat conventions`)")
 
-    convert = commands.add_parser("convert", help="convert transcripts", description="Convert transcripts.")
+    convert = commands.add_parser("convert", help="convert transcripts", description="Convert transcripts.",
+                                  epilog=_formats_epilog(), formatter_class=argparse.RawDescriptionHelpFormatter)
     convert.add_argument("inputs", nargs="+", metavar="INPUT",
                          help="input files, folders or patterns ('-' for standard input)")
     where = convert.add_mutually_exclusive_group()
     where.add_argument("-o", "--output", metavar="OUT", help="output file ('-' for standard output)")
     where.add_argument("--out-dir", metavar="DIR", help="folder for the outputs (named after the inputs)")
     convert.add_argument("-t", "--to", metavar="FORMAT[,FORMAT]",
-                         help=f"output format(s), comma-separated ({', '.join(RENDERERS)})")
+                         help=f"output format(s), comma-separated: {', '.join(RENDERERS)} (see `qaformat formats`)")
     parse_flags(convert)
     convert.add_argument("--preset", choices=sorted(PRESETS), help="a house style (see `qaformat presets`)")
     convert.add_argument("--standalone", action="store_const", const=True, help="HTML: a whole page, not a fragment")
@@ -85,6 +87,7 @@ def _build_parser() -> argparse.ArgumentParser:
     convert.add_argument("--no-timestamps", action="store_const", const=False, dest="timestamps",
                          help="hide turn timestamps")
     convert.add_argument("--note", help="an editor's note to place after the intro")
+    _publishing_flags(convert)
     convert.add_argument("--template", metavar="DOCX", help="DOCX: take styles from this reference document")
     convert.add_argument("--diagnostics", action="store_const", const=True, help="JSON: include the parse diagnostics")
     convert.add_argument("-f", "--force", action="store_true", help="replace existing output files")
@@ -98,11 +101,55 @@ def _build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("presets", help="list the house presets and what each sets")
     commands.add_parser("conventions", help="list the transcript conventions the parser reads, with an example each")
+    commands.add_parser("formats", help="list the output formats, what each is for and what it needs")
 
     speakers = commands.add_parser("speakers", help="list detected speakers, roles, aliases and turn counts")
     speakers.add_argument("inputs", nargs=1, metavar="INPUT")
     parse_flags(speakers)
     return parser
+
+
+def _publishing_flags(convert: argparse.ArgumentParser) -> None:
+    """The flags a CMS template, a print desk or a podcast feed needs (docs/html.md, docs/pandoc.md)."""
+    convert.add_argument("--title", help="set the title (replaces the one found in the input)")
+    convert.add_argument("--meta", action="append", default=[], metavar="KEY=VALUE",
+                         help="set a metadata entry, e.g. date=2024-05-01 or author=Name (repeatable)")
+    convert.add_argument("--no-title", action="store_const", const=False, dest="show_title",
+                         help="leave the title out (the CMS template prints it)")
+    convert.add_argument("--no-intro", action="store_const", const=False, dest="show_intro",
+                         help="leave the intro paragraphs out")
+    convert.add_argument("--heading-level", type=int, choices=range(1, 7), metavar="N",
+                         help="level of section headings, 1-6 (default 2); the title is one above")
+    convert.add_argument("--class-prefix", metavar="PREFIX", help="start of every class name (default qa-)")
+    convert.add_argument("--cast", action="store_const", const=True,
+                         help="a line under the intro: who talks with whom, with their descriptions")
+    convert.add_argument("--smart", action="store_const", const=True,
+                         help="curly quotes, dashes, ellipses and no-break spaces, in the --lang language")
+    convert.add_argument("--jsonld", action="store_const", const=True,
+                         help="HTML fragment: add the schema.org JSON-LD that pages always carry")
+    convert.add_argument("--pandoc-api", metavar="VERSION",
+                         help="pandoc AST: the API version to write (default: what the installed pandoc reads)")
+
+
+def _formats_epilog() -> str:
+    return "output formats:\n" + "\n".join(f"  {fmt.name:<10} {fmt.purpose}" for fmt in RENDERERS.values())
+
+
+def _list_formats() -> int:
+    for fmt in RENDERERS.values():
+        needs = fmt.needs or "nothing more"
+        print(f"{fmt.name:<10} {fmt.purpose}\n{'':<10} suffix {fmt.suffixes[0]}; needs {needs}")
+    return EXIT_OK
+
+
+def _metadata(entries: list[str]) -> dict[str, str]:
+    metadata = {}
+    for entry in entries:
+        key, sep, value = entry.partition("=")
+        if not sep or not key.strip():
+            raise InputError(f"--meta wants KEY=VALUE, got {entry!r}")
+        metadata[key.strip()] = value
+    return metadata
 
 
 def _version() -> str:
@@ -119,6 +166,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _presets()
         if args.command == "conventions":
             return _conventions()
+        if args.command == "formats":
+            return _list_formats()
         options = _parse_options(args)
         if args.command == "convert":
             return _convert(args, options)
@@ -179,6 +228,16 @@ def _render_options(args: argparse.Namespace) -> RenderOptions:
         "diagnostics": args.diagnostics,
         "bold_questions": args.bold_questions,
         "note": args.note,
+        "title": args.title,
+        "metadata": _metadata(args.meta) or None,
+        "show_title": args.show_title,
+        "show_intro": args.show_intro,
+        "heading_level": args.heading_level,
+        "class_prefix": args.class_prefix,
+        "cast": args.cast,
+        "smart": args.smart,
+        "jsonld": args.jsonld,
+        "pandoc_api": args.pandoc_api,
     })
 
 
@@ -306,18 +365,22 @@ def _convert_one(path: str, outputs: list[tuple[str, str | None]], args: argpars
             raise InputError("output would overwrite the input", source=output)
     transcript = _read(path, args, options)
     render_options = _render_options(args)
-    rendered = [(output, api.render(transcript, fmt, render_options)) for fmt, output in outputs]
-    for output, content in rendered:
+    try:
+        rendered = [(fmt, output, api.render(transcript, fmt, render_options)) for fmt, output in outputs]
+    except QAFormatError as error:  # what cannot be rendered is named by its input file
+        raise error.with_source("<stdin>" if path == STDIO else path) from None
+    for fmt, output, content in rendered:
         if output is None:
-            _to_stdout(content)
+            _to_stdout(content, fmt)
         else:
             api.write_atomically(Path(output), content, overwrite=args.force)
 
 
-def _to_stdout(content: str | bytes) -> None:
+def _to_stdout(content: str | bytes, fmt: str) -> None:
     if isinstance(content, bytes):
         if sys.stdout.isatty():
-            raise InputError("will not write a binary DOCX to a terminal; use -o FILE.docx")
+            suffix = RENDERERS[fmt].suffixes[0]
+            raise InputError(f"will not write a binary {fmt.upper()} to a terminal; use -o FILE{suffix}")
         sys.stdout.buffer.write(content)
     else:
         sys.stdout.buffer.write(content.encode("utf-8"))

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import enum
 import os
+import re
 import types
 from collections.abc import Mapping
 
 import attrs
 
 from qaformat.errors import InputError
-from qaformat.model import Role
+from qaformat.model import Role, frozen_mapping
 
 __all__ = ["LabelStyle", "ParseOptions", "RenderOptions", "SpeakerSpec"]
 
@@ -127,3 +128,44 @@ class RenderOptions:
     note: str | None = None
     """An editor's note ("This interview has been edited for length and clarity."), placed after
     the intro in every format."""
+    title: str | None = None
+    """A title that replaces the transcript's own, or gives it one (``--title``)."""
+    metadata: Mapping[str, str] = attrs.field(factory=dict, converter=frozen_mapping, hash=False)
+    """Metadata entries set on top of the transcript's own (``--meta KEY=VALUE``), as pandoc's
+    ``--metadata``: ``date``, ``author``, ``lang`` and any other key."""
+    show_title: bool = True
+    """Write the title; a CMS template that prints the post's title turns it off (``--no-title``)."""
+    show_intro: bool = True
+    """Write the intro paragraphs (``--no-intro``); the editor's note and the cast line stay."""
+    heading_level: int = attrs.field(default=2, validator=attrs.validators.and_(
+        attrs.validators.instance_of(int), attrs.validators.ge(1), attrs.validators.le(6)))
+    """The level of section headings (``--heading-level``, 1 to 6); the title is one level above
+    (level 1 at the least)."""
+    class_prefix: str = attrs.field(default="qa-", validator=lambda _i, _a, v: _check_prefix(v))
+    """What every class name starts with in HTML and WordPress output (``--class-prefix``):
+    ``qa-`` gives ``qa-turn``, ``interview-`` gives ``interview-turn``."""
+    cast: bool = False
+    """A line under the intro naming who talks with whom, with the speakers' descriptions
+    (``--cast``)."""
+    jsonld: bool = False
+    """HTML fragment: add the schema.org JSON-LD that pages always carry (``--jsonld``)."""
+    smart: bool = False
+    """Typography (``--smart``): curly quotes and apostrophes in the document's language, en and
+    em dashes, ellipses, no-break spaces before units and after honorifics."""
+    pandoc_api: str | None = attrs.field(default=None, validator=lambda _i, _a, v: _check_api(v))
+    """pandoc AST: the API version to write (``1.23`` or ``1.22.2.1``); by default the one the
+    ``pandoc`` on the PATH reads, else the newest this version of qaformat knows."""
+
+
+_PREFIX = re.compile(r"(?:[A-Za-z_][A-Za-z0-9_-]*)?\Z")
+_API = re.compile(r"1\.\d{1,3}(?:\.\d{1,3}){0,2}\Z")
+
+
+def _check_prefix(value: str) -> None:
+    if not isinstance(value, str) or not _PREFIX.match(value):
+        raise InputError(f"class prefix {value!r}: use letters, digits, '-' and '_', starting with a letter")
+
+
+def _check_api(value: str | None) -> None:
+    if value is not None and (not isinstance(value, str) or not _API.match(value)):
+        raise InputError(f"pandoc API version {value!r}: write it as pandoc-types numbers it, e.g. 1.23 or 1.22.2.1")

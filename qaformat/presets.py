@@ -32,15 +32,17 @@ class Preset:
 PRESETS: dict[str, Preset] = {
     p.name: p
     for p in (
-        Preset("newsroom", "a CMS fragment; full name first, then initials; bold labels",
-               {"labels": LabelStyle.INITIALS, "standalone": False, "timestamps": False, "bold_questions": False}),
+        Preset("newsroom", "a CMS fragment; full name first, then initials; bold labels; cast line; typography",
+               {"labels": LabelStyle.INITIALS, "standalone": False, "timestamps": False, "bold_questions": False,
+                "cast": True, "smart": True}),
         Preset("podcast", "a standalone page; full names every time; timestamps shown; generic labels named from the"
                " text", {"labels": LabelStyle.FULL, "standalone": True, "timestamps": True, "bold_questions": False},
                {"name_speakers": True}),
         Preset("oral-history", "a standalone page; full name first, then surname; timestamps shown",
                {"labels": LabelStyle.SURNAME, "standalone": True, "timestamps": True, "bold_questions": False}),
-        Preset("magazine", "a CMS fragment; questions in bold; full name first, then surname",
-               {"labels": LabelStyle.SURNAME, "standalone": False, "timestamps": False, "bold_questions": True}),
+        Preset("magazine", "a CMS fragment; questions in bold; full name first, then surname; typography",
+               {"labels": LabelStyle.SURNAME, "standalone": False, "timestamps": False, "bold_questions": True,
+                "smart": True}),
         Preset("plain", "a standalone page without the stylesheet; full names; no timestamps",
                {"labels": LabelStyle.FULL, "standalone": True, "stylesheet": False, "timestamps": False}),
     )

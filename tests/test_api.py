@@ -82,7 +82,7 @@ def test_read_folder(tmp_path):
 
 def test_unknown_formats_list_the_known_ones():
     with pytest.raises(UnknownFormatError, match=r"known formats: .*json"):
-        qaformat.render(qaformat.parse(SHORT), "pdf")
+        qaformat.render(qaformat.parse(SHORT), "rtf")
     with pytest.raises(UnknownFormatError, match="markdown"):
         qaformat.parse(SHORT, format="rtf")
 

@@ -62,12 +62,26 @@ def _valid(fmt: str, path: Path) -> None:
         import docx
 
         docx.Document(str(path))
+    elif fmt in ("epub", "odt"):
+        import zipfile
+
+        with zipfile.ZipFile(path) as package:
+            assert package.read("mimetype").startswith(b"application/")
+    elif fmt == "pdf":
+        assert data.startswith(b"%PDF")
     else:
         assert data.decode("utf-8")
 
 
-@pytest.mark.parametrize("fmt", sorted(RENDERERS))
-@pytest.mark.parametrize("name", sorted(HOSTILE))
+# Formats pandoc (and LibreOffice) write run on the inputs of ordinary size: megabytes of one
+# line or 20,000 speakers would only time pandoc, which the benchmarks do.
+_VIA_PANDOC = {"epub", "odt", "icml", "latex", "pdf"}
+_HUGE = {"one-long-line", "many-speakers", "colon-flood", "honorific-flood", "brackets"}
+_CASES = [(name, fmt) for name in sorted(HOSTILE) for fmt in sorted(RENDERERS)
+          if not (fmt in _VIA_PANDOC and name in _HUGE)]
+
+
+@pytest.mark.parametrize(("name", "fmt"), _CASES)
 def test_hostile_input(tmp_path: Path, name: str, fmt: str) -> None:
     source = tmp_path / f"{name}.txt"
     source.write_bytes(HOSTILE[name])

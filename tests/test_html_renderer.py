@@ -4,6 +4,7 @@ lang and dir, escaping, spans and timestamps, and W3C validity (vnu) of what it 
 from __future__ import annotations
 
 import copy
+import json
 import subprocess
 from pathlib import Path
 
@@ -271,8 +272,12 @@ def test_hostile_text_stays_text(standalone: bool) -> None:
     html = render_html(transcript, RenderOptions(standalone=standalone))
     root = lxml.html.document_fromstring(html) if standalone else fragment(html)
     tags = {element.tag for element in root.iter() if isinstance(element.tag, str)}
-    assert tags <= {"html", "head", "meta", "title", "style", "body", "main", "article", "h1", "div", "p", "section",
-                    "h2", "strong", "span"}
+    assert tags <= {"html", "head", "meta", "title", "script", "style", "body", "main", "article", "h1", "div", "p",
+                    "section", "h2", "strong", "span"}
+    if standalone:  # the one script is the schema.org data, and the hostile title is only text in it
+        (script,) = root.iter("script")
+        assert script.get("type") == "application/ld+json"
+        assert json.loads(script.text)["headline"] == transcript.title
     assert not any(isinstance(node, (etree._Comment, etree._ProcessingInstruction)) for node in root.iter())
     assert not any(key.startswith("on") for element in root.iter() for key in element.attrib)
     article = root if not standalone else root.find("body/main/article")
@@ -428,8 +433,11 @@ def test_any_text_comes_back_from_an_html_parser(title: str, paragraph: str, hea
     root = lxml.html.document_fromstring(render_html(transcript, RenderOptions(standalone=True,
                                                                                labels=LabelStyle.NONE)))
     tags = [element.tag for element in root.iter() if isinstance(element.tag, str)]
-    assert tags == ["html", "head", "meta", "meta", "title", "meta", "meta", "style", "body", "main", "article",
-                    "h1", "div", "p", "section", "h2", "div", "p"]
+    assert tags == ["html", "head", "meta", "meta", "title", "meta", "meta", "script", "style", "body", "main",
+                    "article", "h1", "div", "p", "section", "h2", "div", "p"]
+    data = json.loads(root.find("head/script").text)
+    assert data["headline"] == title.strip() and data["inLanguage"] == lang.strip()
+    assert data["author"] == [{"@type": "Person", "name": "Ann Lee"}]
     assert root.find("head/title").text_content() == _as_shown(title)
     assert root.find("head/meta[@name='author']").get("content") == _as_shown(author)
     article = root.find("body/main/article")

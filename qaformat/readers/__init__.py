@@ -15,7 +15,7 @@ from typing import cast
 
 from qaformat.blocks import Document
 from qaformat.errors import UnknownFormatError
-from qaformat.readers.sniff import could_be_captions, is_docx, is_html_page
+from qaformat.readers.sniff import could_be_captions, is_docx, is_html_page, is_podcast_json
 
 __all__ = ["READERS", "SUFFIXES", "detect", "reader_for"]
 
@@ -28,6 +28,7 @@ READERS: dict[str, tuple[str, str]] = {
     "srt": ("qaformat.readers.srt", "read_srt"),
     "docx": ("qaformat.readers.docx_reader", "read_docx"),
     "html": ("qaformat.readers.html_reader", "read_html"),
+    "podcast": ("qaformat.readers.podcast", "read_podcast"),
 }
 """Input format name to its reader: (module, function). ``json`` (our own output) is read by
 ``qaformat.load_json``."""
@@ -75,6 +76,8 @@ def detect(name: str | None, head: bytes | str) -> str:
     sniff = head[:512].lstrip("\ufeff \t\r\n")
     if sniff.startswith("{") and '"qaformat"' in sniff[:200]:
         return "json"
+    if is_podcast_json(sniff):
+        return "podcast"
     # A Word file or a web page is unmistakable whatever its name (a .txt that is a saved page).
     if is_docx(head):
         return "docx"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["could_be_captions", "is_docx", "is_html_page"]
+__all__ = ["could_be_captions", "is_docx", "is_html_page", "is_podcast_json"]
 
 # Names a zip archive of an Office Open XML package shows near its start.
 _OOXML_PARTS = ("[Content_Types].xml", "_rels/.rels", "word/", "docProps/")
@@ -35,3 +35,8 @@ def is_html_page(head: str) -> bool:
 def could_be_captions(head: str) -> bool:
     """WebVTT starts with ``WEBVTT``, and SRT has a timing line (``-->``) in its first lines."""
     return head.startswith("WEBVTT") or "-->" in head
+
+
+def is_podcast_json(head: str) -> bool:
+    """Whether an input starts as a Podcasting 2.0 JSON transcript: an object with ``segments``."""
+    return head.startswith("{") and '"segments"' in head and '"qaformat"' not in head[:200]

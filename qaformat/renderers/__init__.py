@@ -1,8 +1,10 @@
 """Renderers: one module per output format, and the fixed table that names them.
 
 Each renderer is a function ``(transcript, options) -> str`` (text formats) or ``-> bytes``
-(DOCX). Modules are imported when first used, so writing HTML never loads python-docx.
-Renderers read only the model and the options; they never import readers or parsing.
+(DOCX, and the binary formats pandoc makes). Modules are imported when first used, so writing
+HTML never loads python-docx. Renderers read only the model and the options; they never import
+readers or parsing. Before any renderer runs, `render_with` applies the options that change the
+transcript itself for every format alike: a given title and metadata, and typography.
 """
 
 from __future__ import annotations
@@ -29,20 +31,52 @@ class OutputFormat:
     function: str
     binary: bool
     suffixes: tuple[str, ...]
+    purpose: str = ""
+    """What the format is for, in a few words (``qaformat formats`` prints it)."""
+    needs: str = ""
+    """What it needs beyond qaformat: an external program, or times in the transcript."""
 
+
+_PANDOC = "qaformat.renderers.pandoc"
+_TIMED = "qaformat.renderers.timed"
+_NEEDS_PANDOC = "pandoc (Debian/Ubuntu: apt install pandoc)"
+_NEEDS_TIMES = "a transcript with times (captions, timestamped exports)"
 
 RENDERERS: dict[str, OutputFormat] = {
     f.name: f
     for f in (
-        OutputFormat("html", "qaformat.renderers.html", "render_html", False, (".html", ".htm")),
-        OutputFormat("json", "qaformat.renderers.json", "render_json", False, (".json",)),
-        OutputFormat("md", "qaformat.renderers.markdown", "render_markdown", False, (".md", ".markdown")),
-        OutputFormat("docx", "qaformat.renderers.docx", "render_docx", True, (".docx",)),
+        OutputFormat("html", "qaformat.renderers.html", "render_html", False, (".html", ".htm"),
+                     "a CMS fragment, or a whole page with --standalone"),
+        OutputFormat("json", "qaformat.renderers.json", "render_json", False, (".json",),
+                     "the versioned JSON contract for CMS plugins (read back by load_json)"),
+        OutputFormat("md", "qaformat.renderers.markdown", "render_markdown", False, (".md", ".markdown"),
+                     "Markdown for CMSs and sites that take it"),
+        OutputFormat("docx", "qaformat.renderers.docx", "render_docx", True, (".docx",),
+                     "Word, with named QA styles for the copy desk"),
+        OutputFormat("wordpress", "qaformat.renderers.wordpress", "render_wordpress", False, (".wp.html",),
+                     "WordPress block markup (paste into the code editor, or post through the REST API)"),
+        OutputFormat("pandoc", _PANDOC, "render_pandoc_json", False, (".pandoc.json",),
+                     "pandoc's JSON AST, for `pandoc -f json` to any format it writes"),
+        OutputFormat("epub", _PANDOC, "render_epub", True, (".epub",), "an e-book", _NEEDS_PANDOC),
+        OutputFormat("odt", _PANDOC, "render_odt", True, (".odt",),
+                     "OpenDocument text with the named QA styles", _NEEDS_PANDOC),
+        OutputFormat("icml", _PANDOC, "render_icml", False, (".icml",),
+                     "InDesign (InCopy) with QA Question/QA Answer paragraph styles", _NEEDS_PANDOC),
+        OutputFormat("latex", _PANDOC, "render_latex", False, (".tex",), "LaTeX source", _NEEDS_PANDOC),
+        OutputFormat("pdf", _PANDOC, "render_pdf", True, (".pdf",), "a print-ready PDF, laid out by LibreOffice",
+                     _NEEDS_PANDOC + " and LibreOffice (apt install libreoffice-writer)"),
+        OutputFormat("vtt", _TIMED, "render_vtt", False, (".vtt",),
+                     "WebVTT captions with <v Name> voices (Apple Podcasts, browsers)", _NEEDS_TIMES),
+        OutputFormat("srt", _TIMED, "render_srt", False, (".srt",),
+                     "SRT captions, 'Name:' on the first cue of each turn", _NEEDS_TIMES),
+        OutputFormat("podcast", _TIMED, "render_podcast", False, (".transcript.json",),
+                     "Podcasting 2.0 transcript JSON (<podcast:transcript type=\"application/json\">)", _NEEDS_TIMES),
     )
 }
 """Output format name -> renderer."""
 
-_ALIASES = {"htm": "html", "markdown": "md", "word": "docx"}
+_ALIASES = {"htm": "html", "markdown": "md", "word": "docx", "wp": "wordpress", "webvtt": "vtt", "subrip": "srt",
+            "tex": "latex", "indesign": "icml", "json-ast": "pandoc"}
 
 
 def output_format(name: str) -> OutputFormat:
@@ -59,15 +93,35 @@ def output_format(name: str) -> OutputFormat:
 
 
 def format_for_suffix(suffix: str) -> OutputFormat | None:
-    """The output format a file suffix names (``.html`` -> html), or ``None``."""
-    for fmt in RENDERERS.values():
-        if suffix.lower() in fmt.suffixes:
+    """The output format a file suffix names (``.html`` -> html), or ``None``.
+
+    A double suffix is matched first, so ``talk.pandoc.json`` is the pandoc AST and
+    ``talk.transcript.json`` the podcast transcript; ``suffix`` may be a whole file name.
+    """
+    name = suffix.lower()
+    for fmt in sorted(RENDERERS.values(), key=lambda f: -max(len(s) for s in f.suffixes)):
+        if any(name.endswith(s) for s in fmt.suffixes):
             return fmt
     return None
 
 
 def render_with(fmt: OutputFormat, transcript: Transcript, options: RenderOptions) -> str | bytes:
-    """Run one renderer."""
+    """Run one renderer, on the transcript as the options change it (title, metadata, typography)."""
     module = importlib.import_module(fmt.module)
     function = cast(Callable[[Transcript, RenderOptions], "str | bytes"], getattr(module, fmt.function))
-    return function(transcript, options)
+    return function(prepare(transcript, options), options)
+
+
+def prepare(transcript: Transcript, options: RenderOptions) -> Transcript:
+    """The transcript with the caller's title and metadata set, and typography applied."""
+    if options.title is not None or options.metadata:
+        transcript = attrs.evolve(
+            transcript,
+            title=options.title if options.title is not None else transcript.title,
+            metadata={**transcript.metadata, **options.metadata},
+        )
+    if options.smart:
+        from qaformat.renderers.typography import smarten
+
+        transcript = smarten(transcript, options.lang or transcript.metadata.get("lang"))
+    return transcript

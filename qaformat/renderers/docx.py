@@ -3,8 +3,8 @@
 It owns the document body (title, intro, headings, one paragraph per turn paragraph, speaker
 labels, stage directions, right-to-left paragraphs) and the core properties; the base
 document and its styles come from `docx_styles`, the only other module that touches
-python-docx, and labels from `labels`. It imports lxml (python-docx's own XML layer), the
-model and the options; never readers or parsing.
+python-docx, labels from `labels` and the cast line from `castline`. It imports lxml
+(python-docx's own XML layer), the model and the options; never readers or parsing.
 
 The body's ``w:p`` elements are written as escaped XML text, not built as a tree: a tree of a
 10 MB transcript holds about 100 MB, and python-docx's ``add_paragraph`` also looks for the
@@ -29,6 +29,7 @@ from lxml import etree
 
 from qaformat.model import Kind, SpanKind, Transcript, Turn
 from qaformat.options import RenderOptions
+from qaformat.renderers.castline import cast_line
 from qaformat.renderers.direction import right_to_left
 from qaformat.renderers.docx_styles import open_base, set_language, style_ids
 from qaformat.renderers.labels import SpeakerLabels, clock_time, turn_time
@@ -57,7 +58,8 @@ def render_docx(transcript: Transcript, options: RenderOptions) -> bytes:
     Args:
         transcript: what to write.
         options: reads ``labels``, ``lang`` (else the metadata's ``lang``), ``timestamps``,
-            ``bold_questions``, ``note`` and ``template``.
+            ``bold_questions``, ``note``, ``cast`` (a ``QA Cast`` paragraph after the intro),
+            ``show_title``, ``show_intro`` and ``template``.
 
     Returns:
         The bytes of the .docx package.
@@ -117,12 +119,15 @@ class _DocxWriter:
 
     def write(self) -> list[str]:
         transcript = self._transcript
-        if transcript.title:
+        if transcript.title and self._options.show_title:
             self._paragraph("Title", [(_clean(transcript.title), None)])
-        for text in transcript.intro:
+        for text in transcript.intro if self._options.show_intro else ():
             self._paragraph("QA Intro", [(_clean(text), None)])
         if self._options.note and self._options.note.strip():
             self._paragraph("QA Note", [(_clean(self._options.note.strip()), None)])
+        cast = cast_line(transcript) if self._options.cast else None
+        if cast:
+            self._paragraph("QA Cast", [(_clean(cast), None)])
         for section in transcript.sections:
             if section.heading and section.heading.strip():
                 self._paragraph("Heading 1", [(_clean(section.heading), None)])

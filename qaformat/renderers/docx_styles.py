@@ -63,6 +63,7 @@ _SPECS = (
     _Spec("Heading 1", bold=True, size=15, before=20, after=6, keep_next=True, outline=0, builtin=True),
     _Spec("Heading 2", bold=True, size=13, before=14, after=4, keep_next=True, outline=1, builtin=True),
     _Spec("QA Intro", size=12, color="404040", after=14),
+    _Spec("QA Cast", base="QA Intro", italic=True),
     _Spec("QA Question", next="QA Answer", color="1F3864", before=12, after=3, keep_next=True),
     _Spec("QA Answer", next="QA Question", after=6),
     _Spec("QA Remark", base="QA Answer"),

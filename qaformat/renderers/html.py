@@ -7,8 +7,8 @@ or the options passes through `markup`'s escaping (attributes via `_attribute`),
 never inject markup. Block elements each stand on their own indented line; inline content is
 left as it is. Writing strings this way is several times faster than building an lxml tree and keeps
 lxml off the start-up path (see docs/performance.md); the tests parse the output back with lxml
-and validate it with the W3C checker. Imports the model, the options, `direction`, `labels` and
-`markup`; never readers or parsing.
+and validate it with the W3C checker. Imports the model, the options and the renderer helpers (`castline`,
+`direction`, `jsonld`, `labels`, `markup`); never readers or parsing.
 """
 
 from __future__ import annotations
@@ -19,19 +19,22 @@ from collections.abc import Iterable, Iterator, Mapping
 
 from qaformat.model import Kind, Section, Span, SpanKind, Transcript, Turn
 from qaformat.options import RenderOptions
+from qaformat.renderers.castline import cast_line
 from qaformat.renderers.direction import right_to_left
+from qaformat.renderers.jsonld import jsonld_script
 from qaformat.renderers.labels import SpeakerLabels, clock_time, iso_duration, turn_time
 from qaformat.renderers.markup import escape_attribute, escape_text
 
 __all__ = ["render_html", "stylesheet"]
 
+# Class names without the prefix (``qa-`` unless options.class_prefix says otherwise).
 _KIND_CLASS = {
-    Kind.QUESTION: "qa-question",
-    Kind.ANSWER: "qa-answer",
-    Kind.REMARK: "qa-remark",
-    Kind.NOTE: "qa-note",
+    Kind.QUESTION: "question",
+    Kind.ANSWER: "answer",
+    Kind.REMARK: "remark",
+    Kind.NOTE: "note",
 }
-_SPAN_CLASS = {SpanKind.DIRECTION: "qa-direction", SpanKind.TIMESTAMP: "qa-timestamp"}
+_SPAN_CLASS = {SpanKind.DIRECTION: "direction", SpanKind.TIMESTAMP: "timestamp"}
 # Page metadata keys that have a standard <meta name>; other keys are not shown.
 _META_NAMES = ("author", "description", "keywords")
 _INDENT = "  "
@@ -51,8 +54,10 @@ def render_html(transcript: Transcript, options: RenderOptions) -> str:
     Args:
         transcript: what to render.
         options: ``standalone``, ``labels``, ``lang``, ``stylesheet``, ``timestamps``,
-            ``bold_questions`` (question text in ``<b>``) and ``note`` (a ``<p class="qa-note">``
-            at the end of the intro) are read.
+            ``bold_questions`` (question text in ``<b>``), ``note`` (a ``<p class="qa-note">``
+            at the end of the intro), ``cast`` (a ``<p class="qa-cast">`` after it),
+            ``show_title``, ``show_intro``, ``heading_level``, ``class_prefix`` and ``jsonld``
+            (the schema.org data a page always carries) are read.
 
     Returns:
         The HTML text, ending in a newline.
@@ -65,8 +70,8 @@ def render_html(transcript: Transcript, options: RenderOptions) -> str:
     rtl = right_to_left(text) is True
     writer = _ArticleWriter(transcript, options, cleaning=_needs_cleaning(text))
     if not options.standalone:
-        return writer.article(lang, rtl, level=0) + "\n"
-    return _page(transcript, options, writer.article(lang, rtl, level=3), lang, rtl) + "\n"
+        return writer.article(lang, rtl, level=0, jsonld=options.jsonld) + "\n"
+    return _page(transcript, options, writer.article(lang, rtl, level=3, jsonld=False), lang, rtl) + "\n"
 
 
 @functools.cache
@@ -85,37 +90,48 @@ class _ArticleWriter:
         self._timestamps = options.timestamps
         self._bold_questions = options.bold_questions
         self._note = options.note.strip() if options.note else None
+        self._cast = cast_line(transcript) if options.cast else None
         self._labels = SpeakerLabels(transcript.speakers, options.labels)
+        self._options = options
+        self._prefix = options.class_prefix
         # The caller looked over all the text at once; parsed text never needs cleaning.
         self._clean = _clean if cleaning else _unchanged
 
-    def article(self, lang: str | None, rtl: bool, *, level: int) -> str:
-        attributes = {"class": "qa-interview"}
+    def article(self, lang: str | None, rtl: bool, *, level: int, jsonld: bool) -> str:
+        p = self._prefix
+        options = self._options
+        attributes = {"class": f"{p}interview"}
         if lang:
             attributes["lang"] = lang
         if rtl:
             attributes["dir"] = "rtl"
         children = []
-        if self._transcript.title:
-            children.append(_leaf("h1", {"class": "qa-title"}, escape_text(_clean(self._transcript.title))))
-        note = self._note
-        if self._transcript.intro or note:
-            paragraphs = [_leaf("p", {}, escape_text(_clean(text))) for text in self._transcript.intro]
-            if note:
-                paragraphs.append(_leaf("p", {"class": "qa-note"}, escape_text(_clean(note))))
-            children.append(_block("div", {"class": "qa-intro"}, paragraphs, level + 1))
+        if self._transcript.title and options.show_title:
+            tag = f"h{max(1, options.heading_level - 1)}"
+            children.append(_leaf(tag, {"class": f"{p}title"}, escape_text(_clean(self._transcript.title))))
+        intro = self._transcript.intro if options.show_intro else ()
+        extra = [(text, name) for text, name in ((self._note, "note"), (self._cast, "cast")) if text]
+        if intro or extra:
+            paragraphs = [_leaf("p", {}, escape_text(_clean(text))) for text in intro]
+            paragraphs += [_leaf("p", {"class": p + name}, escape_text(_clean(text))) for text, name in extra]
+            children.append(_block("div", {"class": f"{p}intro"}, paragraphs, level + 1))
         children += [self._section(section, level + 1) for section in self._transcript.sections]
+        if jsonld:
+            children.append(jsonld_script(self._transcript, lang))
         return _block("article", attributes, children, level)
 
     def _section(self, section: Section, level: int) -> str:
+        p = self._prefix
         children = []
         if section.heading and section.heading.strip():
-            children.append(_leaf("h2", {"class": "qa-heading"}, escape_text(_clean(section.heading))))
+            tag = f"h{self._options.heading_level}"
+            children.append(_leaf(tag, {"class": f"{p}heading"}, escape_text(_clean(section.heading))))
         children += [self._turn(turn, level + 1) for turn in section.turns]
-        return _block("section", {"class": "qa-section"}, children, level)
+        return _block("section", {"class": f"{p}section"}, children, level)
 
     def _turn(self, turn: Turn, level: int) -> str:
-        attributes = {"class": f"qa-turn {_KIND_CLASS[turn.kind]}"}
+        p = self._prefix
+        attributes = {"class": f"{p}turn {p}{_KIND_CLASS[turn.kind]}"}
         label = None
         match turn.kind:
             case Kind.NOTE:
@@ -130,22 +146,22 @@ class _ArticleWriter:
         for index, text in enumerate(turn.paragraphs or (("",) if label or seconds is not None else ())):
             clean = self._clean(text)
             spans = [span for span in turn.spans if span.paragraph == index] if turn.spans else None
-            body = _fill(clean, 0, len(clean), _nest(spans, len(clean))) if spans else escape_text(clean)
+            body = _fill(clean, 0, len(clean), _nest(spans, len(clean)), p) if spans else escape_text(clean)
             if bold and text:
                 body = f"<b>{body}</b>"
-            opening = self._opening(seconds, label, bool(text)) if index == 0 else ""
+            opening = self._opening(seconds, label, bool(text), p) if index == 0 else ""
             paragraphs.append(f"<p>{opening}{body}</p>")
         return _block("div", attributes, paragraphs, level)
 
     @staticmethod
-    def _opening(seconds: float | None, label: str | None, more: bool) -> str:
+    def _opening(seconds: float | None, label: str | None, more: bool, p: str) -> str:
         """The time and the speaker label that open a turn's first paragraph."""
         opening = ""
         if seconds is not None:
-            time = _leaf("time", {"class": "qa-time", "datetime": iso_duration(seconds)}, escape_text(clock_time(seconds)))
+            time = _leaf("time", {"class": f"{p}time", "datetime": iso_duration(seconds)}, escape_text(clock_time(seconds)))
             opening = time + (" " if label or more else "")
         if label is not None:
-            opening += _leaf("strong", {"class": "qa-speaker"}, escape_text(_clean(f"{label}:"))) + (" " if more else "")
+            opening += _leaf("strong", {"class": f"{p}speaker"}, escape_text(_clean(f"{label}:"))) + (" " if more else "")
         return opening
 
 
@@ -163,14 +179,14 @@ def _nest(spans: Iterable[Span], length: int) -> list[tuple[Span, list[Span]]]:
     return nested
 
 
-def _fill(text: str, start: int, end: int, spans: list[tuple[Span, list[Span]]]) -> str:
+def _fill(text: str, start: int, end: int, spans: list[tuple[Span, list[Span]]], prefix: str) -> str:
     """``text[start:end]``, escaped, with a ``<span>`` for each recognised span."""
     pieces = []
     position = start
     for span, inner in spans:
         pieces.append(escape_text(text[position : span.start]))
-        inside = _fill(text, span.start, span.end, _nest(inner, span.end))
-        pieces.append(f'<span class="{_SPAN_CLASS[span.kind]}">{inside}</span>')
+        inside = _fill(text, span.start, span.end, _nest(inner, span.end), prefix)
+        pieces.append(f'<span class="{prefix}{_SPAN_CLASS[span.kind]}">{inside}</span>')
         position = span.end
     pieces.append(escape_text(text[position:end]))
     return "".join(pieces)
@@ -188,9 +204,13 @@ def _page(transcript: Transcript, options: RenderOptions, article: str, lang: st
         _leaf("title", {}, escape_text(_clean(transcript.title or "Interview"))),
         *(_start_tag("meta", {"name": name, "content": value}) for name, value in _page_metadata(transcript.metadata)),
         _start_tag("meta", {"name": "generator", "content": "qaformat"}),
+        jsonld_script(transcript, lang),
     ]
     if options.stylesheet:
-        head.append(f"<style>\n{stylesheet()}</style>")  # our own fixed text; a style's content is not escaped
+        css = stylesheet()
+        if options.class_prefix != "qa-":  # the prefix is validated: letters, digits, - and _
+            css = re.sub(r"\.qa-(?=[a-z])", "." + options.class_prefix, css)
+        head.append(f"<style>\n{css}</style>")  # our own fixed text; a style's content is not escaped
     body = _block("body", {}, [_block("main", {}, [article], 2)], 1)
     return "<!DOCTYPE html>\n" + _block("html", attributes, [_block("head", {}, head, 1), body], 0)
 

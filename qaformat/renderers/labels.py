@@ -12,12 +12,14 @@ import math
 from collections import Counter
 from collections.abc import Iterable
 
+import attrs
+
 from qaformat.errors import RenderError
-from qaformat.model import Speaker, Turn
+from qaformat.model import Kind, Speaker, Turn
 from qaformat.names import CREDENTIALS, GENERIC_WORDS, HONORIFICS, PARTICLES
 from qaformat.options import LabelStyle
 
-__all__ = ["SpeakerLabels", "clock_time", "iso_duration", "short_label", "turn_time"]
+__all__ = ["SpeakerLabels", "TurnHead", "clock_time", "is_role_label", "iso_duration", "short_label", "turn_time"]
 
 
 def _bare(word: str) -> str:
@@ -52,6 +54,11 @@ def _is_generic(name: str) -> bool:
         or len(words[-1].strip(".")) == 1
         or any(_bare(word) in GENERIC_WORDS for word in words)
     )
+
+
+def is_role_label(name: str) -> bool:
+    """A role label rather than a person's name (``Q``, ``Speaker 2``, ``Unknown Speaker``)."""
+    return _is_generic(name)
 
 
 def short_label(name: str, style: LabelStyle) -> str:
@@ -133,3 +140,25 @@ def iso_duration(seconds: float) -> str:
     millis = round(seconds * 1000)
     whole, fraction = divmod(millis, 1000)
     return f"PT{whole}.{fraction:03d}".rstrip("0") + "S" if fraction else f"PT{whole}S"
+
+
+@attrs.frozen
+class TurnHead:
+    """How a turn opens and is set, decided alike by every renderer that writes turns."""
+
+    label: str | None
+    """The speaker label (``None``: a note, or no labels)."""
+    seconds: float | None
+    """The time to show before the label, with ``timestamps`` only."""
+    bold: bool
+    """Set the text in bold: a question, with ``bold_questions``."""
+    paragraphs: tuple[str, ...]
+    """The paragraphs to write: a turn with no text still gets one, to hold its label or time."""
+
+    @classmethod
+    def of(cls, turn: Turn, labels: SpeakerLabels, *, timestamps: bool, bold_questions: bool) -> TurnHead:
+        """Raises: RenderError: the turn names a speaker the transcript does not list."""
+        label = labels.label(turn.speaker) if turn.kind is not Kind.NOTE and turn.speaker is not None else None
+        seconds = turn_time(turn) if timestamps else None
+        paragraphs = turn.paragraphs or (("",) if label or seconds is not None else ())
+        return cls(label, seconds, bold_questions and turn.kind is Kind.QUESTION, paragraphs)

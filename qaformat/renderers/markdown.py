@@ -3,7 +3,7 @@
 Owns the Markdown output of docs/markdown.md. Text is escaped so that no character of the
 transcript turns into Markdown or raw HTML, and so that qaformat's own Markdown reader gives
 back the same turns, speakers and headings (tested for every golden case). Imports the model,
-the options and `labels`; never readers or parsing.
+the options, `castline` and `labels`; never readers or parsing.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from qaformat.model import Kind, Section, Transcript, Turn
 from qaformat.options import RenderOptions
+from qaformat.renderers.castline import cast_line
 from qaformat.renderers.labels import SpeakerLabels, clock_time, turn_time
 
 __all__ = ["render_markdown"]
@@ -31,8 +32,9 @@ def render_markdown(transcript: Transcript, options: RenderOptions) -> str:
 
     Args:
         transcript: what to render.
-        options: ``labels``, ``timestamps``, ``bold_questions`` and ``note`` (an italic
-            paragraph after the intro) are read. Unlabelled questions (``LabelStyle.NONE``) are
+        options: ``labels``, ``timestamps``, ``bold_questions``, ``note`` and ``cast`` (italic
+            paragraphs after the intro), ``show_title``, ``show_intro`` and ``heading_level`` are
+            read. Unlabelled questions (``LabelStyle.NONE``) are
             set in bold, as with ``bold_questions``.
 
     Returns:
@@ -53,18 +55,21 @@ class _MarkdownWriter:
         self._labels = SpeakerLabels(transcript.speakers, options.labels)
 
     def blocks(self) -> Iterator[str]:
-        if self._transcript.title and self._transcript.title.strip():
-            yield f"# {_escape(self._transcript.title, line_start=False)}"
-        for text in self._transcript.intro:
+        options = self._options
+        if self._transcript.title and self._transcript.title.strip() and options.show_title:
+            yield f"{'#' * max(1, options.heading_level - 1)} {_escape(self._transcript.title, line_start=False)}"
+        for text in self._transcript.intro if options.show_intro else ():
             yield _escape(text)
-        if self._options.note and self._options.note.strip():
-            yield f"*{_escape(self._options.note, line_start=False)}*"
+        cast = cast_line(self._transcript) if options.cast else None
+        for line in (options.note, cast):
+            if line and line.strip():
+                yield f"*{_escape(line, line_start=False)}*"
         for section in self._transcript.sections:
             yield from self._section(section)
 
     def _section(self, section: Section) -> Iterator[str]:
         if section.heading and section.heading.strip():
-            yield f"## {_escape(section.heading, line_start=False)}"
+            yield f"{'#' * self._options.heading_level} {_escape(section.heading, line_start=False)}"
         for turn in section.turns:
             yield from self._turn(turn)
 
