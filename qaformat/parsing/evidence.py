@@ -22,6 +22,8 @@ _ANSWER_KEYS = ("interviewee", "guest", "guests", "narrator", "subject")
 _ASKING_STYLES = ("question", "interviewer", "strong")  # Word paragraph styles named for the questions
 _OPENING_PARAGRAPHS = 12
 _INTRODUCTION_WEIGHT = 1.0
+_NAMED_TAIL = 200
+_NAMED_WEIGHT = 0.5
 _INTRODUCTION_HINTS = ("with me", "guest", "welcome", "joining", "joined", "i'm here with", "i'm with")
 _INTRODUCES = re.compile(
     r"(?i:with me (?:today |now |here )?is|my guest(?:s)?(?: today| this week)? (?:is|are)|our guest(?: today)? is"
@@ -48,7 +50,30 @@ def role_votes(speakers: tuple[SpeakerDraft, ...], paras: tuple[Para, ...],
                     break
     _emphasis(speakers, paras, votes)
     _introductions(speakers, paras, votes)
+    _named_before(speakers, paras, votes)
     return votes
+
+
+def _named_before(speakers: tuple[SpeakerDraft, ...], paras: tuple[Para, ...], votes: dict[str, list[Vote]]) -> None:
+    """A voice heard once or twice, right after another speaker names it ("The twins Tobin and
+    Ava Reyes are in fifth grade." / ``TOBIN & AVA REYES: We like Fridays!``), was asked."""
+    counts: dict[str, int] = {}
+    for para in paras:
+        if para.speaker is not None and para.label is not None:
+            counts[para.speaker] = counts.get(para.speaker, 0) + 1
+    rare = {s.id: {w for n in (s.name, *s.names) for w in name_words(n) if len(w) > 2} for s in speakers
+            if counts.get(s.id, 0) <= 2}
+    previous: Para | None = None
+    for para in paras:
+        if para.speaker is None:
+            continue
+        words = rare.get(para.speaker)
+        if words and previous is not None and previous.speaker != para.speaker:
+            tail = set(name_words(previous.text[-_NAMED_TAIL:]))
+            if words <= tail or (len(words) > 1 and len(words & tail) >= 2):
+                votes.setdefault(para.speaker, []).append(Vote(-_NAMED_WEIGHT, "named by the speaker before"))
+                rare.pop(para.speaker)
+        previous = para
 
 
 def _introductions(speakers: tuple[SpeakerDraft, ...], paras: tuple[Para, ...], votes: dict[str, list[Vote]]) -> None:

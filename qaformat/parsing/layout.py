@@ -32,7 +32,8 @@ _DATE = re.compile(
     rf"|\d{{1,2}}\s+(?:{_MONTHS.replace(' ', '|')}))"
 )
 _BYLINE = re.compile(
-    r"(?i)^(?:by|posted by|written by|interview by|interviewed by|reporting by|photos? by|words by|بقلم)[\s:]"
+    r"(?i)^(?:by|posted by|written by|interview by|interviewed by|reporting by|reported by|recorded by|transcribed by"
+    r"|produced by|edited by|photos? by|words by|heard on|as heard on|broadcast on|aired on|بقلم)[\s:]"
 )
 _DATE_ANYWHERE = re.compile(
     rf"(?i)\b(?:{_MONTHS.replace(' ', '|')}|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+\d{{1,2}}\b"
@@ -302,11 +303,12 @@ def _lay_out_bottom(paras: list[Para], last: int, names: tuple[str, ...], whole:
             break
         if _CREDIT.match(text) or _THIRD_PERSON.match(text) or text.casefold().startswith(bios):
             break
-        if closed and not (is_direction_only(text) or _is_editor_note(text)):
+        aside = is_direction_only(text) or _is_editor_note(text) or _is_bracketed(text)
+        if closed and not aside:
             break
         if para.label is not None and para.label.continues:
             para.role = ParaRole.CONTINUATION
-        elif is_direction_only(text) or _is_editor_note(text):
+        elif aside and (closed or is_direction_only(text) or _is_editor_note(text)):
             para.role = ParaRole.NOTE
         elif para.block.italic:
             break  # an italic line after the interview: the author's bio, a credit
@@ -362,6 +364,11 @@ def _inside(paras: list[Para], index: int) -> tuple[ParaRole, str]:
             text.endswith("?") and len(text.split()) <= 2):  # "Mr. Secretary?" hands over the floor
         return ParaRole.HEADING, ""
     return ParaRole.CONTINUATION, ""
+
+
+def _is_bracketed(text: str) -> bool:
+    """``(Whereupon, at 10:41 a.m., the hearing was adjourned.)``: a transcriber's note in brackets."""
+    return len(text) < _MAX_CUT_IN and text[:1] in "([" and text[-1:] in ")]"
 
 
 def _is_page_aside(text: str) -> bool:

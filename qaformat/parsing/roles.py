@@ -100,7 +100,7 @@ def assign_roles(speakers: tuple[SpeakerDraft, ...], turns: list[Draft], report:
         # Q and A are fixed: a named third voice is counsel, an announcer, a clerk.
         inferred = {i: (Role.INTERVIEWER if behaviour[i].asking >= 0.75 else Role.OTHER) for i in open_ids}
     elif Role.INTERVIEWER in fixed:
-        inferred = _answerers(open_ids, behaviour)
+        inferred = _answerers(open_ids, behaviour, votes)
     elif Role.INTERVIEWEE in fixed:
         inferred = {i: (Role.INTERVIEWER if behaviour[i].asking >= 0.3 or len(open_ids) == 1 else Role.OTHER)
                     for i in open_ids}
@@ -120,13 +120,15 @@ def assign_roles(speakers: tuple[SpeakerDraft, ...], turns: list[Draft], report:
     return {**roles, **inferred}
 
 
-def _answerers(ids: list[str], behaviour: dict[str, _Behaviour]) -> dict[str, Role]:
-    """With the interviewer known: the rest answer, except short voices that neither ask nor answer."""
+def _answerers(ids: list[str], behaviour: dict[str, _Behaviour], votes: Mapping[str, list[Vote]]) -> dict[str, Role]:
+    """With the interviewer known: the rest answer, except short voices that neither ask nor
+    answer (unless a vote says they were asked)."""
     main = max(ids, key=lambda i: behaviour[i].words)
     out = {}
     for speaker_id in ids:
         seen = behaviour[speaker_id]
-        if speaker_id == main or seen.turns >= 2 or seen.words >= 25:
+        asked = any(v.weight < 0 for v in votes.get(speaker_id, ()))
+        if speaker_id == main or seen.turns >= 2 or seen.words >= 25 or asked:
             out[speaker_id] = Role.INTERVIEWEE if seen.asking < 0.6 or speaker_id == main else Role.INTERVIEWER
         else:
             out[speaker_id] = Role.OTHER
@@ -161,7 +163,8 @@ def _infer(ids: list[str], behaviour: dict[str, _Behaviour], votes: Mapping[str,
             out[speaker_id] = Role.INTERVIEWEE
         elif answers and not any(v.weight > 0 for v in votes.get(speaker_id, ())):
             out[speaker_id] = Role.INTERVIEWEE  # a panel's other guest: asked, answers, asks nothing
-        elif len(ids) >= 3 and seen.turns == 1 and seen.words < 25 and not seen.has_question:
+        elif (len(ids) >= 3 and seen.turns == 1 and seen.words < 25 and not seen.has_question
+              and not any(v.weight < 0 for v in votes.get(speaker_id, ()))):
             out[speaker_id] = Role.OTHER
         else:
             out[speaker_id] = Role.INTERVIEWER
