@@ -194,7 +194,10 @@ def _plain_label(text: str, offset: int, timestamp: float | None) -> Label | Non
         code = _BRACKET_CODE.match(body)
         if code is not None:  # "[R] – text", "[IV]: text": a transcriber's speaker code
             label = _build(code.group(1), body[code.end():], offset + code.end() + 1, timestamp)
-            return attrs.evolve(label, written=code.group(0).rstrip(" :–—-")) if label is not None else None
+            if label is None:
+                return None
+            separator = code.group(0)[code.end(1) + 1 :].strip()
+            return attrs.evolve(label, written=f"[{code.group(1)}]", dashed=separator[:1] in ("-", "–", "—"))
     # Deposition and briefing style: "Q. text", "A. text", "Q    text" (no colon).
     head = body[:2]
     if head in ("Q.", "A.") and body[2:3] == " ":

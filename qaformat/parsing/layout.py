@@ -41,7 +41,12 @@ _DATE_ANYWHERE = re.compile(
     r"|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}:\d{2}\s*[ap]\.?m\b|\b\d{1,2}:\d{2}\s*(?:[AP]\.?M\.?)"
 )
 # Fixed lines of transcription-service exports (Otter's header) and transcript notices.
-_SERVICE_HEADER = re.compile(r"^(?:SUMMARY KEYWORDS|KEYWORDS|SPEAKERS|Transcribed by\b.*)$")
+_SERVICE_HEADER = re.compile(r"^(?:SUMMARY KEYWORDS|KEYWORDS|SPEAKERS|Transcribed by\b.*|Exported (?:from|with|by)\b.*"
+                             r"|Transcri(?:ption|be[dr]?)\b.{0,60})$")
+# "File: talk.m4a", "Durée : 00:06:48": the fields an export's header gives, in a few languages.
+_FIELD_KEYS = {**dict.fromkeys(("file", "fichier", "archivo", "arquivo", "datei", "bestand"), "file"),
+               **dict.fromkeys(("duration", "durée", "duración", "duração", "dauer", "duur", "length"), "duration")}
+_SERVICE_FIELD = re.compile(rf"(?i)^({'|'.join(_FIELD_KEYS)})\s*:\s*(\S.{{0,200}})$")
 _SERVICE_KEYS = {"SUMMARY KEYWORDS": "keywords", "KEYWORDS": "keywords", "SPEAKERS": "speakers"}
 _HEADER_SCAN = 40
 # Page furniture that ends (or precedes) an interview on a scraped page.
@@ -207,7 +212,8 @@ def _lay_out_top(paras: list[Para], first: int, whole: bool, report: Report) -> 
         else:
             paras[index].role = ParaRole.NOTE
         index -= 1
-    if index >= 0 and paras[index].label is None and not _is_service_header(paras, index):
+    if index >= 0 and paras[index].label is None and not _is_service_header(paras, index) and not (
+            is_legend(paras[index].text)):
         candidate = paras[index]
         if (_is_heading_hint(candidate) and not _is_title_hint(candidate, level_one)) or (
             not _is_title_hint(candidate, level_one) and is_title_like(candidate.text)
@@ -267,9 +273,12 @@ def _lay_out_top(paras: list[Para], first: int, whole: bool, report: Report) -> 
 def _service_metadata(paras: list[Para], first: int) -> dict[str, str]:
     """``SUMMARY KEYWORDS`` / ``SPEAKERS`` and the line under each, as an export's header has them."""
     found: dict[str, str] = {}
-    for index in range(min(first, _HEADER_SCAN) - 1):
+    for index in range(min(first, _HEADER_SCAN)):
         key = paras[index].text
-        if key in _SERVICE_KEYS and not paras[index + 1].block.gap_before:
+        field = _SERVICE_FIELD.match(key)
+        if field is not None:
+            found.setdefault(_FIELD_KEYS[field.group(1).casefold()], field.group(2).strip())
+        elif key in _SERVICE_KEYS and index + 1 < first and not paras[index + 1].block.gap_before:
             found[_SERVICE_KEYS[key]] = paras[index + 1].text
     return found
 
@@ -401,7 +410,7 @@ def _speaker_before(paras: list[Para], index: int) -> str | None:
 
 
 def _is_service_header(paras: list[Para], index: int) -> bool:
-    if _SERVICE_HEADER.match(paras[index].text):
+    if _SERVICE_HEADER.match(paras[index].text) or _SERVICE_FIELD.match(paras[index].text):
         return True
     return index > 0 and not paras[index].block.gap_before and bool(_SERVICE_HEADER.match(paras[index - 1].text))
 
