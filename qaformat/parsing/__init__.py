@@ -2,9 +2,10 @@
 
 The stages are plain functions, called in order in `parse_document` below; each reports what it
 decided or doubted to one `Report`. Stages import the shared `units`, `words` and `report`
-modules, never each other. In order: 1 normalize, 2 conventions (which compete, each judged by
-3 speakers; see `contest`), 4 paragraphs, 5 layout, 6 turns, 7 naming, 8 evidence, 9 roles,
-10 describe, 11 tidy, 12 directions, 13 checks.
+modules, never each other. In order: 1 normalize, 1b cues (a caption cue split at a label
+inside it), 2 conventions (which compete, each judged by 3 speakers; see `contest`),
+4 paragraphs, 5 layout, 6 turns, 7 naming, 8 evidence, 9 roles, 10 describe, 11 tidy,
+12 directions, 13 checks.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from qaformat.model import Kind, Role, Section, Skipped, Speaker, Transcript, Tu
 from qaformat.options import ParseOptions
 from qaformat.parsing.checks import check_transcript
 from qaformat.parsing.contest import choose_reading
+from qaformat.parsing.cues import split_cues
 from qaformat.parsing.describe import describe_speakers
 from qaformat.parsing.directions import find_spans
 from qaformat.parsing.evidence import role_votes
@@ -46,7 +48,7 @@ def parse_document(document: Document, options: ParseOptions | None = None) -> T
     for diagnostic in document.diagnostics:
         report.add(diagnostic)
 
-    blocks = normalize(document.blocks, report)
+    blocks = split_cues(normalize(document.blocks, report))
     if not blocks:
         raise ParseError("no interview found: the input has no text", line=1)
     labels, cast = choose_reading(blocks, document.metadata, options, report)
