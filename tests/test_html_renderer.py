@@ -297,7 +297,9 @@ def test_characters_html_cannot_hold_are_replaced() -> None:
     assert text == "Ruth Adebayo: bell\ufffd nul\ufffd c1\ufffd nonchar\ufffd\ufffd lone\ufffd cr\n\nff  end"
 
 
-TEXTS = st.text(st.characters(exclude_categories=("Cs", "Cc", "Co"), exclude_characters="\ufffe\uffff"), max_size=40)
+# Unicode's non-characters (U+FFFE, U+1FFFE, U+FDD0...) are replaced on the way out, as XML cannot hold them.
+TEXTS = st.text(st.characters(exclude_categories=("Cs", "Cc", "Co")).filter(
+    lambda c: (ord(c) & 0xFFFE) != 0xFFFE and not 0xFDD0 <= ord(c) <= 0xFDEF), max_size=40)
 
 
 @given(title=TEXTS, name=TEXTS.filter(str.strip), paragraphs=st.lists(TEXTS, min_size=1, max_size=3))
