@@ -17,10 +17,12 @@ import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping
 
+from qaformat.language import OtherLanguages, primary_subtag, right_to_left_language
 from qaformat.model import Kind, Section, Span, SpanKind, Transcript, Turn
 from qaformat.options import RenderOptions
 from qaformat.renderers.direction import right_to_left
-from qaformat.renderers.labels import SpeakerLabels, clock_time, iso_duration, turn_time
+from qaformat.renderers.labels import SpeakerLabels, clock_seconds, clock_time, iso_duration, turn_time
+from qaformat.renderers.languages import document_language
 from qaformat.renderers.markup import escape_attribute, escape_text
 
 __all__ = ["render_html", "stylesheet"]
@@ -35,6 +37,7 @@ _SPAN_CLASS = {SpanKind.DIRECTION: "qa-direction", SpanKind.TIMESTAMP: "qa-times
 # Page metadata keys that have a standard <meta name>; other keys are not shown.
 _META_NAMES = ("author", "description", "keywords")
 _INDENT = "  "
+_UNTITLED = "Interview"  # a page's title and heading when the transcript has no title
 
 _NONCHARACTERS = "".join(f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0x10000, 0x110000, 0x10000))
 # Code points that neither XML nor the HTML parser accept; each becomes U+FFFD, one for one, so
@@ -60,13 +63,13 @@ def render_html(transcript: Transcript, options: RenderOptions) -> str:
     Raises:
         RenderError: a turn names a speaker the transcript does not list.
     """
-    lang = options.lang or transcript.metadata.get("lang") or None
+    lang = document_language(transcript, options)
     text = "\n".join(_texts(transcript))
     rtl = right_to_left(text) is True
-    writer = _ArticleWriter(transcript, options, cleaning=_needs_cleaning(text))
+    writer = _ArticleWriter(transcript, options, cleaning=_needs_cleaning(text), lang=lang, rtl=rtl)
     if not options.standalone:
-        return writer.article(lang, rtl, level=0) + "\n"
-    return _page(transcript, options, writer.article(lang, rtl, level=3), lang, rtl) + "\n"
+        return writer.article(level=0) + "\n"
+    return _page(transcript, options, writer.article(level=3), lang, rtl) + "\n"
 
 
 @functools.cache
@@ -80,8 +83,12 @@ def stylesheet() -> str:
 class _ArticleWriter:
     """Writes the ``<article>`` element, one small method per model level."""
 
-    def __init__(self, transcript: Transcript, options: RenderOptions, *, cleaning: bool):
+    def __init__(self, transcript: Transcript, options: RenderOptions, *, cleaning: bool, lang: str | None, rtl: bool):
         self._transcript = transcript
+        self._lang = lang
+        self._rtl = rtl
+        self._others = OtherLanguages(lang)
+        self._standalone = options.standalone
         self._timestamps = options.timestamps
         self._bold_questions = options.bold_questions
         self._note = options.note.strip() if options.note else None
@@ -89,18 +96,24 @@ class _ArticleWriter:
         # The caller looked over all the text at once; parsed text never needs cleaning.
         self._clean = _clean if cleaning else _unchanged
 
-    def article(self, lang: str | None, rtl: bool, *, level: int) -> str:
+    def article(self, *, level: int) -> str:
         attributes = {"class": "qa-interview"}
-        if lang:
-            attributes["lang"] = lang
-        if rtl:
+        if self._lang:
+            attributes["lang"] = self._lang
+        if self._rtl:
             attributes["dir"] = "rtl"
         children = []
         if self._transcript.title:
             children.append(_leaf("h1", {"class": "qa-title"}, escape_text(_clean(self._transcript.title))))
+        elif self._standalone:
+            # A page needs a level-one heading above the sections (and screen-reader users jump
+            # to it); a fragment does not, as the CMS page around it has its own.
+            english = {} if self._lang and primary_subtag(self._lang) == "en" else {"lang": "en"}
+            children.append(_leaf("h1", {"class": "qa-title", **english}, _UNTITLED))
         note = self._note
         if self._transcript.intro or note:
-            paragraphs = [_leaf("p", {}, escape_text(_clean(text))) for text in self._transcript.intro]
+            paragraphs = [_leaf("p", self._language(self._others.text(text)), escape_text(_clean(text)))
+                          for text in self._transcript.intro]
             if note:
                 paragraphs.append(_leaf("p", {"class": "qa-note"}, escape_text(_clean(note))))
             children.append(_block("div", {"class": "qa-intro"}, paragraphs, level + 1))
@@ -124,6 +137,8 @@ class _ArticleWriter:
                 if turn.speaker is not None:
                     attributes["data-speaker"] = turn.speaker
                     label = self._labels.label(turn.speaker)
+        turn_lang, paragraph_langs = self._others.turn(turn.paragraphs)
+        attributes.update(self._language(turn_lang))
         seconds = turn_time(turn) if self._timestamps else None
         bold = self._bold_questions and turn.kind is Kind.QUESTION
         paragraphs = []
@@ -134,8 +149,19 @@ class _ArticleWriter:
             if bold and text:
                 body = f"<b>{body}</b>"
             opening = self._opening(seconds, label, bool(text)) if index == 0 else ""
-            paragraphs.append(f"<p>{opening}{body}</p>")
+            lang = paragraph_langs[index] if index < len(paragraph_langs) else None
+            paragraphs.append(f"{_start_tag('p', self._language(lang, around=turn_lang))}{opening}{body}</p>")
         return _block("div", attributes, paragraphs, level)
+
+    def _language(self, lang: str | None, around: str | None = None) -> dict[str, str]:
+        """``lang`` for text in another language than its surroundings, and ``dir`` where that
+        language runs the other way."""
+        if lang is None:
+            return {}
+        attributes = {"lang": lang}
+        if right_to_left_language(lang) != (right_to_left_language(around) if around else self._rtl):
+            attributes["dir"] = "rtl" if right_to_left_language(lang) else "ltr"
+        return attributes
 
     @staticmethod
     def _opening(seconds: float | None, label: str | None, more: bool) -> str:
@@ -170,7 +196,11 @@ def _fill(text: str, start: int, end: int, spans: list[tuple[Span, list[Span]]])
     for span, inner in spans:
         pieces.append(escape_text(text[position : span.start]))
         inside = _fill(text, span.start, span.end, _nest(inner, span.end))
-        pieces.append(f'<span class="{_SPAN_CLASS[span.kind]}">{inside}</span>')
+        seconds = clock_seconds(text[span.start : span.end]) if span.kind is SpanKind.TIMESTAMP else None
+        if seconds is not None:  # a time in the text is a <time>, as the turn's own is
+            pieces.append(f'<time class="qa-timestamp" datetime="{iso_duration(seconds)}">{inside}</time>')
+        else:
+            pieces.append(f'<span class="{_SPAN_CLASS[span.kind]}">{inside}</span>')
         position = span.end
     pieces.append(escape_text(text[position:end]))
     return "".join(pieces)
@@ -185,7 +215,7 @@ def _page(transcript: Transcript, options: RenderOptions, article: str, lang: st
     head = [
         _start_tag("meta", {"charset": "utf-8"}),
         _start_tag("meta", {"name": "viewport", "content": "width=device-width, initial-scale=1"}),
-        _leaf("title", {}, escape_text(_clean(transcript.title or "Interview"))),
+        _leaf("title", {}, escape_text(_clean(transcript.title or _UNTITLED))),
         *(_start_tag("meta", {"name": name, "content": value}) for name, value in _page_metadata(transcript.metadata)),
         _start_tag("meta", {"name": "generator", "content": "qaformat"}),
     ]
