@@ -56,7 +56,7 @@ class SpeakerSpec:
         return label.strip(), cls(name=name.strip() or None, role=Role(role) if role else None)
 
 
-_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 
 
 def _language_tag(value: str | None) -> str | None:

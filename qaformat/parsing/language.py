@@ -15,7 +15,7 @@ from qaformat.parsing.report import Report
 
 __all__ = ["find_language"]
 
-_TAG = re.compile(r"[A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8})*")
+_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
 _DECLARED = ("lang", "language")  # metadata keys the readers fill from the input's own markup
 
 
@@ -23,7 +23,9 @@ def find_language(metadata: Mapping[str, str], paragraphs: Iterable[str], given:
                   report: Report) -> dict[str, str]:
     """The metadata with ``lang`` set to the document's language, where it can be told."""
     found = dict(metadata)
-    declared = next((v.strip() for v in (found.get(key, "") for key in _DECLARED) if _TAG.fullmatch(v.strip())), None)
+    declared = next((v.strip().replace("_", "-") for v in (found.get(key, "") for key in _DECLARED)
+                     if _TAG.fullmatch(v.strip())), None)
+    found.pop("lang", None)  # a declared value that is no language tag ("English") is not kept as one
     if given or declared:
         found["lang"] = given or declared or ""
         return found
