@@ -31,8 +31,8 @@ __all__ = [
     "KNOWN_LANGUAGES",
     "LIKELY",
     "Evidence",
-    "OtherLanguages",
     "LanguageGuess",
+    "OtherLanguages",
     "evidence",
     "guess_language",
     "guess_language_of",
@@ -151,7 +151,7 @@ class Evidence:
 
 
 def _sureness(lead: float, halving: float) -> float:
-    return 1.0 - 0.5 ** (lead / halving)
+    return 1.0 - float(0.5 ** (lead / halving))
 
 
 def _round(confidence: float) -> float:

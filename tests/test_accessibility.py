@@ -8,6 +8,7 @@ helper; it audits any HTML or URL.
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import zipfile
 from collections.abc import Iterator
@@ -156,7 +157,7 @@ def test_headings_skip_no_level() -> None:
         levels = [int(h.tag[1]) for h in root.iter("h1", "h2", "h3", "h4", "h5", "h6")]
         if html.startswith("<!DOCTYPE"):
             assert levels[:1] == [1], name  # a page opens with its title
-        for before, after in zip(levels, levels[1:], strict=False):
+        for before, after in itertools.pairwise(levels):
             assert after <= before + 1, (name, levels)
 
 
