@@ -9,8 +9,9 @@ quote is never confidently anything while a paragraph of German is German. Evide
 several texts adds up (a turn is the sum of its paragraphs), which lets a renderer weigh a turn
 and each of its paragraphs without reading the text twice.
 
-Everything runs in the regular-expression engine and in C-level counting, so a whole 10 MB
-transcript is weighed in a fraction of its parse time. It imports only `function_words`; parsing
+Words are split and counted in C and only the distinct ones looked up, and a renderer weighs
+only the paragraphs that do not plainly read as the document's language (`OtherLanguages`), so
+the guess adds little to a parse or a rendering. It imports only `function_words`; parsing
 (for the document) and the renderers (for paragraphs in another language) both use it.
 """
 
@@ -52,46 +53,46 @@ CONFIDENT = 0.9
 _RTL = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ku", "ps", "sd", "syr", "ug", "ur", "yi"})
 _EAST_ASIAN = frozenset({"zh", "ja", "ko", "yue", "wuu", "cmn"})
 
-# A word is a run of letters and the combining marks written inside words (Greek, Hebrew and
-# Arabic points, the vowel signs of Indic scripts, Thai vowels), which Python's \w leaves out.
-_WORD = re.compile(r"(?:[^\W\d_]|[\u0300-\u036f\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
-                   r"\u0900-\u0963\u0981-\u09e3\u0e31-\u0e4e])+")
+# What may stick to a word between spaces: ASCII punctuation, quotes, dashes, and the
+# punctuation of the Arabic, Devanagari and CJK scripts.
+_PUNCTUATION = "!\"#$%&()*+,-./:;<=>?@[\\]^_`{|}~«»‹›“”„‘‚…–—―¡¿·،؛؟۔।॥。、，！？：；（）「」『』【】《》〈〉"
 _NON_LATIN = re.compile("[" + "".join(f"{chr(first)}-{chr(last)}" for first, last, _ in SCRIPT_RANGES) + "]")
 _STARTS = [first for first, _, _ in SCRIPT_RANGES]
 
-# Each word maps to a small integer naming the set of languages that use it, so that a text's
-# words are counted by `Counter` in C and only the few distinct sets are expanded afterwards.
-_GROUPS: list[tuple[str, ...]] = [()]
-_WORD_GROUP: dict[str, int] = {}
-
-
-def _index_words() -> None:
-    users: dict[str, list[str]] = {}
+def _index_words() -> dict[str, tuple[str, ...]]:
+    users: dict[str, tuple[str, ...]] = {}
     for tag, words in FUNCTION_WORDS.items():
         for word in dict.fromkeys(unicodedata.normalize("NFC", words).split()):
-            users.setdefault(word, []).append(tag)
-    group_ids: dict[tuple[str, ...], int] = {}
-    for word, tags in users.items():
-        key = tuple(tags)
-        if key not in group_ids:
-            group_ids[key] = len(_GROUPS)
-            _GROUPS.append(key)
-        _WORD_GROUP[word] = group_ids[key]
+            users[word] = (*users.get(word, ()), tag)
+    return users
 
 
-_index_words()
+_WORD_LANGUAGES = _index_words()
+"""Function word -> the languages that use it."""
 
-_MARKERS_PER_LANGUAGE = 6
-# Each language's most frequent function words that no other language has, space-padded for
-# `str.count`: a paragraph that uses them often is in that language, found without weighing it.
-_MARKERS = {
-    tag: tuple(f" {word} " for word in dict.fromkeys(unicodedata.normalize("NFC", words).split())
-               if _GROUPS[_WORD_GROUP[word]] == (tag,))[:_MARKERS_PER_LANGUAGE]
-    for tag, words in FUNCTION_WORDS.items()
-}
+_MARKERS_PER_LANGUAGE = 20
+
+
+def _marker_words(tag: str) -> list[str]:
+    """The language's most frequent function words that no other language has: a paragraph
+    that uses them often is in that language, found without weighing it."""
+    return [word for word in dict.fromkeys(unicodedata.normalize("NFC", FUNCTION_WORDS[tag]).split())
+            if _WORD_LANGUAGES[word] == (tag,)][:_MARKERS_PER_LANGUAGE]
+
+
+_MARKER_WORDS = {tag: _marker_words(tag) for tag in FUNCTION_WORDS}
+# After a space: a pattern that starts with one is scanned for much faster than with \b.
+_MARKERS = {tag: re.compile(" (?:" + "|".join(map(re.escape, words)) + ")(?=[\\s,.;:!?\u060c\u061b\u061f\u0964]|$)")
+            for tag, words in _MARKER_WORDS.items()}
+# The three commonest, looked for first with `str.count`, faster still: most paragraphs in the
+# document's language have enough of these alone.
+_COMMONEST = {tag: tuple(f" {word} " for word in words[:3]) for tag, words in _MARKER_WORDS.items()}
 _MARKER_EVERY = 30  # markers expected at least once per this many words
 _SCRIPT_SHARE = 0.3  # of a paragraph's characters, in the document's script
 _SHORTEST = 24  # characters: shorter paragraphs are never confidently anything
+# Words: a confident guess needs five function words more for one language than for any other
+# (see `_MARGIN_HALVING`), which a paragraph of fewer than a dozen words rarely has.
+_FEWEST_WORDS = 12
 
 # How the confidence is made (see `Evidence.guess`): each function word the winner has over the
 # runner-up halves the doubt this often; below this share of function words among the words,
@@ -160,12 +161,24 @@ def _round(confidence: float) -> float:
 
 def evidence(text: str) -> Evidence:
     """Count the scripts and function words of a text."""
-    if not text.isascii():
+    ascii_only = text.isascii()
+    if not ascii_only:
         text = unicodedata.normalize("NFC", text)
-    words = _WORD.findall(text.lower())
+    # Splitting at spaces and apostrophes (l'eau, qu'il) and counting the pieces runs in C; only
+    # the distinct pieces, a few dozen per paragraph, are looked at one by one.
+    pieces = Counter(text.lower().replace("'", " ").replace("\u2019", " ").split())
+    hits: Counter[str] = Counter()
+    words = latin = 0
+    for piece, number in pieces.items():
+        word = piece.strip(_PUNCTUATION)
+        if not word or word[0].isdigit():
+            continue
+        words += number
+        latin += len(word) * number
+        for tag in _WORD_LANGUAGES.get(word, ()):
+            hits[tag] += number
     letters: Counter[str] = Counter()
-    latin = sum(map(len, words))
-    if not text.isascii():
+    if not ascii_only:
         for char, number in Counter("".join(_NON_LATIN.findall(text))).items():
             code = ord(char)
             first, last, script = SCRIPT_RANGES[bisect.bisect_right(_STARTS, code) - 1]
@@ -174,11 +187,7 @@ def evidence(text: str) -> Evidence:
                 latin -= number
     if latin > 0:
         letters["Latn"] = latin
-    hits: Counter[str] = Counter()
-    for group, number in Counter(filter(None, map(_WORD_GROUP.get, words))).items():
-        for tag in _GROUPS[group]:
-            hits[tag] += number
-    return Evidence(letters, hits, len(words))
+    return Evidence(letters, hits, words)
 
 
 def guess_language(text: str) -> LanguageGuess | None:
@@ -231,7 +240,8 @@ class OtherLanguages:
     def __init__(self, document_tag: str | None):
         language = primary_subtag(document_tag) if document_tag else ""
         self._language = language if language in KNOWN_LANGUAGES else None
-        self._markers = _MARKERS.get(language, ())
+        self._markers = _MARKERS.get(language)
+        self._commonest = _COMMONEST.get(language, ())
         scripts = [script for script, tags in SHARED_SCRIPT.items() if language in tags]
         scripts += [script for script, tag in SCRIPT_LANGUAGE.items() if tag == language]
         if language == "ja":
@@ -242,9 +252,15 @@ class OtherLanguages:
     def turn(self, paragraphs: tuple[str, ...]) -> tuple[str | None, tuple[str | None, ...]]:
         """The language of a turn where it is not the document's, and of each paragraph where it
         is not the turn's (``None`` where they are the same or the guess is not confident)."""
-        none = (None,) * len(paragraphs)
-        if self._language is None or not any(map(self._may_differ, paragraphs)):
-            return None, none
+        if self._language is None:
+            return None, (None,) * len(paragraphs)
+        differ = [self._may_differ(text) for text in paragraphs]
+        if not any(differ):
+            return None, (None,) * len(paragraphs)
+        if sum(len(text) for text, odd in zip(paragraphs, differ, strict=True) if not odd) * 2 >= sum(map(len, paragraphs)):
+            # Most of the turn is plainly in the document's language: only the odd ones are weighed.
+            return None, tuple(self._other(evidence(text), self._language) if odd else None
+                               for text, odd in zip(paragraphs, differ, strict=True))
         weighed = [evidence(text) for text in paragraphs]
         turn = self._other(sum(weighed, Evidence()), self._language)
         around = turn or self._language
@@ -267,11 +283,12 @@ class OtherLanguages:
     def _may_differ(self, text: str) -> bool:
         if len(text) < _SHORTEST:
             return False
-        if self._script is None:
-            if not text.isascii() and _NON_LATIN.search(text) and len(_NON_LATIN.findall(text)) > _SCRIPT_SHARE * len(text):
-                return True
-        elif len(self._script.findall(text)) < _SCRIPT_SHARE * len(text):
-            return True
-        if not self._markers:
-            return False  # a script of its own: being in it is enough
-        return sum(map(text.count, self._markers)) * _MARKER_EVERY < text.count(" ")
+        spaces = text.count(" ")
+        if self._markers is not None and spaces >= _FEWEST_WORDS:
+            # Text in another script has none of the markers either.
+            if sum(map(text.count, self._commonest)) * _MARKER_EVERY >= spaces:
+                return False
+            return len(self._markers.findall(text)) * _MARKER_EVERY < spaces
+        if self._script is None:  # Latin
+            return not text.isascii() and len(_NON_LATIN.findall(text)) > _SCRIPT_SHARE * len(text)
+        return len(self._script.findall(text)) < _SCRIPT_SHARE * len(text)

@@ -109,7 +109,7 @@ class _ArticleWriter:
             # A page needs a level-one heading above the sections (and screen-reader users jump
             # to it); a fragment does not, as the CMS page around it has its own.
             english = {} if self._lang and primary_subtag(self._lang) == "en" else {"lang": "en"}
-            children.append(_leaf("h1", {"class": "qa-title", **english}, _UNTITLED))
+            children.append(_leaf("h1", {"class": "qa-title qa-untitled", **english}, _UNTITLED))
         note = self._note
         if self._transcript.intro or note:
             paragraphs = [_leaf("p", self._language(self._others.text(text)), escape_text(_clean(text)))
@@ -150,7 +150,8 @@ class _ArticleWriter:
                 body = f"<b>{body}</b>"
             opening = self._opening(seconds, label, bool(text)) if index == 0 else ""
             lang = paragraph_langs[index] if index < len(paragraph_langs) else None
-            paragraphs.append(f"{_start_tag('p', self._language(lang, around=turn_lang))}{opening}{body}</p>")
+            start = _start_tag("p", self._language(lang, around=turn_lang)) if lang else "<p>"
+            paragraphs.append(f"{start}{opening}{body}</p>")
         return _block("div", attributes, paragraphs, level)
 
     def _language(self, lang: str | None, around: str | None = None) -> dict[str, str]:
