@@ -142,10 +142,19 @@ def test_the_stylesheet_has_a_visible_focus_style() -> None:
 # --- structure ------------------------------------------------------------------------------------
 
 
+def _structure_variants() -> dict[str, RenderOptions]:
+    """The audited variants, and every section heading level where the release has that option."""
+    variants = dict(VARIANTS)
+    if "heading_level" in attrs.fields_dict(RenderOptions):
+        for level in (1, 3, 4):
+            variants[f"heading level {level}"] = attrs.evolve(RenderOptions(standalone=True), heading_level=level)
+    return variants
+
+
 def _pages() -> Iterator[tuple[str, str]]:
     for case in golden_cases():
         transcript = load_case(case)
-        for name, options in VARIANTS.items():
+        for name, options in _structure_variants().items():
             shown = attrs.evolve(transcript, title=None) if name == "no title" else transcript
             yield f"{case} page, {name}", render_html(shown, options)
             yield f"{case} fragment, {name}", render_html(shown, attrs.evolve(options, standalone=False))

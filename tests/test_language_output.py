@@ -21,6 +21,7 @@ from qaformat.options import ParseOptions, RenderOptions
 from qaformat.renderers.docx import render_docx
 from qaformat.renderers.html import render_html
 from tests.builders import a, interview, q
+from tests.test_html_renderer import validate
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -149,6 +150,16 @@ def test_html_marks_english_inside_an_arabic_interview_left_to_right() -> None:
     root = lxml.html.fragment_fromstring(render_html(transcript, RenderOptions()))
     assert (root.get("lang"), root.get("dir")) == ("ar", "rtl")
     assert [(t.get("lang"), t.get("dir")) for t in root.findall("section/div")][2] == ("en", "ltr")
+
+
+@pytest.mark.external
+def test_marked_pages_are_valid_html(tmp_path: Path) -> None:
+    files = []
+    for standalone in (False, True):
+        path = tmp_path / f"switching-{standalone}.html"
+        path.write_text(render_html(SWITCHING, RenderOptions(standalone=standalone)), encoding="utf-8")
+        files.append(path)
+    validate(files)
 
 
 def test_a_short_quote_is_not_marked() -> None:
