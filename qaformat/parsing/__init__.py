@@ -101,7 +101,8 @@ def parse_document(document: Document, options: ParseOptions | None = None) -> T
     for left_out in grouped.skipped:
         report.info("outside-interview", f"lines {left_out.first_line}-{left_out.last_line} left out"
                     f" ({left_out.reason}); keep them with --whole", left_out.first_line)
-    metadata = find_language({**layout.metadata, **document.metadata}, (p for draft in turns for p in draft.paragraphs), options.lang, report)
+    metadata = find_language({**layout.metadata, **document.metadata}, (p for draft in turns for p in draft.paragraphs),
+                             options.lang, report)
     diagnostics = report.sorted()
     if options.strict:
         serious = [d for d in diagnostics if d.severity in (Severity.WARNING, Severity.ERROR)]
