@@ -7,8 +7,9 @@ axe-core (the engine behind Lighthouse's accessibility score) comes from npm, pi
 machine where they are missing and fail under ``CI``, like every external program here.
 
 Point `Auditor.audit_html` at HTML text, or `Auditor.audit_url` at a page a server answers (the
-``serve`` page, say); each returns axe's violations for the WCAG 2.0 and 2.1 A and AA rules and
-the best practices, as short readable lines.
+``serve`` page, say), or drive `Auditor.page` (a Playwright page) and call `Auditor.audit`; each
+returns axe's violations for the WCAG 2.0 and 2.1 A and AA rules and the best practices, as
+short readable lines (an empty list: no violation).
 """
 
 from __future__ import annotations
@@ -70,15 +71,18 @@ class Auditor:
     def audit_html(self, html: str) -> list[str]:
         """The violations on a page made of this HTML."""
         self.page.set_content(html, wait_until="load")
-        return self._run()
+        return self.audit()
 
     def audit_url(self, url: str) -> list[str]:
         """The violations on the page at this URL (after it has loaded)."""
         self.page.goto(url, wait_until="load")
-        return self._run()
+        return self.audit()
 
-    def _run(self) -> list[str]:
-        self.page.add_script_tag(content=self._axe)
+    def audit(self) -> list[str]:
+        """The violations on the page as it is now: after `page` has been used to fill in a
+        form, open a panel or wait for a preview, say."""
+        if not self.page.evaluate("() => typeof axe !== 'undefined'"):
+            self.page.add_script_tag(content=self._axe)
         options = {"runOnly": {"type": "tag", "values": list(RULE_TAGS)}, "resultTypes": ["violations"]}
         result = self.page.evaluate("options => axe.run(document, options)", options)
         return [f"{v['id']} ({v['impact']}): {v['help']} at {json.dumps([n['target'] for n in v['nodes']][:5])}"
