@@ -84,9 +84,9 @@ _MARKER_WORDS = {tag: _marker_words(tag) for tag in FUNCTION_WORDS}
 # After a space: a pattern that starts with one is scanned for much faster than with \b.
 _MARKERS = {tag: re.compile(" (?:" + "|".join(map(re.escape, words)) + ")(?=[\\s,.;:!?\u060c\u061b\u061f\u0964]|$)")
             for tag, words in _MARKER_WORDS.items()}
-# The three commonest, looked for first with `str.count`, faster still: most paragraphs in the
+# The six commonest, looked for first with `str.count`, faster still: most paragraphs in the
 # document's language have enough of these alone.
-_COMMONEST = {tag: tuple(f" {word} " for word in words[:3]) for tag, words in _MARKER_WORDS.items()}
+_COMMONEST = {tag: tuple(f" {word} " for word in words[:6]) for tag, words in _MARKER_WORDS.items()}
 _MARKER_EVERY = 30  # markers expected at least once per this many words
 _SCRIPT_SHARE = 0.3  # of a paragraph's characters, in the document's script
 _SHORTEST = 24  # characters: shorter paragraphs are never confidently anything
