@@ -82,7 +82,8 @@ def _build_parser() -> argparse.ArgumentParser:
                          help="speaker labels: full name each time (default), full name first then surname or"
                               " initials, or none")
     convert.add_argument("--bold-questions", action="store_const", const=True, help="set whole questions in bold")
-    convert.add_argument("--lang", help="language tag for the output (e.g. en, ar)")
+    convert.add_argument("--lang", help="the document's language tag (e.g. en, ar, pt-BR); guessed from the text"
+                                             " when not given")
     convert.add_argument("--timestamps", action="store_const", const=True, help="show turn timestamps")
     convert.add_argument("--no-timestamps", action="store_const", const=False, dest="timestamps",
                          help="hide turn timestamps")
@@ -200,8 +201,10 @@ def _parse_options(args: argparse.Namespace) -> ParseOptions:
 
         speakers = load_speaker_map(args.speaker_map)
     speakers.update(SpeakerSpec.parse(text) for text in args.speaker)
+    # --lang belongs to convert only; it is the document's language, so the JSON carries it too.
     return ParseOptions(speakers=speakers, whole=args.whole, tidy=args.tidy, strict=args.strict,
-                        convention=args.convention, name_speakers=args.name_speakers or _preset_says(args, "name_speakers"))
+                        convention=args.convention, name_speakers=args.name_speakers or _preset_says(args, "name_speakers"),
+                        lang=getattr(args, "lang", None))
 
 
 def _preset_says(args: argparse.Namespace, option: str) -> bool:

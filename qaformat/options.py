@@ -56,6 +56,18 @@ class SpeakerSpec:
         return label.strip(), cls(name=name.strip() or None, role=Role(role) if role else None)
 
 
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+
+
+def _language_tag(value: str | None) -> str | None:
+    if value is None:
+        return None
+    tag = value.strip().replace("_", "-")
+    if not _LANGUAGE_TAG.fullmatch(tag):
+        raise InputError(f"--lang wants a language tag such as en, de-CH or pt-BR, got {value!r}")
+    return tag
+
+
 def _freeze_speakers(value: Mapping[str, SpeakerSpec]) -> Mapping[str, SpeakerSpec]:
     for label, spec in value.items():
         if not isinstance(spec, SpeakerSpec):
@@ -86,6 +98,9 @@ class ParseOptions:
     convention: str | None = None
     """Read the speakers by this convention only (a name ``qaformat conventions`` lists, such
     as ``colon`` or ``heading-questions``); ``None`` lets every convention compete."""
+    lang: str | None = attrs.field(default=None, converter=_language_tag)
+    """The document's language tag (``de``, ``pt-BR``), stored as the ``lang`` metadata; without
+    it, a language the input declares is kept, else one is guessed from the turns and reported."""
 
 
 class LabelStyle(enum.Enum):
@@ -114,7 +129,8 @@ class RenderOptions:
     labels: LabelStyle = attrs.field(default=LabelStyle.FULL, converter=LabelStyle)
     """How speaker labels are written."""
     lang: str | None = None
-    """Language tag for HTML ``lang`` (and DOCX proofing language), e.g. ``en`` or ``ar``."""
+    """Language tag for HTML ``lang`` (and DOCX proofing language), e.g. ``en`` or ``ar``; without
+    it, the transcript's ``lang`` metadata, else a guess from the text."""
     stylesheet: bool = True
     """HTML page: include the small built-in stylesheet."""
     timestamps: bool = False

@@ -236,7 +236,7 @@ def test_a_service_header_is_metadata_never_the_title():
             "Shannon  0:12\nA charge.\n\nKelly  0:20\nAnd an advisor?\n\nShannon  0:25\nSomeone paid by you.\n")
     transcript = qaformat.parse(text)
     assert transcript.title is None
-    assert dict(transcript.metadata) == {"keywords": "money, budget, fees", "speakers": "Kelly, Shannon"}
+    assert dict(transcript.metadata) == {"keywords": "money, budget, fees", "speakers": "Kelly, Shannon", "lang": "en"}
 
 
 def test_a_legend_line_names_the_coded_speakers_and_is_not_a_turn():

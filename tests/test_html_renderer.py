@@ -67,6 +67,10 @@ def test_page_holds_the_fragment(case: str) -> None:
     page = lxml.html.document_fromstring(render_html(transcript, RenderOptions(standalone=True)))
     article = page.find("body/main/article")
     assert article is not None
+    if transcript.title is None:  # a page always opens with a level-one heading; a fragment needs none
+        stand_in = article.find("h1")
+        assert stand_in is not None and stand_in.get("class") == "qa-title qa-untitled" and stand_in.text == "Interview"
+        article.remove(stand_in)
     expected = fragment(render_html(transcript, RenderOptions()))
     assert markup(article, layout=False) == markup(expected, layout=False)
 
@@ -242,7 +246,7 @@ def test_rtl_text_sets_dir_and_lang() -> None:
 def test_ltr_text_with_some_rtl_has_no_dir() -> None:
     transcript = interview(q("How do you say hello?"), a("We say مرحبا, and the reply is أهلا وسهلا."))
     root = fragment(render_html(transcript, RenderOptions()))
-    assert root.get("dir") is None and root.get("lang") is None
+    assert root.get("dir") is None and root.get("lang") == "en"  # guessed: the transcript has no lang
 
 
 def test_lang_from_metadata_unless_given() -> None:
@@ -329,7 +333,7 @@ def test_spans() -> None:
     first, second = fragment(html).findall(".//p")
     assert markup(first) == (
         '<p><strong class="qa-speaker">Ruth Adebayo:</strong> Well <span class="qa-direction">[laughs]</span> it was '
-        '<span class="qa-direction">[inaudible <span class="qa-timestamp">00:15:05</span>]</span> then.</p>'
+        '<span class="qa-direction">[inaudible <time class="qa-timestamp" datetime="PT905S">00:15:05</time>]</span> then.</p>'
     )
     assert markup(second) == '<p><span class="qa-direction">[sighs]</span> Yes.</p>'
 

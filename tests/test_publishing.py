@@ -221,7 +221,7 @@ def test_smart_keeps_spans_on_their_text_and_is_off_by_default() -> None:
     plain = article(qaformat.render(transcript, "html"))
     assert '"Well..."' in plain.text_content()
     smart = article(qaformat.render(transcript, "html", RenderOptions(smart=True)))
-    assert [s.text_content() for s in smart.iter("span")] == ["[laughs]", "[inaudible 00:15:05]", "00:15:05"]
+    assert [s.text_content() for s in smart.iter("span", "time")] == ["[laughs]", "[inaudible 00:15:05]", "00:15:05"]
     assert "“Well…” [laughs] — it was [inaudible 00:15:05] “fine”" in smart.text_content()
 
 

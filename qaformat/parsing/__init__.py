@@ -22,6 +22,7 @@ from qaformat.parsing.cues import split_cues
 from qaformat.parsing.describe import describe_speakers
 from qaformat.parsing.directions import find_spans
 from qaformat.parsing.evidence import role_votes
+from qaformat.parsing.language import find_language
 from qaformat.parsing.layout import find_layout
 from qaformat.parsing.naming import suggest_names
 from qaformat.parsing.normalize import normalize
@@ -102,6 +103,8 @@ def parse_document(document: Document, options: ParseOptions | None = None) -> T
     for left_out in grouped.skipped:
         report.info("outside-interview", f"lines {left_out.first_line}-{left_out.last_line} left out"
                     f" ({left_out.reason}); keep them with --whole", left_out.first_line)
+    metadata = find_language({**layout.metadata, **document.metadata}, (p for draft in turns for p in draft.paragraphs),
+                             options.lang, report)
     diagnostics = report.sorted()
     if options.strict:
         serious = [d for d in diagnostics if d.severity in (Severity.WARNING, Severity.ERROR)]
@@ -115,7 +118,7 @@ def parse_document(document: Document, options: ParseOptions | None = None) -> T
         sections=sections,
         skipped=tuple(sorted(skipped, key=lambda s: s.first_line)),
         diagnostics=diagnostics,
-        metadata={**layout.metadata, **document.metadata},
+        metadata=metadata,
     )
 
 

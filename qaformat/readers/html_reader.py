@@ -263,6 +263,8 @@ def _furniture(element: _Element, in_section: bool) -> str | None:
         return f"page {element.get('title')}"  # LibreOffice's page header and footer
     if element.get("hidden") is not None:
         return "hidden element"
+    if "qa-untitled" in _classes(element):
+        return "stand-in title"  # our renderer's heading for a page whose transcript has no title
     return None
 
 

@@ -27,12 +27,14 @@ from typing import Any
 
 from lxml import etree
 
+from qaformat.language import OtherLanguages
 from qaformat.model import Kind, SpanKind, Transcript, Turn
 from qaformat.options import RenderOptions
 from qaformat.renderers.castline import cast_line
 from qaformat.renderers.direction import right_to_left
-from qaformat.renderers.docx_styles import open_base, set_language, style_ids
+from qaformat.renderers.docx_styles import clear_language, language_attributes, open_base, set_language, style_ids
 from qaformat.renderers.labels import SpeakerLabels, clock_time, turn_time
+from qaformat.renderers.languages import document_language
 from qaformat.renderers.markup import escape_attribute, escape_text
 
 __all__ = ["render_docx"]
@@ -57,7 +59,7 @@ def render_docx(transcript: Transcript, options: RenderOptions) -> bytes:
 
     Args:
         transcript: what to write.
-        options: reads ``labels``, ``lang`` (else the metadata's ``lang``), ``timestamps``,
+        options: reads ``labels``, ``lang`` (else the metadata's ``lang``, else a guess), ``timestamps``,
             ``bold_questions``, ``note``, ``cast`` (a ``QA Cast`` paragraph after the intro),
             ``show_title``, ``show_intro`` and ``template``.
 
@@ -70,10 +72,12 @@ def render_docx(transcript: Transcript, options: RenderOptions) -> bytes:
     """
     document = open_base(options.template)
     ids = style_ids(document, options.template)
-    lang = _clean(options.lang or transcript.metadata.get("lang") or "")
+    lang = _clean(document_language(transcript, options) or "")
     if lang:
         set_language(document, lang)
-    paragraphs = _DocxWriter(ids, transcript, options).write()
+    elif options.template is None:
+        clear_language(document)
+    paragraphs = _DocxWriter(ids, transcript, options, lang).write()
     _set_properties(document.core_properties, transcript, lang)
     body = document.element.body
     marker = etree.Comment(_BODY_MARKER)
@@ -109,8 +113,9 @@ def _with_body(package: bytes, paragraphs: list[str]) -> bytes:
 class _DocxWriter:
     """Writes the transcript's paragraphs as ``w:p`` XML, one string each."""
 
-    def __init__(self, ids: dict[str, str], transcript: Transcript, options: RenderOptions):
+    def __init__(self, ids: dict[str, str], transcript: Transcript, options: RenderOptions, lang: str):
         self._paragraphs: list[str] = []
+        self._others = OtherLanguages(lang or None)
         self._ids = ids
         self._transcript = transcript
         self._options = options
@@ -122,7 +127,7 @@ class _DocxWriter:
         if transcript.title and self._options.show_title:
             self._paragraph("Title", [(_clean(transcript.title), None)])
         for text in transcript.intro if self._options.show_intro else ():
-            self._paragraph("QA Intro", [(_clean(text), None)])
+            self._paragraph("QA Intro", [(_clean(text), None)], lang=self._others.text(text))
         if self._options.note and self._options.note.strip():
             self._paragraph("QA Note", [(_clean(self._options.note.strip()), None)])
         cast = cast_line(transcript) if self._options.cast else None
@@ -150,10 +155,12 @@ class _DocxWriter:
         # character style inside it would toggle back to upright in Word.
         marked = turn.kind is not Kind.NOTE
         bold = self._options.bold_questions and turn.kind is Kind.QUESTION
+        turn_lang, paragraph_langs = self._others.turn(turn.paragraphs)
         for index, text in enumerate(turn.paragraphs or (("",) if opening else ())):
             spans = [(s.start, s.end) for s in turn.spans if s.paragraph == index and s.kind is SpanKind.DIRECTION]
             space: list[Segment] = [(" ", None)] if opening and text else []
-            self._paragraph(style, opening + space + self._directions(_clean(text), spans if marked else []), bold)
+            lang = (paragraph_langs[index] if index < len(paragraph_langs) else None) or turn_lang
+            self._paragraph(style, opening + space + self._directions(_clean(text), spans if marked else []), bold, lang)
             opening = []
 
     def _opening(self, turn: Turn) -> list[Segment]:
@@ -182,19 +189,24 @@ class _DocxWriter:
         segments.append((text[done:], None))
         return segments
 
-    def _paragraph(self, style: str, segments: Iterable[Segment], bold: bool = False) -> None:
-        """Append a paragraph; ``bold`` sets its text (not label or time) in direct bold."""
+    def _paragraph(self, style: str, segments: Iterable[Segment], bold: bool = False, lang: str | None = None) -> None:
+        """Append a paragraph; ``bold`` sets its text (not label or time) in direct bold, ``lang``
+        is the language of a paragraph in another language than the document."""
         runs = _merge(segments)
         plain = {None, self._ids["QA Direction"]}
         rtl = right_to_left("".join(text for text, _ in runs))
         self._rtl = rtl = self._rtl if rtl is None else rtl
-        # Each child in schema order: pStyle, bidi; rStyle, b, bCs, rtl.
+        language = ""
+        if lang is not None:
+            language = "<w:lang " + " ".join(f'{name}="{escape_attribute(value)}"'
+                                             for name, value in language_attributes(lang, document=False).items()) + "/>"
+        # Each child in schema order: pStyle, bidi; rStyle, b, bCs, rtl, lang.
         xml = [f'<w:p><w:pPr><w:pStyle w:val="{escape_attribute(self._ids[style])}"/>', "<w:bidi/>" if rtl else "",
                "</w:pPr>"]
         for text, run_style in runs:
             xml.append("<w:r>")
             strong = bold and run_style in plain
-            if run_style is not None or strong or rtl:
+            if run_style is not None or strong or rtl or language:
                 xml.append("<w:rPr>")
                 if run_style is not None:
                     xml.append(f'<w:rStyle w:val="{escape_attribute(run_style)}"/>')
@@ -203,6 +215,7 @@ class _DocxWriter:
                     xml.append("<w:b/><w:bCs/>")
                 if rtl:
                     xml.append("<w:rtl/>")
+                xml.append(language)
                 xml.append("</w:rPr>")
             xml.append(_run_text(text))
             xml.append("</w:r>")

@@ -22,14 +22,12 @@ from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
 from qaformat.errors import RenderError
+from qaformat.language import script_kind
 
-__all__ = ["STYLE_NAMES", "open_base", "set_language", "style_ids"]
+__all__ = ["STYLE_NAMES", "clear_language", "language_attributes", "open_base", "set_language", "style_ids"]
 
 _TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 _DOCUMENT_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
-
-# Right-to-left languages: their tag also goes into w:lang/@w:bidi (the complex-script language).
-_RTL_LANGUAGES = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "ks", "ku", "ps", "sd", "syr", "ug", "ur", "yi"})
 
 
 _FILE_ERRORS: dict[type[OSError], str] = {
@@ -193,8 +191,38 @@ def _paragraph_format(style: Any, spec: _Spec) -> None:
         style.element.get_or_add_pPr().get_or_add_outlineLvl().val = spec.outline
 
 
+def language_attributes(lang: str, *, document: bool) -> dict[str, str]:
+    """The ``w:lang`` attributes for a language: Word keeps one language for Latin text
+    (``w:val``), one for Chinese, Japanese and Korean (``w:eastAsia``) and one for right-to-left
+    scripts (``w:bidi``). A document's language goes in ``w:val`` and, where its script needs,
+    the slot of that script too; a paragraph's only in the slot of its script, so the Latin
+    words inside an Arabic quote keep the document's."""
+    slot = {"east-asian": "w:eastAsia", "complex": "w:bidi"}.get(script_kind(lang))
+    attributes = {"w:val": lang} if document or slot is None else {}
+    if slot is not None:
+        attributes[slot] = lang
+    return attributes
+
+
 def set_language(document: Any, lang: str) -> None:
-    """Make `lang` the proofing language of every run that does not say otherwise."""
+    """Make `lang` the language of every run that does not say otherwise: in the document
+    defaults, and in Normal and every style the renderer uses (a template's own styles may name
+    another language, which the QA styles would inherit)."""
+    attributes = language_attributes(lang, document=True)
+    _set_lang(_default_run_properties(document), attributes)
+    styles = document.styles
+    for name in ("Normal", *STYLE_NAMES):
+        if name in styles:
+            _set_lang(styles[name].element.get_or_add_rPr(), attributes)
+
+
+def clear_language(document: Any) -> None:
+    """Drop the document defaults' language (python-docx's base says ``en-US`` whatever the text)."""
+    for language in _default_run_properties(document).findall(qn("w:lang")):
+        language.getparent().remove(language)
+
+
+def _default_run_properties(document: Any) -> Any:
     styles = document.styles.element
     defaults = styles.find(qn("w:docDefaults"))
     if defaults is None:
@@ -208,10 +236,13 @@ def set_language(document: Any, lang: str) -> None:
     if rpr is None:
         rpr = OxmlElement("w:rPr")
         rpr_default.append(rpr)
+    return rpr
+
+
+def _set_lang(rpr: Any, attributes: dict[str, str]) -> None:
     language = rpr.find(qn("w:lang"))
     if language is None:
         language = OxmlElement("w:lang")
         rpr.insert_element_before(language, "w:eastAsianLayout", "w:specVanish", "w:oMath")
-    language.set(qn("w:val"), lang)
-    if lang.split("-")[0].lower() in _RTL_LANGUAGES:
-        language.set(qn("w:bidi"), lang)
+    for name, value in attributes.items():
+        language.set(qn(name), value)

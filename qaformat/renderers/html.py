@@ -17,17 +17,20 @@ import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping
 
+from qaformat.language import OtherLanguages, primary_subtag, right_to_left_language
 from qaformat.model import Kind, Section, Span, SpanKind, Transcript, Turn
 from qaformat.options import RenderOptions
 from qaformat.renderers.castline import cast_line
 from qaformat.renderers.direction import right_to_left
 from qaformat.renderers.jsonld import jsonld_script
-from qaformat.renderers.labels import SpeakerLabels, clock_time, iso_duration, turn_time
+from qaformat.renderers.labels import SpeakerLabels, clock_seconds, clock_time, iso_duration, turn_time
+from qaformat.renderers.languages import document_language
 from qaformat.renderers.markup import escape_attribute, escape_text
 
 __all__ = ["render_html", "stylesheet"]
 
 # Class names without the prefix (``qa-`` unless options.class_prefix says otherwise).
+_UNTITLED = "Interview"  # a page's title and heading when the transcript has no title
 _KIND_CLASS = {
     Kind.QUESTION: "question",
     Kind.ANSWER: "answer",
@@ -65,13 +68,13 @@ def render_html(transcript: Transcript, options: RenderOptions) -> str:
     Raises:
         RenderError: a turn names a speaker the transcript does not list.
     """
-    lang = options.lang or transcript.metadata.get("lang") or None
+    lang = document_language(transcript, options)
     text = "\n".join(_texts(transcript))
     rtl = right_to_left(text) is True
-    writer = _ArticleWriter(transcript, options, cleaning=_needs_cleaning(text))
+    writer = _ArticleWriter(transcript, options, cleaning=_needs_cleaning(text), lang=lang, rtl=rtl)
     if not options.standalone:
-        return writer.article(lang, rtl, level=0, jsonld=options.jsonld) + "\n"
-    return _page(transcript, options, writer.article(lang, rtl, level=3, jsonld=False), lang, rtl) + "\n"
+        return writer.article(level=0, jsonld=options.jsonld) + "\n"
+    return _page(transcript, options, writer.article(level=3, jsonld=False), lang, rtl) + "\n"
 
 
 @functools.cache
@@ -85,8 +88,12 @@ def stylesheet() -> str:
 class _ArticleWriter:
     """Writes the ``<article>`` element, one small method per model level."""
 
-    def __init__(self, transcript: Transcript, options: RenderOptions, *, cleaning: bool):
+    def __init__(self, transcript: Transcript, options: RenderOptions, *, cleaning: bool, lang: str | None, rtl: bool):
         self._transcript = transcript
+        self._lang = lang
+        self._rtl = rtl
+        self._others = OtherLanguages(lang)
+        self._standalone = options.standalone
         self._timestamps = options.timestamps
         self._bold_questions = options.bold_questions
         self._note = options.note.strip() if options.note else None
@@ -97,22 +104,29 @@ class _ArticleWriter:
         # The caller looked over all the text at once; parsed text never needs cleaning.
         self._clean = _clean if cleaning else _unchanged
 
-    def article(self, lang: str | None, rtl: bool, *, level: int, jsonld: bool) -> str:
+    def article(self, *, level: int, jsonld: bool) -> str:
         p = self._prefix
         options = self._options
+        lang = self._lang
         attributes = {"class": f"{p}interview"}
         if lang:
             attributes["lang"] = lang
-        if rtl:
+        if self._rtl:
             attributes["dir"] = "rtl"
         children = []
+        tag = f"h{max(1, options.heading_level - 1)}"
         if self._transcript.title and options.show_title:
-            tag = f"h{max(1, options.heading_level - 1)}"
             children.append(_leaf(tag, {"class": f"{p}title"}, escape_text(_clean(self._transcript.title))))
+        elif self._standalone and options.show_title:
+            # A page needs a top heading above the sections (and screen-reader users jump to it);
+            # a fragment does not, as the CMS page around it has its own.
+            english = {} if lang and primary_subtag(lang) == "en" else {"lang": "en"}
+            children.append(_leaf(tag, {"class": f"{p}title {p}untitled", **english}, _UNTITLED))
         intro = self._transcript.intro if options.show_intro else ()
         extra = [(text, name) for text, name in ((self._note, "note"), (self._cast, "cast")) if text]
         if intro or extra:
-            paragraphs = [_leaf("p", {}, escape_text(_clean(text))) for text in intro]
+            paragraphs = [_leaf("p", self._language(self._others.text(text)), escape_text(_clean(text)))
+                          for text in intro]
             paragraphs += [_leaf("p", {"class": p + name}, escape_text(_clean(text))) for text, name in extra]
             children.append(_block("div", {"class": f"{p}intro"}, paragraphs, level + 1))
         children += [self._section(section, level + 1) for section in self._transcript.sections]
@@ -132,6 +146,8 @@ class _ArticleWriter:
     def _turn(self, turn: Turn, level: int) -> str:
         p = self._prefix
         attributes = {"class": f"{p}turn {p}{_KIND_CLASS[turn.kind]}"}
+        turn_lang, paragraph_langs = self._others.turn(turn.paragraphs)
+        attributes.update(self._language(turn_lang))
         label = None
         match turn.kind:
             case Kind.NOTE:
@@ -150,8 +166,20 @@ class _ArticleWriter:
             if bold and text:
                 body = f"<b>{body}</b>"
             opening = self._opening(seconds, label, bool(text), p) if index == 0 else ""
-            paragraphs.append(f"<p>{opening}{body}</p>")
+            lang = paragraph_langs[index] if index < len(paragraph_langs) else None
+            start = _start_tag("p", self._language(lang, around=turn_lang)) if lang else "<p>"
+            paragraphs.append(f"{start}{opening}{body}</p>")
         return _block("div", attributes, paragraphs, level)
+
+    def _language(self, lang: str | None, around: str | None = None) -> dict[str, str]:
+        """``lang`` for text in another language than its surroundings, and ``dir`` where that
+        language runs the other way."""
+        if lang is None:
+            return {}
+        attributes = {"lang": lang}
+        if right_to_left_language(lang) != (right_to_left_language(around) if around else self._rtl):
+            attributes["dir"] = "rtl" if right_to_left_language(lang) else "ltr"
+        return attributes
 
     @staticmethod
     def _opening(seconds: float | None, label: str | None, more: bool, p: str) -> str:
@@ -186,7 +214,11 @@ def _fill(text: str, start: int, end: int, spans: list[tuple[Span, list[Span]]],
     for span, inner in spans:
         pieces.append(escape_text(text[position : span.start]))
         inside = _fill(text, span.start, span.end, _nest(inner, span.end), prefix)
-        pieces.append(f'<span class="{prefix}{_SPAN_CLASS[span.kind]}">{inside}</span>')
+        seconds = clock_seconds(text[span.start : span.end]) if span.kind is SpanKind.TIMESTAMP else None
+        if seconds is not None:  # a time in the text is a <time>, as the turn's own is
+            pieces.append(f'<time class="{prefix}timestamp" datetime="{iso_duration(seconds)}">{inside}</time>')
+        else:
+            pieces.append(f'<span class="{prefix}{_SPAN_CLASS[span.kind]}">{inside}</span>')
         position = span.end
     pieces.append(escape_text(text[position:end]))
     return "".join(pieces)
@@ -201,7 +233,7 @@ def _page(transcript: Transcript, options: RenderOptions, article: str, lang: st
     head = [
         _start_tag("meta", {"charset": "utf-8"}),
         _start_tag("meta", {"name": "viewport", "content": "width=device-width, initial-scale=1"}),
-        _leaf("title", {}, escape_text(_clean(transcript.title or "Interview"))),
+        _leaf("title", {}, escape_text(_clean(transcript.title or _UNTITLED))),
         *(_start_tag("meta", {"name": name, "content": value}) for name, value in _page_metadata(transcript.metadata)),
         _start_tag("meta", {"name": "generator", "content": "qaformat"}),
         jsonld_script(transcript, lang),

@@ -9,6 +9,7 @@ reads labels with (`qaformat.names`).
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable
 
@@ -19,7 +20,8 @@ from qaformat.model import Kind, Speaker, Turn
 from qaformat.names import CREDENTIALS, GENERIC_WORDS, HONORIFICS, PARTICLES
 from qaformat.options import LabelStyle
 
-__all__ = ["SpeakerLabels", "TurnHead", "clock_time", "is_role_label", "iso_duration", "short_label", "turn_time"]
+__all__ = ["SpeakerLabels", "TurnHead", "clock_seconds", "clock_time", "is_role_label", "iso_duration", "short_label",
+           "turn_time"]
 
 
 def _bare(word: str) -> str:
@@ -133,6 +135,18 @@ def clock_time(seconds: float) -> str:
     """``62.4`` -> ``00:01:02`` (hours always shown, fractions dropped)."""
     whole = int(seconds)
     return f"{whole // 3600:02d}:{whole // 60 % 60:02d}:{whole % 60:02d}"
+
+
+_CLOCK = re.compile(r"(?:(\d{1,3}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?")
+
+
+def clock_seconds(text: str) -> float | None:
+    """The time a text such as ``[00:15:05]`` or ``15:05.5`` shows, in seconds, or ``None``."""
+    found = _CLOCK.search(text)
+    if found is None:
+        return None
+    hours, minutes, seconds, fraction = found.groups()
+    return int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds) + float(f"0.{fraction or 0}")
 
 
 def iso_duration(seconds: float) -> str:
