@@ -1,0 +1,322 @@
+"""Inputs of every shape a transcript takes, built at any size: for the scaling run and the tests.
+
+One speaker or many, one turn or thousands, one very long paragraph, thousands of caption cues,
+thousands of headings, wide and long Word tables, long lists, in the formats where each shape
+occurs. ``build(shape, count, seed)`` gives the input's bytes, its file name (the suffix picks
+the reader) and the texts that must come out of it in order, so a caller can check that nothing
+was lost. ``count`` is the shape's own unit (turns, cues, headings, table cells, list items,
+sentences); the bytes grow in proportion to it. The same seed gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import random
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+WORDS = (
+    "the of and to in a is that for it as was with be by on not this are or from at which but have an "
+    "they you were she there been one all we their has would when if so no what up said out about into "
+    "harbour treaty policy council budget season station lighthouse engineer festival archive café "
+    "naïve résumé Zürich Kraków façade"
+).split()
+SYLLABLES = ("ka", "lo", "mi", "ne", "ru", "sa", "te", "vo", "zi", "da", "fe", "go", "hu", "ja", "pe", "wu")
+
+
+@dataclass(frozen=True)
+class Input:
+    """One built input."""
+
+    name: str
+    """A file name whose suffix picks the reader."""
+    data: bytes
+    """The file's bytes."""
+    texts: tuple[str, ...]
+    """Texts that must appear in the transcript, in this order (each within one paragraph,
+    heading, title or intro paragraph)."""
+
+
+def sentence(rng: random.Random, question: bool = False) -> str:
+    words = [rng.choice(WORDS) for _ in range(rng.randint(5, 16))]
+    text = " ".join(words)
+    return text[0].upper() + text[1:] + ("?" if question else ".")
+
+
+def name(index: int) -> str:
+    """A distinct, name-shaped person's name for every index below 65,536 (``Kalomine Sarute``),
+    with a distinct surname too."""
+
+    def word(number: int) -> str:
+        return "".join(SYLLABLES[number >> shift & 15] for shift in (0, 4, 8, 12)).capitalize()
+
+    return f"{word(index)} {word((index * 40503 + 12345) % 65536)}"
+
+
+def _text(lines: list[str], texts: list[str], suffix: str = "txt") -> tuple[str, bytes, tuple[str, ...]]:
+    return f"input.{suffix}", "\n".join(lines).encode("utf-8"), tuple(texts)
+
+
+def interview(count: int, rng: random.Random) -> Input:
+    """Two speakers, ``count`` turns: the common case."""
+    lines, texts = [], []
+    for index in range(count):
+        speaker = "Emily Carter" if index % 2 == 0 else "Ruth Adebayo"
+        said = sentence(rng, question=index % 2 == 0)
+        lines += [f"{speaker}: {said}", ""]
+        texts.append(said)
+    return Input(*_text(lines, texts))
+
+
+def panel(count: int, rng: random.Random) -> Input:
+    """Many speakers: a host asks ``count`` panellists twice each, who answer under their full
+    name and then under their surname."""
+    lines, texts = [], []
+    for index in range(count):
+        guest = name(index)
+        for speaker in ("Emily Carter", guest, "Emily Carter", guest.split()[1]):
+            said = sentence(rng, question=speaker == "Emily Carter")
+            lines += [f"{speaker}: {said}", ""]
+            texts.append(said)
+    return Input(*_text(lines, texts))
+
+
+def monologue(count: int, rng: random.Random) -> Input:
+    """One speaker, one turn: a question, then ``count`` unlabelled paragraphs of one answer."""
+    question = sentence(rng, question=True)
+    lines, texts = [f"Emily Carter: {question}", "", f"Ruth Adebayo: {sentence(rng)}", ""], [question]
+    texts.append(lines[2].split(": ", 1)[1])
+    for _ in range(count):
+        said = sentence(rng)
+        lines += [said, ""]
+        texts.append(said)
+    lines += [f"Emily Carter: {sentence(rng, question=True)}"]
+    texts.append(lines[-1].split(": ", 1)[1])
+    return Input(*_text(lines, texts))
+
+
+def repeated_label(count: int, rng: random.Random) -> Input:
+    """One speaker whose label is repeated on each of ``count`` paragraphs: one long turn."""
+    question = sentence(rng, question=True)
+    lines, texts = [f"Emily Carter: {question}", ""], [question]
+    for _ in range(count):
+        said = sentence(rng)
+        lines += [f"Ruth Adebayo: {said}", ""]
+        texts.append(said)
+    return Input(*_text(lines, texts))
+
+
+def long_paragraph(count: int, rng: random.Random) -> Input:
+    """One answer whose one paragraph is ``count`` sentences on one line."""
+    question = sentence(rng, question=True)
+    said = " ".join(sentence(rng) for _ in range(count))
+    lines = [f"Emily Carter: {question}", "", f"Ruth Adebayo: {said}", "", f"Emily Carter: {question}"]
+    return Input(*_text(lines, [question, said, question]))
+
+
+def headings(count: int, rng: random.Random) -> Input:
+    """``count`` sections, each a Markdown heading over one question and one answer."""
+    lines, texts = [], []
+    for index in range(count):
+        heading = f"Part {index + 1}: the {rng.choice(WORDS)} and the {rng.choice(WORDS)}"
+        question, answer = sentence(rng, question=True), sentence(rng)
+        lines += [f"## {heading}", "", f"**Emily Carter:** {question}", "", f"**Ruth Adebayo:** {answer}", ""]
+        texts += [heading, question, answer]
+    return Input(*_text(lines, texts, "md"))
+
+
+def markdown_list(count: int, rng: random.Random) -> Input:
+    """An answer that is a Markdown list of ``count`` items, between two questions."""
+    question = sentence(rng, question=True)
+    lines, texts = [f"**Emily Carter:** {question}", "", "**Ruth Adebayo:** Here is the list:", ""], [question]
+    for _ in range(count):
+        item = sentence(rng)
+        lines.append(f"- {item}")
+        texts.append(item)
+    lines += ["", f"**Emily Carter:** {question}"]
+    texts.append(question)
+    return Input(*_text(lines, texts, "md"))
+
+
+def _timestamp(seconds: float, comma: bool) -> str:
+    whole = int(seconds)
+    millis = round((seconds - whole) * 1000)
+    mark = "," if comma else "."
+    return f"{whole // 3600:02d}:{whole // 60 % 60:02d}:{whole % 60:02d}{mark}{millis:03d}"
+
+
+def _cues(count: int, rng: random.Random) -> list[tuple[float, float, str]]:
+    """A talk cut into ``count`` cues of a few words, with a pause now and then."""
+    cues, clock = [], 1.0
+    for _ in range(count):
+        words = [rng.choice(WORDS) for _ in range(rng.randint(3, 9))]
+        if rng.random() < 0.3:
+            words[-1] += rng.choice(".?")
+        duration = 0.3 * len(words)
+        cues.append((clock, clock + duration, " ".join(words)))
+        clock += duration + (rng.choice((2.5, 4.0)) if rng.random() < 0.05 else 0.0)
+    return cues
+
+
+def srt_talk(count: int, rng: random.Random) -> Input:
+    """SRT of one long talk: a host's question, then ``count`` cues of one speaker, then thanks."""
+    cues = _cues(count, rng)
+    end = cues[-1][1] if cues else 1.0
+    script = [(0.0, 1.0, "HOST: Tell us about the harbour."), *cues, (end + 1, end + 2, "HOST: Thank you.")]
+    script[1:1] = [(0.5, 0.9, "GUEST: Gladly.")]
+    lines: list[str] = []
+    for number, (start, stop, text) in enumerate(script, 1):
+        lines += [str(number), f"{_timestamp(start, True)} --> {_timestamp(stop, True)}", text, ""]
+    texts = ["Tell us about the harbour.", "Gladly.", *(text for _, _, text in cues), "Thank you."]
+    return Input(*_text(lines, texts, "srt"))
+
+
+def vtt_voices(count: int, rng: random.Random) -> Input:
+    """WebVTT with ``count`` cues, each naming its speaker with a voice; turns of a few cues."""
+    lines, texts = ["WEBVTT", ""], []
+    for index, (start, stop, text) in enumerate(_cues(count, rng)):
+        voice = "Emily Carter" if index // 4 % 2 == 0 else "Ruth Adebayo"
+        lines += [f"{_timestamp(start, False)} --> {_timestamp(stop, False)}", f"<v {voice}>{text}", ""]
+        texts.append(text)
+    return Input(*_text(lines, texts, "vtt"))
+
+
+def html_page(count: int, rng: random.Random) -> Input:
+    """A web page: navigation, then ``count`` turns as ``<p><strong>Name:</strong> ...``."""
+    body, texts = [], []
+    for index in range(count):
+        speaker = "Emily Carter" if index % 2 == 0 else "Ruth Adebayo"
+        said = sentence(rng, question=index % 2 == 0)
+        body.append(f'<p class="x{index}"><strong>{speaker}:</strong> {escape(said)}</p>')
+        texts.append(said)
+    page = ("<!DOCTYPE html><html><head><title>Talk</title></head><body><nav><a href='/'>Home</a></nav>"
+            "<article>\n" + "\n".join(body) + "\n</article></body></html>")
+    return Input("input.html", page.encode("utf-8"), tuple(texts))
+
+
+def html_list(count: int, rng: random.Random) -> Input:
+    """A web page whose interview is one ``<ul>`` of ``count`` items."""
+    items, texts = [], []
+    for index in range(count):
+        said = sentence(rng, question=index % 2 == 0)
+        items.append(f"<li><b>{'Q' if index % 2 == 0 else 'A'}:</b> {escape(said)}</li>")
+        texts.append(said)
+    page = "<!DOCTYPE html><html><body><ul>\n" + "\n".join(items) + "\n</ul></body></html>"
+    return Input("input.html", page.encode("utf-8"), tuple(texts))
+
+
+def html_attribute(count: int, rng: random.Random) -> Input:
+    """A short interview in a page with one attribute of ``count`` kilobytes (an inlined image)."""
+    texts = [sentence(rng, question=True), sentence(rng), sentence(rng, question=True), sentence(rng)]
+    blob = "A" * (count * 1024)
+    page = (f'<!DOCTYPE html><html><body><img src="data:image/png;base64,{blob}" alt="">'
+            + "".join(f"<p>{'Q' if i % 2 == 0 else 'A'}: {escape(t)}</p>" for i, t in enumerate(texts))
+            + "</body></html>")
+    return Input("input.html", page.encode("utf-8"), tuple(texts))
+
+
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+_CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/word/document.xml"'
+    ' ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+    "</Types>"
+)
+_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"'
+    ' Target="word/document.xml"/></Relationships>'
+)
+
+
+def docx_package(body: str) -> bytes:
+    """A minimal .docx whose body is ``body`` (WordprocessingML elements)."""
+    document = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {_W}><w:body>{body}</w:body></w:document>'
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", _CONTENT_TYPES)
+        archive.writestr("_rels/.rels", _RELS)
+        archive.writestr("word/document.xml", document)
+    return out.getvalue()
+
+
+def _p(text: str, bold: str = "") -> str:
+    label = f'<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">{escape(bold)} </w:t></w:r>' if bold else ""
+    return f'<w:p>{label}<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>'
+
+
+def _cell(text: str) -> str:
+    return f"<w:tc>{_p(text)}</w:tc>"
+
+
+def docx_paragraphs(count: int, rng: random.Random) -> Input:
+    """A Word file of ``count`` paragraphs, each a turn with its label in bold."""
+    body, texts = [], []
+    for index in range(count):
+        said = sentence(rng, question=index % 2 == 0)
+        body.append(_p(said, "Emily Carter:" if index % 2 == 0 else "Ruth Adebayo:"))
+        texts.append(said)
+    return Input("input.docx", docx_package("".join(body)), tuple(texts))
+
+
+def docx_table(count: int, rng: random.Random) -> Input:
+    """A Word transcript table of ``count`` rows: time | speaker | text."""
+    rows, texts = [], []
+    for index in range(count):
+        said = sentence(rng, question=index % 2 == 0)
+        stamp = f"{index // 3600:02d}:{index // 60 % 60:02d}:{index % 60:02d}"
+        rows.append(f"<w:tr>{_cell(stamp)}{_cell('Emily Carter' if index % 2 == 0 else 'Ruth Adebayo')}{_cell(said)}</w:tr>")
+        texts.append(said)
+    return Input("input.docx", docx_package(f"<w:tbl>{''.join(rows)}</w:tbl>"), tuple(texts))
+
+
+def docx_wide_table(count: int, rng: random.Random) -> Input:
+    """A Word interview with a table of ``count`` cells in ten rows (a wide data table) in the middle."""
+    texts, body = [], []
+    for index in range(4):
+        said = sentence(rng, question=index % 2 == 0)
+        body.append(_p(said, "Emily Carter:" if index % 2 == 0 else "Ruth Adebayo:"))
+        texts.append(said)
+    width = max(1, count // 10)
+    rows = []
+    for _ in range(10):
+        cells = [f"{rng.choice(WORDS)} {rng.randint(0, 999)}" for _ in range(width)]
+        rows.append("<w:tr>" + "".join(_cell(c) for c in cells) + "</w:tr>")
+        texts += cells
+    body.append(f"<w:tbl>{''.join(rows)}</w:tbl>")
+    for index in range(4):
+        said = sentence(rng, question=index % 2 == 0)
+        body.append(_p(said, "Emily Carter:" if index % 2 == 0 else "Ruth Adebayo:"))
+        texts.append(said)
+    return Input("input.docx", docx_package("".join(body)), tuple(texts))
+
+
+SHAPES: dict[str, Callable[[int, random.Random], Input]] = {
+    "interview": interview,
+    "panel": panel,
+    "monologue": monologue,
+    "repeated-label": repeated_label,
+    "long-paragraph": long_paragraph,
+    "headings": headings,
+    "markdown-list": markdown_list,
+    "srt-talk": srt_talk,
+    "vtt-voices": vtt_voices,
+    "html-page": html_page,
+    "html-list": html_list,
+    "html-attribute": html_attribute,
+    "docx-paragraphs": docx_paragraphs,
+    "docx-table": docx_table,
+    "docx-wide-table": docx_wide_table,
+}
+"""Shape name to its builder, each taking ``count`` units."""
+
+
+def build(shape: str, count: int, seed: int = 20261130) -> Input:
+    """The input of one shape with ``count`` units."""
+    return SHAPES[shape](count, random.Random(seed))
