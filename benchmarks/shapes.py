@@ -116,6 +116,22 @@ def long_paragraph(count: int, rng: random.Random) -> Input:
     return Input(*_text(lines, [question, said, question]))
 
 
+def wrapped_paragraph(count: int, rng: random.Random) -> Input:
+    """One answer of ``count`` sentences hard-wrapped at 72 columns (an e-mailed transcript)."""
+    question = sentence(rng, question=True)
+    said = " ".join(sentence(rng) for _ in range(count))
+    wrapped, line = [], ""
+    for word in said.split():
+        if line and len(line) + 1 + len(word) > 72:
+            wrapped.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    wrapped.append(line)
+    lines = [f"Emily Carter: {question}", "", "Ruth Adebayo:", *wrapped, "", f"Emily Carter: {question}"]
+    return Input(*_text(lines, [question, said, question]))
+
+
 def headings(count: int, rng: random.Random) -> Input:
     """``count`` sections, each a Markdown heading over one question and one answer."""
     lines, texts = [], []
@@ -207,6 +223,17 @@ def html_list(count: int, rng: random.Random) -> Input:
     return Input("input.html", page.encode("utf-8"), tuple(texts))
 
 
+def html_long_paragraph(count: int, rng: random.Random) -> Input:
+    """A web page whose answer is one ``<p>`` of ``count`` sentences, each in its own inline element."""
+    question = sentence(rng, question=True)
+    said = [sentence(rng) for _ in range(count)]
+    tags = ("span", "em", "a", "b")
+    inline = " ".join(f"<{tags[i % 4]}>{escape(s)}</{tags[i % 4]}>" for i, s in enumerate(said))
+    page = (f"<!DOCTYPE html><html><body><p>Q: {escape(question)}</p><p>A: <span> </span>{inline}</p>"
+            f"<p>Q: {escape(question)}</p></body></html>")
+    return Input("input.html", page.encode("utf-8"), (question, *said, question))
+
+
 def html_attribute(count: int, rng: random.Random) -> Input:
     """A short interview in a page with one attribute of ``count`` kilobytes (an inlined image)."""
     texts = [sentence(rng, question=True), sentence(rng), sentence(rng, question=True), sentence(rng)]
@@ -265,6 +292,18 @@ def docx_paragraphs(count: int, rng: random.Random) -> Input:
     return Input("input.docx", docx_package("".join(body)), tuple(texts))
 
 
+def docx_long_paragraph(count: int, rng: random.Random) -> Input:
+    """A Word answer that is one paragraph of ``count`` runs, every other one in italics."""
+    question = sentence(rng, question=True)
+    said = [sentence(rng) for _ in range(count)]
+    runs = "".join(f'<w:r>{"<w:rPr><w:i/></w:rPr>" if i % 2 else ""}<w:t xml:space="preserve">{escape(s)} </w:t></w:r>'
+                   for i, s in enumerate(said))
+    body = (_p(question, "Emily Carter:")
+            + f'<w:p><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">Ruth Adebayo: </w:t></w:r>{runs}</w:p>'
+            + _p(question, "Emily Carter:"))
+    return Input("input.docx", docx_package(body), (question, *said, question))
+
+
 def docx_table(count: int, rng: random.Random) -> Input:
     """A Word transcript table of ``count`` rows: time | speaker | text."""
     rows, texts = [], []
@@ -303,14 +342,17 @@ SHAPES: dict[str, Callable[[int, random.Random], Input]] = {
     "monologue": monologue,
     "repeated-label": repeated_label,
     "long-paragraph": long_paragraph,
+    "wrapped-paragraph": wrapped_paragraph,
     "headings": headings,
     "markdown-list": markdown_list,
     "srt-talk": srt_talk,
     "vtt-voices": vtt_voices,
     "html-page": html_page,
     "html-list": html_list,
+    "html-long-paragraph": html_long_paragraph,
     "html-attribute": html_attribute,
     "docx-paragraphs": docx_paragraphs,
+    "docx-long-paragraph": docx_long_paragraph,
     "docx-table": docx_table,
     "docx-wide-table": docx_wide_table,
 }
