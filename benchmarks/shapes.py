@@ -4,7 +4,7 @@ One speaker or many, one turn or thousands, one very long paragraph, thousands o
 thousands of headings, wide and long Word tables, long lists, in the formats where each shape
 occurs. ``build(shape, count, seed)`` gives the input's bytes, its file name (the suffix picks
 the reader) and the texts that must come out of it in order, so a caller can check that nothing
-was lost. ``count`` is the shape's own unit (turns, cues, headings, table cells, list items,
+was lost (`missing`). ``count`` is the shape's own unit (turns, cues, headings, table cells, list items,
 sentences); the bytes grow in proportion to it. The same seed gives the same bytes.
 """
 
@@ -16,6 +16,8 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
+
+import qaformat
 
 WORDS = (
     "the of and to in a is that for it as was with be by on not this are or from at which but have an "
@@ -362,3 +364,21 @@ SHAPES: dict[str, Callable[[int, random.Random], Input]] = {
 def build(shape: str, count: int, seed: int = 20261130) -> Input:
     """The input of one shape with ``count`` units."""
     return SHAPES[shape](count, random.Random(seed))
+
+
+def missing(built: Input, transcript: qaformat.Transcript) -> list[str]:
+    """The texts of ``built`` that are not in the transcript in their order, each within one
+    title, intro paragraph, heading or turn paragraph; empty when nothing was lost."""
+    kept = [transcript.title or "", *transcript.intro]
+    for section in transcript.sections:
+        kept.append(section.heading or "")
+        kept.extend(paragraph for turn in section.turns for paragraph in turn.paragraphs)
+    haystack = "\n".join(kept)
+    lost, position = [], 0
+    for text in built.texts:
+        found = haystack.find(text, position)
+        if found < 0:
+            lost.append(text)
+        else:
+            position = found + len(text)
+    return lost
