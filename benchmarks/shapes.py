@@ -4,8 +4,9 @@ One speaker or many, one turn or thousands, one very long paragraph, thousands o
 thousands of headings, wide and long Word tables, long lists, in the formats where each shape
 occurs. ``build(shape, count, seed)`` gives the input's bytes, its file name (the suffix picks
 the reader) and the texts that must come out of it in order, so a caller can check that nothing
-was lost (`missing`). ``count`` is the shape's own unit (turns, cues, headings, table cells, list items,
-sentences); the bytes grow in proportion to it. The same seed gives the same bytes.
+was lost (`missing`). ``count`` is the shape's own unit (turns, cues, headings, table cells,
+list items, sentences); the bytes grow in proportion to it. From four units on, every shape is an interview
+whose labels recur. The same seed gives the same bytes.
 """
 
 from __future__ import annotations
@@ -107,6 +108,8 @@ def repeated_label(count: int, rng: random.Random) -> Input:
         said = sentence(rng)
         lines += [f"Ruth Adebayo: {said}", ""]
         texts.append(said)
+    lines.append(f"Emily Carter: {question}")
+    texts.append(question)
     return Input(*_text(lines, texts))
 
 
@@ -275,13 +278,14 @@ def docx_package(body: str) -> bytes:
     return out.getvalue()
 
 
-def _p(text: str, bold: str = "") -> str:
+def docx_paragraph(text: str, bold: str = "") -> str:
+    """A ``w:p`` of ``text``, after ``bold`` (a label) in a bold run if given."""
     label = f'<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">{escape(bold)} </w:t></w:r>' if bold else ""
     return f'<w:p>{label}<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>'
 
 
 def _cell(text: str) -> str:
-    return f"<w:tc>{_p(text)}</w:tc>"
+    return f"<w:tc>{docx_paragraph(text)}</w:tc>"
 
 
 def docx_paragraphs(count: int, rng: random.Random) -> Input:
@@ -289,7 +293,7 @@ def docx_paragraphs(count: int, rng: random.Random) -> Input:
     body, texts = [], []
     for index in range(count):
         said = sentence(rng, question=index % 2 == 0)
-        body.append(_p(said, "Emily Carter:" if index % 2 == 0 else "Ruth Adebayo:"))
+        body.append(docx_paragraph(said, "Emily Carter:" if index % 2 == 0 else "Ruth Adebayo:"))
         texts.append(said)
     return Input("input.docx", docx_package("".join(body)), tuple(texts))
 
@@ -300,9 +304,9 @@ def docx_long_paragraph(count: int, rng: random.Random) -> Input:
     said = [sentence(rng) for _ in range(count)]
     runs = "".join(f'<w:r>{"<w:rPr><w:i/></w:rPr>" if i % 2 else ""}<w:t xml:space="preserve">{escape(s)} </w:t></w:r>'
                    for i, s in enumerate(said))
-    body = (_p(question, "Emily Carter:")
+    body = (docx_paragraph(question, "Emily Carter:")
             + f'<w:p><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">Ruth Adebayo: </w:t></w:r>{runs}</w:p>'
-            + _p(question, "Emily Carter:"))
+            + docx_paragraph(question, "Emily Carter:"))
     return Input("input.docx", docx_package(body), (question, *said, question))
 
 
@@ -318,13 +322,14 @@ def docx_table(count: int, rng: random.Random) -> Input:
 
 
 def docx_wide_table(count: int, rng: random.Random) -> Input:
-    """A Word interview with a table of ``count`` cells in ten rows (a wide data table) in the middle."""
+    """A Word interview with a wide data table in the middle: ten rows of ``count / 10`` cells
+    (four at least)."""
     texts, body = [], []
     for index in range(4):
         said = sentence(rng, question=index % 2 == 0)
-        body.append(_p(said, "Emily Carter:" if index % 2 == 0 else "Ruth Adebayo:"))
+        body.append(docx_paragraph(said, "Emily Carter:" if index % 2 == 0 else "Ruth Adebayo:"))
         texts.append(said)
-    width = max(1, count // 10)
+    width = max(4, count // 10)  # four columns at least: never a speaker | text transcript table
     rows = []
     for _ in range(10):
         cells = [f"{rng.choice(WORDS)} {rng.randint(0, 999)}" for _ in range(width)]
@@ -333,7 +338,7 @@ def docx_wide_table(count: int, rng: random.Random) -> Input:
     body.append(f"<w:tbl>{''.join(rows)}</w:tbl>")
     for index in range(4):
         said = sentence(rng, question=index % 2 == 0)
-        body.append(_p(said, "Emily Carter:" if index % 2 == 0 else "Ruth Adebayo:"))
+        body.append(docx_paragraph(said, "Emily Carter:" if index % 2 == 0 else "Ruth Adebayo:"))
         texts.append(said)
     return Input("input.docx", docx_package("".join(body)), tuple(texts))
 
