@@ -62,7 +62,13 @@ def test_a_sentence_end_before_the_readable_length_does_not():
     assert talk((1, 2, "Yes."), (2, 3, "No."), (3, 4, "Maybe.")) == ["Yes. No. Maybe."]
 
 
-@pytest.mark.parametrize("end", ["?", "!", "…", '."', ".”", "?)"])
+@pytest.mark.parametrize("end", [",", ":", " Dr", ' "quote'])
+def test_no_sentence_end_no_new_paragraph(end):
+    long = "x" * READABLE
+    assert talk((1, 2, long + end), (2, 3, "next.")) == [f"{long}{end} next."]
+
+
+@pytest.mark.parametrize("end", ["?", "!", "…", '."', ".”", "?)", ".’)", "!»"])
 def test_sentence_ends_with_closing_quotes_and_brackets(end):
     long = "x" * READABLE
     assert talk((1, 2, long + end), (2, 3, "Next.")) == [long + end, "Next."]

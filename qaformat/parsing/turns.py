@@ -28,7 +28,8 @@ READABLE = 400
 """Characters a caption paragraph reaches before a sentence end closes it."""
 LONGEST = 1000
 """Characters past which a caption paragraph with no sentence end closes at the next cue."""
-_SENTENCE_END = (".", "?", "!", "…", ".\"", "?\"", "!\"", ".”", "?”", "!”", ".)", "?)", "!)", ".]", "?]", "!]")
+_SENTENCE_END = (".", "?", "!", "…")
+_CLOSERS = "\"'”’)]»"  # may follow a sentence end: `He said "no."`
 
 
 @attrs.frozen
@@ -158,4 +159,4 @@ class _CueParagraph:
             return True
         if self._length >= LONGEST:
             return True
-        return self._length >= READABLE and self._pieces[-1].rstrip().endswith(_SENTENCE_END)
+        return self._length >= READABLE and self._pieces[-1].rstrip().rstrip(_CLOSERS).endswith(_SENTENCE_END)
