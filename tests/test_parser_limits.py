@@ -99,6 +99,12 @@ def test_a_page_whose_only_text_is_left_out_says_so(page, reasons):
     assert "has no text" not in str(caught.value)
 
 
+def test_a_page_whose_only_text_is_its_metadata_says_so():
+    page = '<html lang="en"><head><title>Talk</title></head><body></body></html>'
+    with pytest.raises(ParseError, match=r"the input's only text is its metadata \(page_title, lang\)$"):
+        qaformat.parse(page, format="html")
+
+
 @pytest.mark.parametrize("data", ["", "   \n\n", "<html><body></body></html>"])
 def test_an_input_with_no_text_says_so(data):
     with pytest.raises(ParseError, match="the input has no text"):

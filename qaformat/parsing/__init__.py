@@ -118,8 +118,11 @@ def parse_document(document: Document, options: ParseOptions | None = None) -> T
 
 
 def _no_text(document: Document) -> str:
-    """Why there is nothing to read: no text at all, or only text a reader left out."""
+    """Why there is nothing to read: no text at all, or only text a reader left out or kept as
+    metadata."""
     if not document.omitted:
+        if document.metadata:
+            return f"no interview found: the input's only text is its metadata ({', '.join(document.metadata)})"
         return "no interview found: the input has no text"
     reasons = list(dict.fromkeys(o.reason for o in document.omitted))
     listed = ", ".join(reasons[:3]) + (f" and {len(reasons) - 3} more" if len(reasons) > 3 else "")
