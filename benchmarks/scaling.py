@@ -52,6 +52,7 @@ UNITS = {
     "wrapped-paragraph": 5000,
     "headings": 1500,
     "markdown-list": 5000,
+    "markdown-qa-list": 5000,
     "srt-talk": 10000,
     "vtt-voices": 5000,
     "html-page": 3000,

@@ -161,6 +161,16 @@ def markdown_list(count: int, rng: random.Random) -> Input:
     return Input(*_text(lines, texts, "md"))
 
 
+def markdown_qa_list(count: int, rng: random.Random) -> Input:
+    """An interview that is one Markdown list of ``count`` items, ``- **Q:**`` and ``- **A:**`` in turn."""
+    lines, texts = [], []
+    for index in range(count):
+        said = sentence(rng, question=index % 2 == 0)
+        lines.append(f"- **{'Q' if index % 2 == 0 else 'A'}:** {said}")
+        texts.append(said)
+    return Input(*_text(lines, texts, "md"))
+
+
 def _timestamp(seconds: float, comma: bool) -> str:
     whole = int(seconds)
     millis = round((seconds - whole) * 1000)
@@ -352,6 +362,7 @@ SHAPES: dict[str, Callable[[int, random.Random], Input]] = {
     "wrapped-paragraph": wrapped_paragraph,
     "headings": headings,
     "markdown-list": markdown_list,
+    "markdown-qa-list": markdown_qa_list,
     "srt-talk": srt_talk,
     "vtt-voices": vtt_voices,
     "html-page": html_page,
