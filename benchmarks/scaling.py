@@ -15,9 +15,10 @@ The ratio is of CPU seconds (user + system) of the process, the fastest of the r
 take the sizes in turn. Start-up (the interpreter, the imports a reader needs) costs the same at
 both sizes and so pulls the ratio below 10 where N is small; the ratio past start-up takes off
 both times the CPU seconds of the shape at its smallest (four units), and shows the growth of
-the work itself. Wall seconds are printed too, but on a shared machine a process waits
-for a core as long as the others keep it busy, and that, not the program, can decide its wall
-time: compare wall ratios only from a quiet machine.
+the work itself (``n/a`` where that work at N is too small to measure). Wall seconds are
+printed too, but on a shared machine a process waits for a core as long as the others keep it
+busy, and that, not the program, can decide its wall time: compare wall ratios only from a
+quiet machine.
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ TARGET = 12.0
 """The most the time at 10N may be, as a multiple of the time at N."""
 SMALLEST = 4
 """Units of the smallest input of each shape, whose conversion is nearly all start-up."""
+MEASURABLE = 0.05
+"""CPU seconds of work past start-up at N below which no ratio past start-up is given."""
 
 UNITS = {
     # shape: N, chosen so that N takes a few tenths of a second, well above start-up
@@ -126,10 +129,12 @@ def main(argv: list[str] | None = None) -> int:
             ratio = large[1] / small[1]
             if ratio > TARGET:
                 over.append(shape)
-            # Start-up and the reader's imports cost what converting the smallest input costs.
-            past = (large[1] - tiny[1]) / max(small[1] - tiny[1], 0.001)
+            # Start-up and the reader's imports cost what converting the smallest input costs;
+            # where the work at N is a few hundredths of a second, the difference is noise.
+            work = small[1] - tiny[1]
+            past = f"{(large[1] - tiny[1]) / work:.1f}" if work >= MEASURABLE else "n/a"
             print(f"| {shape} | {count} | {small[0]:.2f} | {large[0]:.2f} | {small[1]:.3f} | {large[1]:.3f} | {ratio:.1f}"
-                  f" | {past:.1f} | {small[2]:.3f} | {large[2]:.3f} | {large[2] / small[2]:.1f} |", flush=True)
+                  f" | {past} | {small[2]:.3f} | {large[2]:.3f} | {large[2] / small[2]:.1f} |", flush=True)
     print()
     print(f"ratios above {TARGET:.0f}: {', '.join(over)}" if over else f"every ratio is at most {TARGET:.0f}")
     return 0
