@@ -160,14 +160,19 @@ def markdown_list(count: int, rng: random.Random) -> Input:
     return Input(*_text(lines, texts, "md"))
 
 
-def markdown_qa_list(count: int, rng: random.Random) -> Input:
-    """An interview that is one Markdown list of ``count`` items, ``- **Q:**`` and ``- **A:**`` in turn."""
-    lines, texts = [], []
+def _qa_items(count: int, rng: random.Random, item: Callable[[str, str], str]) -> tuple[list[str], list[str]]:
+    """``count`` items, ``item(label, sentence)`` with the labels Q and A in turn, and their sentences."""
+    items, texts = [], []
     for index in range(count):
         said = sentence(rng, question=index % 2 == 0)
-        lines.append(f"- **{'Q' if index % 2 == 0 else 'A'}:** {said}")
+        items.append(item("Q" if index % 2 == 0 else "A", said))
         texts.append(said)
-    return Input(*_text(lines, texts, "md"))
+    return items, texts
+
+
+def markdown_qa_list(count: int, rng: random.Random) -> Input:
+    """An interview that is one Markdown list of ``count`` items, ``- **Q:**`` and ``- **A:**`` in turn."""
+    return Input(*_text(*_qa_items(count, rng, lambda label, said: f"- **{label}:** {said}"), "md"))
 
 
 def _timestamp(seconds: float, comma: bool) -> str:
@@ -228,11 +233,7 @@ def html_page(count: int, rng: random.Random) -> Input:
 
 def html_list(count: int, rng: random.Random) -> Input:
     """A web page whose interview is one ``<ul>`` of ``count`` items."""
-    items, texts = [], []
-    for index in range(count):
-        said = sentence(rng, question=index % 2 == 0)
-        items.append(f"<li><b>{'Q' if index % 2 == 0 else 'A'}:</b> {escape(said)}</li>")
-        texts.append(said)
+    items, texts = _qa_items(count, rng, lambda label, said: f"<li><b>{label}:</b> {escape(said)}</li>")
     page = "<!DOCTYPE html><html><body><ul>\n" + "\n".join(items) + "\n</ul></body></html>"
     return Input("input.html", page.encode("utf-8"), tuple(texts))
 
