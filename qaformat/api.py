@@ -7,6 +7,7 @@ only the model (and readers and parsing the `Block`).
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -108,6 +109,9 @@ def load_json(data: str | bytes, *, source: str | None = None) -> Transcript:
         value = json.loads(text)
     except json.JSONDecodeError as error:
         raise InputError(f"not valid JSON: {error.msg}", source=source, line=error.lineno) from None
+    except RecursionError:
+        raise InputError("not valid JSON: arrays or objects nested too deep for the JSON parser (its limit is"
+                         f" about {sys.getrecursionlimit()} levels)", source=source) from None
     return from_data(value, source)
 
 

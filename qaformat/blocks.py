@@ -42,6 +42,9 @@ class Block:
     """A speaker the format names explicitly (a caption voice, a table column), else ``None``."""
     time: float | None = None
     """Seconds from the start where the format gives a time (a caption cue), else ``None``."""
+    end: float | None = None
+    """Seconds from the start where the format says the text ends (a caption cue's end time),
+    else ``None``; with ``time`` it shows the pauses between cues."""
     style: str | None = None
     """The source's own paragraph style name (DOCX), for styles we wrote ourselves."""
 

@@ -121,11 +121,13 @@ def test_multi_line_text_is_joined_with_a_space():
     assert document.blocks[0].line == 4
 
 
-def test_every_block_carries_its_cue_time_line_and_a_gap():
-    document = read_vtt(vtt("1\n00:00:01.500 --> 00:00:02.000\nOne.", "2\n01:00:00.000 --> 01:00:01.000\nTwo."))
+def test_every_block_carries_its_cue_times_line_and_a_gap():
+    document = read_vtt(vtt("1\n00:00:01.500 --> 00:00:02.000\nOne.", "2\n01:00:00.000 --> 01:00:01.000 align:start\nTwo.",
+                            "3\n01:00:02.000 --> 01:00:0x.000\nThree."))
     assert document.blocks == (
-        Block("One.", line=5, gap_before=True, time=1.5),
-        Block("Two.", line=9, gap_before=True, time=3600.0),
+        Block("One.", line=5, gap_before=True, time=1.5, end=2.0),
+        Block("Two.", line=9, gap_before=True, time=3600.0, end=3601.0),
+        Block("Three.", line=13, gap_before=True, time=3602.0, end=None),  # an unreadable end time costs only the pause
     )
 
 
@@ -265,8 +267,8 @@ SPEAKER 2: Sure. <i>Leila Haddad</i>.
 def test_srt_cues():
     document = read_srt(SRT)
     assert document.blocks == (
-        Block("SPEAKER 1: Thanks for coming in. Can you state your name for the recording?", line=3, time=0.5),
-        Block("SPEAKER 2: Sure. Leila Haddad.", line=8, time=4.9),
+        Block("SPEAKER 1: Thanks for coming in. Can you state your name for the recording?", line=3, time=0.5, end=4.2),
+        Block("SPEAKER 2: Sure. Leila Haddad.", line=8, time=4.9, end=7.1),
     )
     assert document.diagnostics == () and document.omitted == ()
 

@@ -51,7 +51,7 @@ def parse_document(document: Document, options: ParseOptions | None = None) -> T
 
     blocks = split_cues(normalize(document.blocks, report))
     if not blocks:
-        raise ParseError("no interview found: the input has no text", line=1)
+        raise ParseError(_no_text(document), line=document.omitted[0].first_line if document.omitted else 1)
     labels, cast = choose_reading(blocks, document.metadata, options, report)
     paras = assemble_paragraphs(blocks, labels, cast)
     names = tuple(form for s in cast.speakers for form in {s.name, *s.names})
@@ -120,6 +120,18 @@ def parse_document(document: Document, options: ParseOptions | None = None) -> T
         diagnostics=diagnostics,
         metadata=metadata,
     )
+
+
+def _no_text(document: Document) -> str:
+    """Why there is nothing to read: no text at all, or only text a reader left out or kept as
+    metadata."""
+    if not document.omitted:
+        if document.metadata:
+            return f"no interview found: the input's only text is its metadata ({', '.join(document.metadata)})"
+        return "no interview found: the input has no text"
+    reasons = list(dict.fromkeys(o.reason for o in document.omitted))
+    listed = ", ".join(reasons[:3]) + (f" and {len(reasons) - 3} more" if len(reasons) > 3 else "")
+    return f"no interview found: the input's only text is in parts left out ({listed})"
 
 
 def _title_line(paras: tuple[Para, ...]) -> int:

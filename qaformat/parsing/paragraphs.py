@@ -43,6 +43,7 @@ def assemble_paragraphs(blocks: list[Block], labels: list[Label | None], cast: C
     """Turn blocks into paragraphs, carrying accepted labels and their speakers."""
     width = _wrap_width(blocks)
     paras: list[Para] = []
+    lines: list[str] = []  # texts of the paragraph being built, joined once it is done
     last_length = 0  # length of the last source line of the paragraph being built
     for index, block in enumerate(blocks):
         speaker = cast.block_speaker.get(index)
@@ -58,16 +59,26 @@ def assemble_paragraphs(blocks: list[Block], labels: list[Label | None], cast: C
             label is None
             and previous is not None
             and not block.gap_before
-            and _joins(previous, last_length, block, width)
+            and _joins(previous, lines[-1], last_length, block, width)
         ):
-            previous.text = f"{previous.text} {text}" if previous.text else text
+            lines.append(text)
             previous.last_line = block.line
             last_length = len(block.text)
             continue
+        _join_lines(previous, lines)
         paras.append(Para(text=text, first_line=block.line, last_line=block.line, block=block,
                           label=label, speaker=speaker))
+        lines = [text]
         last_length = len(block.text)
+    _join_lines(paras[-1] if paras else None, lines)
     return paras
+
+
+def _join_lines(para: Para | None, lines: list[str]) -> None:
+    """Give a paragraph the text of its joined lines (joined once: a paragraph of thousands of
+    wrapped lines costs no more than its length)."""
+    if para is not None and len(lines) > 1:
+        para.text = " ".join(line for line in lines if line)
 
 
 def _lift_time(block: Block) -> Block:
@@ -80,20 +91,22 @@ def _lift_time(block: Block) -> Block:
     return attrs.evolve(block, text=block.text[lead.end():], time=parse_time(lead.group(1)), bold_prefix=0)
 
 
-def _joins(previous: Para, last_length: int, block: Block, width: int | None) -> bool:
+def _joins(previous: Para, text: str, last_length: int, block: Block, width: int | None) -> bool:
+    """Does ``block`` go on the paragraph ``previous``, whose text so far ends with ``text``?"""
     if block.heading or block.bold_prefix or block.italic or block.title or block.speaker:
         return False
     hints = previous.block
     if hints.heading or hints.italic or hints.title or (hints.bold_prefix and hints.bold_prefix == len(hints.text)):
         return False
-    if previous.label is not None and not previous.text:
+    if previous.label is not None and not text:
         return False  # a name on its own line: its text starts a paragraph of its own
-    if block.text[:1] in "([" and previous.text.rstrip().endswith(_SENTENCE_END):
+    if block.text[:1] in "([" and text.rstrip().endswith(_SENTENCE_END):
         return False  # a stage direction under a finished sentence stands on its own
     if width is not None:
-        # A line in capitals ("SUMMARY KEYWORDS") heads what follows; wrapped text does not change case.
-        return last_length >= width * 0.6 and previous.text.isupper() == block.text.isupper()
-    ends = previous.text.rstrip()
+        # A line in capitals ("SUMMARY KEYWORDS") heads what follows; wrapped text does not change case
+        # (every line joined so far had the case of the one above it, so the last one stands for all).
+        return last_length >= width * 0.6 and text.isupper() == block.text.isupper()
+    ends = text.rstrip()
     return (
         bool(ends)
         and not ends.endswith(_SENTENCE_END)

@@ -199,6 +199,8 @@ def _merge_short_forms(
     talk_to = {(a, b) for (_, a), (_, b) in itertools.pairwise(uses) if a != b}
     talk_to |= {(b, a) for a, b in talk_to}
     merged: dict[str, str] = {}
+    # Once per speaker: a surname used by many speakers is compared with each of them.
+    genders = {draft.key: _genders(draft) for draft in named}
     for draft in named:
         words = draft.key.split()
         if words[0] == "the":
@@ -214,7 +216,7 @@ def _merge_short_forms(
                 d for d in by_first.get(word, []) if (draft.key, d.key) not in talk_to]
             if not fits and 2 <= len(word) <= 4 and all(w.isupper() for w in draft.written if w):
                 fits = by_initials.get(word, [])
-        fits = [d for d in fits if _compatible_honorifics(draft, d)]
+        fits = [d for d in fits if _compatible_honorifics(genders, draft, d)]
         if len(fits) == 1:
             merged[draft.key] = fits[0].key
     # Follow chains (a -> b -> c) so every short form points at a final long form.
@@ -265,11 +267,17 @@ def _subsequence(short: list[str], long: list[str]) -> bool:
     return position == len(short)
 
 
-def _compatible_honorifics(short: SpeakerDraft, long: SpeakerDraft) -> bool:
+_GENDERED = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f", "lord": "m", "lady": "f"}
+
+
+def _genders(draft: SpeakerDraft) -> frozenset[str]:
+    """The genders a speaker's honorifics say (``Mr.``: m), empty where none does."""
+    return frozenset(_GENDERED[h] for h in map(honorific, draft.names) if h in _GENDERED)
+
+
+def _compatible_honorifics(genders: Mapping[str, frozenset[str]], short: SpeakerDraft, long: SpeakerDraft) -> bool:
     """``Mrs. Smith`` is not ``Mr. John Smith``."""
-    gendered = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f", "lord": "m", "lady": "f"}
-    mine = {gendered[h] for h in map(honorific, short.names) if h in gendered}
-    theirs = {gendered[h] for h in map(honorific, long.names) if h in gendered}
+    mine, theirs = genders[short.key], genders[long.key]
     return not (mine and theirs and not (mine & theirs))
 
 

@@ -4,6 +4,13 @@ A labelled paragraph starts a turn, and continuation paragraphs join it. Consecu
 one named speaker merge into one (some transcripts repeat the label on every paragraph, or
 split an utterance over caption cues); anonymous role labels (``Q`` in a briefing) never merge.
 A continuation with no turn to join (right under a heading) becomes a note.
+
+Timed blocks (caption cues) are not paragraphs: cues cut an utterance wherever the screen was
+full, so a turn's cues are joined into paragraphs, and a new paragraph starts where the speaker
+pauses (`PAUSE` seconds or more between one cue's end and the next one's start), else at the
+first sentence end past `READABLE` characters, else (text with no sentence ends, as some
+speech recognition writes) at the first cue boundary past `LONGEST` characters. A paragraph's
+cues are kept in a list and joined once, so a turn of any number of cues is built in linear time.
 """
 
 from __future__ import annotations
@@ -13,7 +20,16 @@ import attrs
 from qaformat.model import Skipped
 from qaformat.parsing.units import Draft, Para, ParaRole, SectionDraft, SpeakerDraft
 
-__all__ = ["Grouped", "group_turns"]
+__all__ = ["LONGEST", "PAUSE", "READABLE", "Grouped", "group_turns"]
+
+PAUSE = 2.0
+"""Seconds of silence between two cues of one speaker that start a new paragraph."""
+READABLE = 400
+"""Characters a caption paragraph reaches before a sentence end closes it."""
+LONGEST = 1000
+"""Characters past which a caption paragraph with no sentence end closes at the next cue."""
+_SENTENCE_END = (".", "?", "!", "…")
+_CLOSERS = "\"'”’)]»"  # may follow a sentence end: `He said "no."`
 
 
 @attrs.frozen
@@ -34,6 +50,7 @@ def group_turns(paras: tuple[Para, ...], speakers: tuple[SpeakerDraft, ...]) -> 
     sections: list[SectionDraft] = []
     skipped: list[Skipped] = []
     current: Draft | None = None
+    cues = _CueParagraph()
     resume: str | None = None  # the speaker a note interrupted, who may go on after it
     previous_skipped = False
     for para in paras:
@@ -66,10 +83,11 @@ def group_turns(paras: tuple[Para, ...], speakers: tuple[SpeakerDraft, ...]) -> 
         text = [para.text] if para.text else []
         if role is ParaRole.TURN:
             if current is not None and current.speaker == para.speaker and para.speaker not in anonymous:
-                _extend(current, text, para)
+                cues.extend(current, text, para)
                 continue
             current = Draft(para.speaker, text, para.first_line, timestamp)
             turns.append(current)
+            cues.start(current, para)
             resume = None
         elif role is ParaRole.CONTINUATION:
             if current is None and resume is not None:
@@ -79,19 +97,66 @@ def group_turns(paras: tuple[Para, ...], speakers: tuple[SpeakerDraft, ...]) -> 
                 if text:
                     turns.append(Draft(None, text, para.first_line, timestamp))
                 continue
-            _extend(current, text, para)
+            cues.extend(current, text, para)
         else:  # NOTE
             turns.append(Draft(None, text, para.first_line, timestamp))
             if current is not None:
                 resume = current.speaker
             current = None
+    cues.close()
     return Grouped(tuple(intro), tuple(intro_lines), sections, tuple(skipped))
 
 
-def _extend(turn: Draft, text: list[str], para: Para) -> None:
-    """Add a paragraph to a turn; a caption cue goes on the last paragraph instead, since cues
-    cut one utterance wherever the screen was full, not where a paragraph ends."""
-    if para.block.time is not None and turn.paragraphs and text:
-        turn.paragraphs[-1] = f"{turn.paragraphs[-1]} {text[0]}"
-        return
-    turn.paragraphs.extend(text)
+class _CueParagraph:
+    """The last paragraph of a turn while cues may still join it: its pieces, joined on close."""
+
+    def __init__(self) -> None:
+        self._turn: Draft | None = None
+        self._pieces: list[str] = []
+        self._length = 0
+        self._end: float | None = None
+
+    def start(self, turn: Draft, para: Para) -> None:
+        """A turn was just made from ``para``: its paragraph may take the cues that follow."""
+        self.close()
+        if para.block.time is not None and turn.paragraphs:
+            self._open(turn, para)
+
+    def extend(self, turn: Draft, text: list[str], para: Para) -> None:
+        """Add a paragraph to a turn; a cue joins the turn's last paragraph unless a pause or
+        the paragraph's length closes it."""
+        if para.block.time is None or not text:
+            if turn is self._turn:
+                self.close()
+            turn.paragraphs.extend(text)
+            return
+        if turn.paragraphs and turn is not self._turn:
+            self._open(turn, None)  # a cue after a paragraph that was not one goes on that paragraph
+        if not turn.paragraphs or self._closes_before(para):
+            self.close()
+            turn.paragraphs.append(text[0])
+            self._open(turn, para)
+            return
+        self._pieces.append(text[0])
+        self._length += 1 + len(text[0])
+        self._end = para.block.end
+
+    def close(self) -> None:
+        """Write the open paragraph into its turn."""
+        if self._turn is not None and len(self._pieces) > 1:
+            self._turn.paragraphs[-1] = " ".join(self._pieces)
+        self._turn, self._pieces, self._length, self._end = None, [], 0, None
+
+    def _open(self, turn: Draft, para: Para | None) -> None:
+        """Follow the turn's last paragraph, which ``para`` (a cue, or ``None``: not a cue) ended."""
+        self.close()
+        self._turn, self._pieces = turn, [turn.paragraphs[-1]]
+        self._length, self._end = len(self._pieces[0]), para.block.end if para is not None else None
+
+    def _closes_before(self, para: Para) -> bool:
+        start = para.block.time
+        if self._end is not None and start is not None and start - self._end >= PAUSE:
+            return True
+        if self._length >= LONGEST:
+            return True
+        return self._length >= READABLE and self._pieces[-1].rstrip().rstrip(_CLOSERS).endswith(_SENTENCE_END)

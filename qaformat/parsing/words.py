@@ -159,7 +159,7 @@ def name_words(name: str) -> list[str]:
     return list(_name_words(name))
 
 
-@functools.lru_cache(maxsize=8192)  # labels repeat: each spelling is worked out once
+@functools.lru_cache(maxsize=65536)  # labels repeat: each spelling (and key) is worked out once, even in a panel of thousands
 def _name_words(name: str) -> tuple[str, ...]:
     words = [strip_dots(w).casefold() for w in fold_accents(name).replace(",", " ").split()]
     words = [w for w in words if w]

@@ -5,7 +5,7 @@ line, a ``start --> end`` timing line and text lines. This module finds the cues
 missing or wrong cue numbers, missing blank lines and garbage), reads their start times, strips
 the inline markup a format allows, and splits a cue's text where the format marks a change of
 speaker (a WebVTT voice, a ``-`` dialogue dash). Each piece becomes a `Block` with the cue's
-start time and the source line of its text. What cannot be read is skipped, kept in
+start and end times and the source line of its text. What cannot be read is skipped, kept in
 ``omitted`` and reported as ``caption-cue-skipped``. ``vtt`` and ``srt`` hold what is their
 own (the WebVTT header, NOTE blocks, which tags exist). Imports only `blocks`, `errors` and the
 shared decoding; knows nothing about interviews. Every scan is linear in the input.
@@ -88,9 +88,17 @@ def _digits(text: str, most: int) -> bool:
 
 
 def _start_time(timing: str) -> float | None:
-    """The start time of a ``start --> end [settings]`` line; the end time is not needed."""
+    """The start time of a ``start --> end [settings]`` line."""
     start, arrow, _ = timing.partition(_ARROW)
     return parse_timestamp(start) if arrow else None
+
+
+def _end_time(timing: str) -> float | None:
+    """The end time of a ``start --> end [settings]`` line; ``None`` if unreadable (the cue is
+    still read: only the pause after it is unknown)."""
+    _, arrow, rest = timing.partition(_ARROW)
+    words = rest.split(None, 1)
+    return parse_timestamp(words[0]) if arrow and words else None
 
 
 def _is_number(text: str) -> bool:
@@ -495,9 +503,10 @@ def _read_cue(timing: Line, text: list[Line], reading: _Reading) -> None:
     if not segments:
         reading.skip(number, last, "caption cue with no text", "the cue has no text")
         return
+    end = _end_time(line)
     for segment in segments:
         reading.blocks.append(Block(text=segment.text, line=segment.line, gap_before=True,
-                                    speaker=segment.speaker, time=start))
+                                    speaker=segment.speaker, time=start, end=end))
 
 
 def _quote(text: str) -> str:

@@ -109,6 +109,8 @@ class Package:
         try:
             root = etree.fromstring(data, parser=parser)
         except etree.XMLSyntaxError as error:
+            if "XML_PARSE_HUGE" in str(error):  # a limit of the parser, not damage: say which and where
+                raise InputError(_past_limit(name, error), source=self._source) from None
             raise not_docx(f"its parts are damaged ({name}: {_short(error)})", self._source) from None
         if _STRICT_MARK in data:
             _to_transitional(root)
@@ -215,8 +217,25 @@ def open_package(data: str | bytes, source: str | None) -> Package:
         raise not_docx("the zip archive is damaged or truncated", source) from None
     if unpacked > _MAX_UNPACKED:
         # Every part read is held in memory: refuse a zip bomb before unpacking any.
-        raise not_docx(f"its parts would unpack to {unpacked / 2**20:.0f} MiB", source)
+        raise InputError(f"its parts would unpack to {unpacked / 2**20:.0f} MiB; the limit is"
+                         f" {_MAX_UNPACKED // 2**20} MiB", source=source)
     return Package(archive, source)
+
+
+# libxml2's limits without XML_PARSE_HUGE, by the words of its message. They are kept: the body
+# is walked recursively, and no real Word file comes near them.
+_LIMITS = (
+    ("Text node too long", "a text longer than 10,000,000 characters"),
+    ("depth", "elements nested more than 256 deep"),
+    ("", "a name or attribute longer than 10,000,000 characters"),
+)
+
+
+def _past_limit(name: str, error: etree.XMLSyntaxError) -> str:
+    """Which limit of the XML parser a part went past, and where."""
+    what = next(what for words, what in _LIMITS if words in str(error))
+    line, column = error.position
+    return f"{name}, line {line}, column {column}: {what}, past the XML parser's limit; the file cannot be read in full"
 
 
 def _resolve(folder: str, target: str) -> str:

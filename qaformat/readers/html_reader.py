@@ -23,7 +23,7 @@ from qaformat.blocks import Block, Document, Omitted
 from qaformat.errors import Diagnostic, InputError
 from qaformat.readers.decode import decode
 
-__all__ = ["read_html"]
+__all__ = ["MAX_DEPTH", "read_html"]
 
 _Element = etree._Element
 
@@ -101,6 +101,8 @@ _LINE_END = re.compile(r"\r\n?")
 _PRESCAN_BYTES = 4096
 _LINE_CAP = 65535  # libxml2 reports no line above this
 _MAX_SPEAKER = 80
+MAX_DEPTH = 256
+"""Elements nested deeper than this are refused: the reader walks the tree recursively."""
 
 
 def read_html(data: str | bytes, source: str | None = None) -> Document:
@@ -115,7 +117,8 @@ def read_html(data: str | bytes, source: str | None = None) -> Document:
         ``metadata``.
 
     Raises:
-        InputError: binary or too large input, or elements nested too deep to parse.
+        InputError: binary or too large input, elements nested more than `MAX_DEPTH` deep, or
+            the HTML parser stopped at one of its limits.
     """
     text, diagnostics = _decode(data, source)
     root = _parse(text, source)
@@ -172,15 +175,22 @@ def _parse(text: str, source: str | None) -> _Element | None:
     text = _XML_DECLARATION.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
     if not text.strip():
         return None
-    parser = etree.HTMLParser()  # plain elements: lxml.html's element classes cost time and give nothing here
+    # Plain elements: lxml.html's element classes cost time and give nothing here. huge_tree:
+    # without it libxml2 stops at a text or attribute of 10 MB (an inlined image) and returns a
+    # tree cut short there, silently.
+    parser = etree.HTMLParser(huge_tree=True)
     root = etree.fromstring(text, parser=parser)
-    if root is None:  # nothing but comments or a doctype
-        return None
     for error in parser.error_log:
-        # libxml2 stops reading (and returns what it has) past 256 nested elements.
+        # libxml2 stops reading (and returns what it has) at a limit: say so, never read half a page.
         if error.level == etree.ErrorLevels.FATAL and "depth" in error.message:
-            raise InputError(f"elements are nested more than 256 deep: {error.message}", source=source, line=error.line)
-    return root
+            raise _too_deep(error.line, source)
+        if error.level == etree.ErrorLevels.FATAL and ("limit" in error.message or "HUGE" in error.message):
+            raise InputError(f"the HTML parser stopped at its limit: {error.message.strip()}", source=source, line=error.line)
+    return root  # None: nothing but comments or a doctype
+
+
+def _too_deep(line: int | None, source: str | None = None) -> InputError:
+    return InputError(f"elements are nested more than {MAX_DEPTH} deep (the HTML reader's limit)", source=source, line=line)
 
 
 def _metadata(root: _Element) -> dict[str, str]:
@@ -347,6 +357,7 @@ class _TreeReader:
         self.omitted: list[Omitted] = []
         self.open: _Open | None = None
         self.cursor = 1
+        self.depth = 0  # elements open around the current one
 
     def walk(self, element: _Element, context: _Context) -> None:
         """Read an element and everything inside it (its tail is the parent's business)."""
@@ -380,6 +391,7 @@ class _TreeReader:
 
     def children(self, element: _Element, context: _Context, *, head: bool = False) -> None:
         """An element's text and children in order, each child's tail in this context."""
+        self.enter()
         self.text(element.text, context)
         for child in element:
             if head and isinstance(child.tag, str) and child.tag.lower() in _SILENT:
@@ -387,10 +399,18 @@ class _TreeReader:
             else:
                 self.walk(child, context)
             self.text(child.tail, context)
+        self.depth -= 1
+
+    def enter(self) -> None:
+        """One level deeper (left by ``depth -= 1``); refused past `MAX_DEPTH`."""
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise _too_deep(self.cursor)
 
     def dialogue(self, dl: _Element, context: _Context) -> None:
         """``<dt>`` names the speaker of the ``<dd>`` after it (one or several)."""
         speaker: str | None = None
+        self.enter()
         self.text(dl.text, context)
         for child in dl:
             if _is_skipped(child, context) or child.tag not in ("dt", "dd"):
@@ -406,6 +426,7 @@ class _TreeReader:
                     self.sync(child)
                     self.skip(child, None)  # its text is the speaker of the blocks that follow
             self.text(child.tail, context)
+        self.depth -= 1
         self.close()
 
     # position
@@ -586,11 +607,12 @@ def _collapsed(pieces: Sequence[_Piece]) -> list[_Piece]:
 
 def _trimmed(pieces: Sequence[_Piece]) -> list[_Piece]:
     """Pieces without the line's leading and trailing white space."""
-    items = list(pieces)
-    while items and not items[0].text.strip(_ASCII_SPACE):
-        items.pop(0)
-    while items and not items[-1].text.strip(_ASCII_SPACE):
-        items.pop()
+    start, stop = 0, len(pieces)
+    while start < stop and not pieces[start].text.strip(_ASCII_SPACE):
+        start += 1
+    while stop > start and not pieces[stop - 1].text.strip(_ASCII_SPACE):
+        stop -= 1
+    items = list(pieces[start:stop])  # sliced, not popped from the front: a line can hold thousands
     if items:
         first = items[0]
         items[0] = _Piece(first.text.lstrip(_ASCII_SPACE), first.bold, first.italic)

@@ -22,8 +22,8 @@ SRT = CaptionFormat(
 def read_srt(data: str | bytes, source: str | None = None) -> Document:
     """Read SubRip captions: one block per cue, or per dialogue dash within a cue.
 
-    Each block carries the cue's start time (``time``) and the source line of its text. Cue
-    numbers are ignored, so missing or wrong ones do no harm.
+    Each block carries the cue's start and end times (``time``, ``end``) and the source line of
+    its text. Cue numbers are ignored, so missing or wrong ones do no harm.
 
     Raises:
         InputError: binary or undecodable input, or not one cue could be read.

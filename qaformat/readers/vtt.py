@@ -37,8 +37,8 @@ class _Header:
 def read_vtt(data: str | bytes, source: str | None = None) -> Document:
     """Read WebVTT captions: one block per cue, or per voice or dialogue dash within a cue.
 
-    Each block carries the cue's start time (``time``), the voice's name (``speaker``) and the
-    source line of its text.
+    Each block carries the cue's start and end times (``time``, ``end``), the voice's name
+    (``speaker``) and the source line of its text.
 
     Raises:
         InputError: binary or undecodable input, or not one cue could be read.
