@@ -95,7 +95,9 @@ def create_app(config: ServeConfig) -> Starlette:
         async def run(request: Request) -> Response:
             media_type = request.headers.get("content-type", "application/octet-stream").split(";")[0].strip().lower()
             if not accepted(media_type):
-                return problem(415, "unsupported-media-type", f"cannot read a body of type {media_type or '(none)'!r}",
+                return problem(415, "unsupported-media-type", f"cannot read a body of type {media_type or '(none)'!r}: send the input as the raw body"
+                               " with its media type (Content-Type: text/plain, for example) or as a multipart/form-data"
+                               " part named \"file\"",
                                accepted=sorted({*MEDIA_FORMATS, *UNNAMED_TYPES, "multipart/form-data"}))
             try:
                 data, filename = await _body(request, media_type, config.max_bytes)
@@ -156,11 +158,11 @@ async def _body(request: Request, media_type: str, limit: int) -> tuple[bytes, s
     """The input: the raw body, or the ``file`` part of a form (with its file name)."""
     if media_type != "multipart/form-data":
         return await request.body(), None
-    form = await request.form(max_files=1, max_fields=16, max_part_size=limit)
-    upload = form.get("file")
-    if upload is None or isinstance(upload, str):
-        raise _FormError("a multipart/form-data body needs its input in a part named \"file\"")
-    return await upload.read(), upload.filename or None
+    async with request.form(max_files=1, max_fields=16, max_part_size=limit) as form:  # closes the spooled files
+        upload = form.get("file")
+        if upload is None or isinstance(upload, str):
+            raise _FormError("a multipart/form-data body needs its input in a part named \"file\"")
+        return await upload.read(), upload.filename or None
 
 
 class _FormError(QAFormatError):

@@ -15,11 +15,14 @@ import multiprocessing
 import signal
 from multiprocessing.connection import Connection
 
-from qaformat.serve.jobs import Failure, Job, Output, run
+from qaformat.serve.catalog import output_formats
+from qaformat.serve.jobs import Action, Failure, Job, Output, run
 
 __all__ = ["TimeLimitExceeded", "WorkerPool"]
 
 _STOP = None
+_READY = "ready"
+_START_SECONDS = 120
 
 
 class TimeLimitExceeded(Exception):
@@ -32,6 +35,10 @@ def _work(connection: Connection) -> None:
     # a worker under a request that is still being finished.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    # Load every reader and renderer a request may need now, so no request pays for it.
+    for name in output_formats():
+        run(Job(Action.CONVERT, b"Q: Why?\nA: Because.\n", to=name))
+    connection.send(_READY)
     while True:
         try:
             job = connection.recv()
@@ -49,6 +56,9 @@ class _Worker:
         self.process = context.Process(target=_work, args=(child,), name="qaformat-worker", daemon=True)
         self.process.start()
         child.close()
+        if not self.connection.poll(_START_SECONDS) or self.connection.recv() != _READY:
+            self.kill()
+            raise RuntimeError("a worker process did not start")
 
     def exchange(self, job: Job, time_limit: float) -> Output | Failure:
         """Send a job and wait for its result (runs in a thread, not on the event loop)."""
