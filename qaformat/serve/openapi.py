@@ -15,6 +15,8 @@ from qaformat.serve.queries import BOOLEAN_OPTIONS, MAX_TEXT, MEDIA_FORMATS
 
 __all__ = ["openapi_document"]
 
+_EXAMPLE = ("Emily Carter: How did the night shift begin?\n\nRuth Adebayo: With the lamp, always the lamp.\n\n"
+            "Emily Carter: And now?\n\nRuth Adebayo: Now a computer keeps it.\n")
 _PROBLEM = {"$ref": "#/components/schemas/Problem"}
 _BOOLEAN_HELP = {
     "standalone": "HTML: a whole page instead of an `<article>` fragment (`--standalone`).",
@@ -67,7 +69,7 @@ def _render_parameters() -> list[dict[str, Any]]:
 
 
 def _input_body(*, json_only: bool = False) -> dict[str, Any]:
-    text = {"schema": {"type": "string"}}
+    text = {"schema": {"type": "string"}, "example": _EXAMPLE}
     binary = {"schema": {"type": "string", "format": "binary"}}
     content: dict[str, Any] = {
         "multipart/form-data": {
