@@ -48,8 +48,9 @@ def _static(name: str) -> bytes:
     return resources.files("qaformat.serve").joinpath("static", name).read_bytes()
 
 
-def create_app(config: ServeConfig) -> Starlette:
-    """The application for a configuration; the worker pool starts and stops with it."""
+def create_app(config: ServeConfig, *, ready: Callable[[], None] | None = None) -> Starlette:
+    """The application for a configuration; the worker pool starts and stops with it, and
+    ``ready`` is called once the workers are up."""
     pool = WorkerPool(config.workers, config.time_limit)
     files = {name: _static(name) for name in ("index.html", "docs.html", *_ASSETS)}
     document = openapi_document()
@@ -57,6 +58,8 @@ def create_app(config: ServeConfig) -> Starlette:
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         await pool.start()
+        if ready is not None:
+            ready()
         try:
             yield
         finally:

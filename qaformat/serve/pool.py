@@ -91,7 +91,9 @@ class WorkerPool:
         self.time_limit = time_limit
         self._idle: asyncio.Queue[_Worker] = asyncio.Queue()
         self._all: set[_Worker] = set()
-        self._threads = concurrent.futures.ThreadPoolExecutor(max_workers=size, thread_name_prefix="qaformat-wait")
+        self._replacing: set[asyncio.Future[None]] = set()
+        # One thread waits on each busy worker; two more start replacements meanwhile.
+        self._threads = concurrent.futures.ThreadPoolExecutor(max_workers=size + 2, thread_name_prefix="qaformat-wait")
 
     async def start(self) -> None:
         """Start the workers (in threads: starting a process takes a moment)."""
@@ -115,27 +117,33 @@ class WorkerPool:
     async def _exchange(self, worker: _Worker, job: Job) -> Output | Failure:
         loop = asyncio.get_running_loop()
         try:
-            return await loop.run_in_executor(self._threads, worker.exchange, job, self.time_limit)
+            result = await loop.run_in_executor(self._threads, worker.exchange, job, self.time_limit)
         except TimeLimitExceeded:
-            worker = await self._replace(worker)
+            self._replace_later(worker)  # the answer goes now; a fresh worker joins when it is up
             raise
         except (EOFError, OSError):  # the worker died under the job (killed, out of memory)
-            worker = await self._replace(worker)
+            self._replace_later(worker)
             return Failure(500, "internal-error", "the conversion stopped unexpectedly", "the conversion stopped unexpectedly")
-        finally:
-            self._idle.put_nowait(worker)
+        self._idle.put_nowait(worker)
+        return result
 
-    async def _replace(self, worker: _Worker) -> _Worker:
+    def _replace_later(self, worker: _Worker) -> None:
+        task = asyncio.ensure_future(self._replace(worker))
+        self._replacing.add(task)
+        task.add_done_callback(self._replacing.discard)
+
+    async def _replace(self, worker: _Worker) -> None:
         loop = asyncio.get_running_loop()
         self._all.discard(worker)
         await loop.run_in_executor(self._threads, worker.kill)
         fresh = await loop.run_in_executor(self._threads, _Worker)
         self._all.add(fresh)
-        return fresh
+        self._idle.put_nowait(fresh)
 
     async def close(self) -> None:
         """Stop every worker (after the requests in flight: the server waits for those first)."""
         loop = asyncio.get_running_loop()
+        await asyncio.gather(*self._replacing, return_exceptions=True)
         await asyncio.gather(*(loop.run_in_executor(self._threads, w.stop) for w in list(self._all)))
         self._all.clear()
         self._threads.shutdown(wait=False)

@@ -41,12 +41,16 @@ def serve(config: ServeConfig) -> int:
     except OSError as error:
         listener.close()
         raise InputError(f"cannot listen on {config.host}:{config.port}: {error.strerror or error}") from None
+    listener.listen(2048)  # connections wait in the backlog while the workers start, never refused
     port = listener.getsockname()[1]
     shown = f"[{config.host}]" if family == socket.AF_INET6 else config.host
-    print(f"qaformat: serving on http://{shown}:{port}/ ({config.workers} workers; stop with Ctrl+C)",
-          file=sys.stderr, flush=True)
+
+    def ready() -> None:
+        print(f"qaformat: serving on http://{shown}:{port}/ ({config.workers} workers; stop with Ctrl+C)",
+              file=sys.stderr, flush=True)
+
     server = uvicorn.Server(uvicorn.Config(
-        create_app(config), access_log=False, log_level="warning", timeout_graceful_shutdown=GRACE_SECONDS,
+        create_app(config, ready=ready), access_log=False, log_level="warning", timeout_graceful_shutdown=GRACE_SECONDS,
         server_header=False, proxy_headers=False,
     ))
     server.run(sockets=[listener])
