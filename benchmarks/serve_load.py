@@ -19,7 +19,6 @@ import argparse
 import http.client
 import os
 import re
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -29,9 +28,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate import generate  # noqa: E402
+from generate import generate
 
-import qaformat  # noqa: E402
+import qaformat
 
 ONE_HOUR = 55_000  # bytes: about 9,000 words, an hour of talk
 HOSTILE_TURN = ("Emily Carter: How did the harbour change over the years?\n\n"
@@ -39,7 +38,7 @@ HOSTILE_TURN = ("Emily Carter: How did the harbour change over the years?\n\n"
 
 
 def start(workers: int, time_limit: float, log: Path) -> tuple[subprocess.Popen[bytes], str, int]:
-    handle = open(log, "wb")  # noqa: SIM115 - the server writes here for its whole life
+    handle = open(log, "wb")
     server = subprocess.Popen([sys.executable, "-m", "qaformat", "serve", "--port", "0", "--workers", str(workers),
                                "--time-limit", str(time_limit)], stdout=handle, stderr=subprocess.STDOUT)
     handle.close()

@@ -38,7 +38,7 @@ class LiveServer:
 
 def start_server(log: Path, *flags: str) -> LiveServer:
     """Start ``qaformat serve --host 127.0.0.1 --port 0 FLAGS`` and wait until it answers."""
-    handle = open(log, "wb")  # noqa: SIM115 - the server writes here for its whole life
+    handle = open(log, "wb")
     process = subprocess.Popen([sys.executable, "-m", "qaformat", "serve", "--host", "127.0.0.1", "--port", "0", *flags],
                                stdout=handle, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                env={**os.environ, "PYTHONUNBUFFERED": "1"})

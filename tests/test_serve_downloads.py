@@ -80,3 +80,11 @@ def test_pasted_text_equals_the_cli_on_standard_input(server):
     done = subprocess.run([sys.executable, "-m", "qaformat", "convert", "-", "-t", "md"], input=text,
                           capture_output=True, timeout=60, check=False)
     assert served == done.stdout
+
+
+def test_cli_title_flag_replaces_the_title(tmp_path):
+    out = tmp_path / "talk.md"
+    done = subprocess.run([sys.executable, "-m", "qaformat", "convert", str(EXAMPLE), "-o", str(out), "--title",
+                           "Keeper of the Light"], capture_output=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    assert out.read_text(encoding="utf-8").startswith("# Keeper of the Light\n")

@@ -16,7 +16,6 @@ import pytest
 
 from tests.serving import EXAMPLE, start_server
 
-
 # uvicorn ends a graceful stop by raising the signal again, as a service manager expects.
 STOPPED = (0, -signal.SIGTERM)
 

@@ -25,7 +25,7 @@ from qaformat import __version__
 from qaformat.errors import QAFormatError, UnknownFormatError
 from qaformat.renderers.html import stylesheet
 from qaformat.serve import catalog
-from qaformat.serve.jobs import Action, Failure, Job
+from qaformat.serve.jobs import Action, Failure
 from qaformat.serve.middleware import AccessLog, BearerToken, BodyLimit, BodyTooLarge, SecurityHeaders, too_large
 from qaformat.serve.openapi import openapi_document
 from qaformat.serve.pool import TimeLimitExceeded, WorkerPool
@@ -98,7 +98,8 @@ def create_app(config: ServeConfig, *, ready: Callable[[], None] | None = None) 
         async def run(request: Request) -> Response:
             media_type = request.headers.get("content-type", "application/octet-stream").split(";")[0].strip().lower()
             if not accepted(media_type):
-                return problem(415, "unsupported-media-type", f"cannot read a body of type {media_type or '(none)'!r}: send the input as the raw body"
+                return problem(415, "unsupported-media-type",
+                               f"cannot read a body of type {media_type or '(none)'!r}: send the input as the raw body"
                                " with its media type (Content-Type: text/plain, for example) or as a multipart/form-data"
                                " part named \"file\"",
                                accepted=sorted({*MEDIA_FORMATS, *UNNAMED_TYPES, "multipart/form-data"}))

@@ -14,6 +14,8 @@ import time
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
+from starlette.responses import Response
+
 from qaformat.serve.problems import problem
 
 __all__ = ["AccessLog", "BearerToken", "BodyLimit", "BodyTooLarge", "SecurityHeaders"]
@@ -147,6 +149,6 @@ class BodyLimit:
         await self.app(scope, counted, send)
 
 
-def too_large(limit: int) -> Any:
+def too_large(limit: int) -> Response:
     """The 413 problem for a body over the limit."""
     return problem(413, "input-error", f"the request body is over the limit of {limit} bytes", limit=limit)

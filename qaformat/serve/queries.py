@@ -100,7 +100,7 @@ def _input_format(query: Mapping[str, str], media_type: str | None, filename: st
     named = query.get("from")
     if named:
         return canonical_format(named)
-    if filename is None and media_type in MEDIA_FORMATS:
+    if filename is None and media_type is not None and media_type in MEDIA_FORMATS:
         return MEDIA_FORMATS[media_type]
     return None
 

@@ -14,7 +14,6 @@ import sys
 import uvicorn
 
 from qaformat.errors import InputError
-
 from qaformat.serve.app import create_app
 from qaformat.serve.settings import ServeConfig
 
