@@ -182,3 +182,24 @@ def test_api_docs_page_tries_an_endpoint(browser, server):
     expect(health.locator("pre.answer")).to_contain_text('"status":"ok"')
     assert docs.evaluate(CONTRAST) == []
     context.close()
+
+
+def test_drop_a_file_and_set_the_options(page: Page):
+    # A file dropped on the box, as a browser delivers it.
+    page.evaluate("""(text) => {
+        const data = new DataTransfer();
+        data.items.add(new File([text], "interview.txt", {type: "text/plain"}));
+        document.getElementById("drop-zone").dispatchEvent(new DragEvent("drop", {dataTransfer: data, bubbles: true}));
+    }""", EXAMPLE.read_text(encoding="utf-8"))
+    expect(page.locator("#preview .qa-turn").first).to_be_visible()
+    page.select_option("#labels", "initials")
+    expect(page.locator("#preview .qa-speaker", has_text="TW:").first).to_be_visible()
+    page.fill("#title", "Keeper of the Light")
+    expect(page.locator("#preview .qa-title")).to_have_text("Keeper of the Light")
+    page.fill("#note", "Edited for length.")
+    expect(page.locator("#preview .qa-intro .qa-note")).to_have_text("Edited for length.")
+    page.select_option("#preset", "magazine")
+    expect(page.locator("#preview .qa-question b").first).to_be_visible()  # the magazine style's bold questions
+    page.fill("#speaker-name-0", "Tom R. Whitfield")
+    page.keyboard.press("Tab")  # a name is taken when the field is left
+    expect(page.locator("#preview .qa-speaker", has_text="Tom R. Whitfield:")).to_have_count(1)
