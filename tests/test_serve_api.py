@@ -132,8 +132,11 @@ def test_catalog_endpoints_come_from_the_registries(client):
     assert [f["name"] for f in formats["output"]] == list(RENDERERS)
     assert {"text", "markdown", "docx", "html", "vtt", "srt", "json"} == {f["name"] for f in formats["input"]}
     assert {p["name"] for p in client.get("/v1/presets").json()} >= {"newsroom", "podcast"}
+    from qaformat.parsing.conventions import CONVENTIONS
+
     conventions = client.get("/v1/conventions").json()
-    assert conventions and all(c["name"] and c["example"] for c in conventions)
+    assert [c["name"] for c in conventions] == [c.name for c in CONVENTIONS]
+    assert all(c["summary"] and c["example"] for c in conventions)
     assert client.get("/healthz").json() == {"status": "ok", "version": qaformat.__version__}
 
 
@@ -150,7 +153,17 @@ def test_no_interview_is_422_with_the_conventions_tried(client):
     body = assert_problem(client.post("/v1/convert?filename=talk.txt", content=b"Just an article.\n\nNo one speaks.\n",
                                       headers=TEXT), 422, "no-interview")
     assert body["detail"].startswith("talk.txt:1: no interview found")
-    assert body["line"] == 1 and "colon" in body["conventions"]
+    assert body["line"] == 1 and "colon" in body["conventions"] and "bold-questions" in body["conventions"]
+    forced = client.post("/v1/convert?convention=heading-questions", content=b"Just an article.\n", headers=TEXT).json()
+    assert forced["code"] == "no-interview" and forced["conventions"] == ["heading-questions"]
+
+
+def test_a_forced_convention_and_named_speakers(client):
+    text = b"**What got you started?**\n\nMy father's bakery, mostly.\n\n**And now?**\n\nNow I bake for the whole street.\n"
+    read = client.post("/v1/parse?convention=bold-questions", content=text, headers={"Content-Type": "text/markdown"})
+    assert read.status_code == 200, read.text
+    assert next(d["message"] for d in read.json()["diagnostics"] if d["code"] == "convention").startswith("read as 'bold-questions'")
+    assert client.post("/v1/parse?name_speakers=true", content=EXAMPLE.read_bytes(), headers=TEXT).status_code == 200
 
 
 @pytest.mark.parametrize(("path", "content", "code"), [
@@ -163,6 +176,7 @@ def test_no_interview_is_422_with_the_conventions_tried(client):
     ("/v1/convert?speakers=%7Bnot", EXAMPLE.read_bytes(), "bad-parameter"),
     ("/v1/convert?speakers=%7B%22RA%22%3A%7B%22role%22%3A%22host%22%7D%7D", EXAMPLE.read_bytes(), "bad-parameter"),
     ("/v1/convert?from=docx", EXAMPLE.read_bytes(), "input-error"),
+    ("/v1/convert?convention=dashes", EXAMPLE.read_bytes(), "bad-parameter"),
 ])
 def test_bad_input_is_400_with_the_cli_code(client, path, content, code):
     assert_problem(client.post(path, content=content, headers=TEXT), 400, code)

@@ -32,7 +32,10 @@ OPTION_SETS = [
       "speakers": json.dumps({"RA": {"name": "Ruth A. Adebayo", "role": "interviewer"}, "TW": {"role": "other"}})},
      ["--preset", "podcast", "--labels", "surname", "--tidy", "--speaker", "RA=Ruth A. Adebayo:interviewer",
       "--speaker", "TW=:other"]),
+    ({"convention": "colon", "name_speakers": "true", "whole": "true", "labels": "none"},
+     ["--convention", "colon", "--name-speakers", "--whole", "--labels", "none"]),
 ]
+GENERAL = 3  # the option sets after these name the example's labels or its convention
 INPUTS = [EXAMPLE, FIXTURES / "docx" / "newsroom.docx", FIXTURES / "captions" / "voices.vtt", FIXTURES / "html" / "page.html"]
 
 
@@ -65,8 +68,8 @@ def cli(source: Path, fmt: str, flags: list[str], out: Path) -> bytes:
 @pytest.mark.parametrize("fmt", list(RENDERERS))
 def test_each_download_equals_the_cli_output(server, tmp_path, fmt):
     for source in INPUTS:
-        # The speaker map names the example's labels; on other inputs the CLI would refuse it.
-        for params, flags in OPTION_SETS if source == EXAMPLE else OPTION_SETS[:-1]:
+        # The later sets name the example's labels; on other inputs the CLI would refuse them.
+        for params, flags in OPTION_SETS if source == EXAMPLE else OPTION_SETS[:GENERAL]:
             expected = cli(source, fmt, flags, tmp_path / f"out{RENDERERS[fmt].suffixes[0]}")
             assert download(server, source, {**params, "to": fmt}) == expected, (source.name, params)
 

@@ -1,8 +1,9 @@
 """What the service offers, read from qaformat's own registries: formats, presets, conventions.
 
-The output formats come from the renderer table, so a format added there appears in the API,
-its OpenAPI document and the page without a change here; only its media type is looked up
-below by its file suffix (text formats not listed are sent as UTF-8 plain text).
+The output formats come from the renderer table and the conventions from the parser's registry,
+so a format or convention added there appears in the API, its OpenAPI document and the page
+without a change here; only a format's media type is looked up below by its file suffix (text
+formats not listed are sent as UTF-8 plain text).
 Imports the registries only, never the web stack.
 """
 
@@ -16,7 +17,7 @@ from qaformat.presets import PRESETS
 from qaformat.readers import ALIASES, READERS, SUFFIXES
 from qaformat.renderers import RENDERERS, OutputFormat
 
-__all__ = ["CONVENTIONS", "conventions", "formats", "input_formats", "media_type", "output_formats", "presets"]
+__all__ = ["convention_names", "conventions", "formats", "input_formats", "media_type", "output_formats", "presets"]
 
 _MEDIA_TYPES = {
     ".html": "text/html; charset=utf-8",
@@ -29,21 +30,6 @@ _MEDIA_TYPES = {
     ".epub": "application/epub+zip",
     ".xml": "application/xml",
 }
-
-CONVENTIONS: tuple[tuple[str, str], ...] = (
-    ("colon", "Emily Carter: How did it start?"),
-    ("role-words", "Q: How did it start?"),
-    ("caps", "MR. SMITH: How did it start?"),
-    ("initials", "EC: How did it start?"),
-    ("markdown-bold", "**Emily Carter:** How did it start?"),
-    ("timestamps", "[00:01:02] Emily Carter: How did it start?"),
-    ("own-line-label", "Emily Carter (00:01:02)"),
-    ("caption-voices", "<v Emily Carter>How did it start?"),
-    ("bold-questions", "**How did it start?** (no labels; the text under each question is the answer)"),
-)
-"""The dialogue conventions the parser reads, in the order docs/input-formats.md describes
-them, each with a one-line example."""
-
 
 def media_type(fmt: OutputFormat) -> str:
     """The media type an output format is sent with."""
@@ -89,9 +75,19 @@ def presets() -> list[dict[str, Any]]:
     ]
 
 
+def convention_names() -> list[str]:
+    """The conventions the parser reads, in its registry's order (the order that breaks a tie)."""
+    from qaformat.parsing.conventions import CONVENTIONS  # the parser's registry, as `qaformat conventions` reads it
+
+    return [c.name for c in CONVENTIONS]
+
+
 def conventions() -> list[dict[str, str]]:
-    """``GET /v1/conventions``: the conventions the parser reads, in order, with an example each."""
-    return [{"name": name, "example": example} for name, example in CONVENTIONS]
+    """``GET /v1/conventions``: what ``qaformat conventions`` lists: each convention's name, what
+    it looks like and an example, in the registry's order."""
+    from qaformat.parsing.conventions import CONVENTIONS
+
+    return [{"name": c.name, "summary": c.summary, "example": c.example} for c in CONVENTIONS]
 
 
 ROLES = [r.value for r in Role]

@@ -19,10 +19,10 @@ import attrs
 import qaformat
 from qaformat.errors import InputError, ParseError, QAFormatError, UnknownFormatError, as_diagnostic
 from qaformat.options import LabelStyle, ParseOptions, RenderOptions, SpeakerSpec
-from qaformat.presets import apply_preset
+from qaformat.presets import PRESETS, apply_preset
 from qaformat.readers import detect
 from qaformat.renderers import output_format
-from qaformat.serve.catalog import CONVENTIONS, media_type
+from qaformat.serve.catalog import convention_names, media_type
 
 __all__ = ["Action", "Failure", "Job", "Output", "run"]
 
@@ -60,6 +60,9 @@ class Job:
     """(label, name, role) for each label the caller named, as ``--speaker`` does."""
     tidy: bool = False
     whole: bool = False
+    name_speakers: bool = False
+    convention: str | None = None
+    """The one convention to read by (``--convention``); ``None`` lets them compete."""
     preset: str | None = None
     render_values: tuple[tuple[str, Any], ...] = ()
     """The render options given explicitly (``RenderOptions`` field name, value); they win over
@@ -102,7 +105,7 @@ def run(job: Job) -> Output | Failure:
     try:
         return _run(job)
     except QAFormatError as error:
-        return _failure(error)
+        return _failure(error, job.convention)
     except Exception as error:  # a bug: one line, as the CLI reports it, and a 500
         detail = f"internal error (please report it): {type(error).__name__}: {error}"[:300]
         return Failure(500, "internal-error", detail, detail)
@@ -140,7 +143,11 @@ def _check(job: Job) -> Output:
 
 def _parse_options(job: Job) -> ParseOptions:
     speakers = {label: SpeakerSpec(name=name, role=role) for label, name, role in job.speakers}
-    return ParseOptions(speakers=speakers, tidy=job.tidy, whole=job.whole)
+    # A preset may set parse options too (podcast names generic speakers), as the CLI's --preset does.
+    preset = PRESETS.get(job.preset or "")
+    name_speakers = job.name_speakers or bool(preset and preset.parse.get("name_speakers"))
+    return ParseOptions(speakers=speakers, tidy=job.tidy, whole=job.whole, name_speakers=name_speakers,
+                        convention=job.convention)
 
 
 def _render_options(job: Job) -> RenderOptions:
@@ -163,7 +170,7 @@ def _stem(job: Job) -> str:
     return safe[:80] or DEFAULT_STEM
 
 
-def _failure(error: QAFormatError) -> Failure:
+def _failure(error: QAFormatError, convention: str | None = None) -> Failure:
     code = as_diagnostic(error).code
     if isinstance(error, UnknownFormatError):
         status = 400
@@ -174,5 +181,5 @@ def _failure(error: QAFormatError) -> Failure:
     else:
         status = 422
         code = "render-error"
-    tried = tuple(name for name, _ in CONVENTIONS) if code == "no-interview" else ()
+    tried = ((convention,) if convention else tuple(convention_names())) if code == "no-interview" else ()
     return Failure(status, code, error.message, str(error), error.line, tried)

@@ -53,6 +53,10 @@ def _input_parameters() -> list[dict[str, Any]]:
                '`{"EC": {"name": "Emily Carter", "role": "interviewer"}}` (`--speaker EC=Emily Carter:interviewer`).'),
         _query("tidy", {"type": "boolean"}, "Apply the safe spacing fixes (`--tidy`)."),
         _query("whole", {"type": "boolean"}, "Keep text outside the interview (`--whole`)."),
+        _query("name_speakers", {"type": "boolean"},
+               "Give generic labels (Speaker 1) the names the text says (`--name-speakers`)."),
+        _query("convention", {"type": "string", "enum": catalog.convention_names()},
+               "Read the speakers by this convention only (`--convention`); by default they compete."),
     ]
 
 
@@ -190,6 +194,7 @@ def _schemas() -> dict[str, Any]:
         "Preset": {"type": "object", "required": ["name", "description", "values"],
                    "properties": {"name": {"type": "string"}, "description": {"type": "string"},
                                   "values": {"type": "object"}}},
-        "Convention": {"type": "object", "required": ["name", "example"],
-                       "properties": {"name": {"type": "string"}, "example": {"type": "string"}}},
+        "Convention": {"type": "object", "required": ["name", "summary", "example"],
+                       "properties": {"name": {"type": "string"}, "summary": {"type": "string"},
+                                      "example": {"type": "string"}}},
     }

@@ -18,6 +18,7 @@ from qaformat.options import LabelStyle
 from qaformat.presets import PRESETS
 from qaformat.readers import canonical_format
 from qaformat.renderers import output_format
+from qaformat.serve.catalog import convention_names
 from qaformat.serve.jobs import Action, Job
 
 __all__ = ["BOOLEAN_OPTIONS", "MEDIA_FORMATS", "TEXT_OPTIONS", "QueryError", "job_from"]
@@ -90,6 +91,8 @@ def job_from(action: Action, query: Mapping[str, str], data: bytes, *, media_typ
         speakers=_speakers(query.get("speakers")),
         tidy=bool(_boolean(query, "tidy")),
         whole=bool(_boolean(query, "whole")),
+        name_speakers=bool(_boolean(query, "name_speakers")),
+        convention=_convention(query),
         preset=preset,
         render_values=tuple(render.items()),
         title=_text(query, "title"),
@@ -154,3 +157,13 @@ def _speakers(text: str | None) -> tuple[tuple[str, str | None, str | None], ...
             raise QueryError(f"speakers: unknown role {str(role)[:40]!r} for {label[:40]!r}; roles are {', '.join(roles)}")
         found.append((label.strip(), (name or "").strip() or None, role))
     return tuple(found)
+
+
+def _convention(query: Mapping[str, str]) -> str | None:
+    name = query.get("convention")
+    if name is None or not name.strip():
+        return None
+    known = convention_names()
+    if name not in known:
+        raise QueryError(f"unknown convention {name[:40]!r}; the conventions are {', '.join(known)}")  # the CLI's words
+    return name
