@@ -65,7 +65,7 @@ def test_upload_preview_change_role_and_download_docx(page: Page, tmp_path):
     expect(page.locator("#speakers tbody tr")).to_have_count(2)
     expect(page.locator("#speaker-turns-1")).to_have_text(str(len(kinds)))
     assert page.locator("#diagnostics li").count() >= 1
-    expect(page.locator("#convention")).to_contain_text("read as 'colon'")  # the chosen convention, beside the preview
+    expect(page.locator("#convention")).to_contain_text("Convention: read as 'colon'")  # the chosen convention, beside the preview
 
     page.select_option("#speaker-role-1", "interviewer")  # Ruth Adebayo asks now
     expect(page.locator(f"{ruth}.qa-answer")).to_have_count(0)

@@ -10,6 +10,7 @@ import json
 import os
 import subprocess
 import sys
+import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -50,17 +51,28 @@ def server(tmp_path_factory):
     live.stop()
 
 
-def download(server, source: Path, params: dict[str, str]) -> bytes:
+def download(server, source: Path, params: dict[str, str]) -> bytes | str:
+    """The download's bytes, or the problem's detail (the CLI's message) if the service refused."""
     query = urllib.parse.urlencode({**params, "filename": source.name})
     request = urllib.request.Request(f"{server.url}/v1/convert?{query}", data=source.read_bytes(), method="POST",
                                      headers={"Content-Type": "application/octet-stream"})
-    with urllib.request.urlopen(request, timeout=60) as answer:
-        return answer.read()
+    try:
+        with urllib.request.urlopen(request, timeout=60) as answer:
+            return answer.read()
+    except urllib.error.HTTPError as refused:
+        with refused:
+            assert refused.code in (400, 422), refused.code
+            return str(json.loads(refused.read())["detail"])
 
 
-def cli(source: Path, fmt: str, flags: list[str], out: Path) -> bytes:
+def cli(source: Path, fmt: str, flags: list[str], out: Path) -> bytes | str:
+    """The output's bytes, or the one-line error (with the input named as the service names it)."""
     done = subprocess.run([sys.executable, "-m", "qaformat", "convert", str(source), "-t", fmt, "-o", str(out), "--force",
                            *flags], capture_output=True, env={**os.environ, **EPOCH}, timeout=120, check=False)
+    if done.returncode == 2:  # a format this input cannot be written in (captions need times)
+        line = done.stderr.decode().strip()
+        assert "\n" not in line and line.startswith("qaformat: error: ")
+        return line.removeprefix("qaformat: error: ").replace(str(source), source.name)
     assert done.returncode == 0, done.stderr
     return out.read_bytes()
 

@@ -199,7 +199,7 @@
     const list = $("diagnostics");
     list.replaceChildren();
     const convention = diagnostics.find((d) => d.code === "convention");
-    $("convention").textContent = convention ? convention.message : "";
+    $("convention").textContent = convention ? "Convention: " + convention.message : "";
     for (const d of diagnostics) {
       if (d === convention) continue;
       const item = document.createElement("li");
