@@ -68,7 +68,7 @@ class Job:
     """The render options given explicitly (``RenderOptions`` field name, value); they win over
     the preset's."""
     title: str | None = None
-    """A title to use instead of the one found, as ``--title`` does."""
+    """A title to use instead of the one found (the ``title`` render option, as ``--title``)."""
 
     @property
     def source(self) -> str:
@@ -118,10 +118,8 @@ def _run(job: Job) -> Output | Failure:
         transcript = qaformat.load_json(job.data, source=job.source)
     else:
         transcript = _read(job, _parse_options(job))
-    if job.title:
-        transcript = attrs.evolve(transcript, title=job.title)
     if job.action is Action.PARSE:
-        return _output(job, qaformat.render(transcript, "json", RenderOptions(diagnostics=True)), "json")
+        return _output(job, qaformat.render(transcript, "json", RenderOptions(diagnostics=True, title=job.title)), "json")
     return _output(job, qaformat.render(transcript, job.to, _render_options(job)), job.to)
 
 
@@ -152,6 +150,7 @@ def _parse_options(job: Job) -> ParseOptions:
 
 def _render_options(job: Job) -> RenderOptions:
     values = dict(job.render_values)
+    values["title"] = job.title  # a render option, as --title is
     if "labels" in values:
         values["labels"] = LabelStyle(values["labels"])
     return apply_preset(job.preset, values)

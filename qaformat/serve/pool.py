@@ -15,7 +15,6 @@ import multiprocessing
 import signal
 from multiprocessing.connection import Connection
 
-from qaformat.serve.catalog import output_formats
 from qaformat.serve.jobs import Action, Failure, Job, Output, run
 
 __all__ = ["TimeLimitExceeded", "WorkerPool"]
@@ -23,6 +22,7 @@ __all__ = ["TimeLimitExceeded", "WorkerPool"]
 _STOP = None
 _READY = "ready"
 _START_SECONDS = 120
+_WARM = ("html", "json", "md", "docx")
 
 
 class TimeLimitExceeded(Exception):
@@ -35,8 +35,9 @@ def _work(connection: Connection) -> None:
     # a worker under a request that is still being finished.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
-    # Load every reader and renderer a request may need now, so no request pays for it.
-    for name in output_formats():
+    # Load the text reader and the in-process renderers now, so no request pays for it (formats
+    # that run another program, such as pandoc's, gain nothing from a warm-up).
+    for name in _WARM:
         run(Job(Action.CONVERT, b"Q: Why?\nA: Because.\n", to=name))
     connection.send(_READY)
     while True:
