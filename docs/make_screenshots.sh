@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Remake the pictures in docs/images/ from the bundled example: the HTML page as headless
-# Chromium shows it, and the DOCX as LibreOffice lays it out (first page, via PDF and pdftoppm).
-# Needs qaformat installed, and chromium, soffice and pdftoppm on PATH (see .ci/run).
+# Chromium shows it, the DOCX as LibreOffice lays it out (first page, via PDF and pdftoppm), and
+# the editor's page of `qaformat serve` (docs/serve_screenshot.py, Playwright on that Chromium).
+# Needs qaformat installed with its test extra, and chromium, soffice and pdftoppm on PATH (see .ci/run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=docs/images
@@ -23,3 +24,4 @@ HOME="$work" timeout 120 soffice --headless -env:UserInstallation="file://$work/
 pdftoppm -png -r 80 -f 1 -l 1 "$work/example.pdf" "$work/page"
 cp "$work"/page-*1.png "$out/example-docx.png"
 echo "wrote $out/example-html.png and $out/example-docx.png"
+python docs/serve_screenshot.py

@@ -1,4 +1,4 @@
-"""The ``qaformat`` command: convert, check, speakers, presets and formats (argparse; also
+"""The ``qaformat`` command: convert, check, speakers, presets, formats and serve (argparse; also
 ``python -m qaformat``).
 
 Every error the library raises on purpose becomes one line, ``qaformat: error: FILE:LINE:
@@ -22,7 +22,7 @@ from typing import Any
 import attrs
 
 from qaformat import api
-from qaformat.errors import Diagnostic, InputError, ParseError, QAFormatError, Severity, UnknownFormatError
+from qaformat.errors import InputError, QAFormatError, Severity, as_diagnostic
 from qaformat.model import Transcript
 from qaformat.options import LabelStyle, ParseOptions, RenderOptions, SpeakerSpec
 from qaformat.presets import PRESETS, apply_preset
@@ -104,6 +104,19 @@ def _build_parser() -> argparse.ArgumentParser:
     commands.add_parser("conventions", help="list the transcript conventions the parser reads, with an example each")
     commands.add_parser("formats", help="list the output formats, what each is for and what it needs")
 
+    serve = commands.add_parser("serve", help="the editor's page and the HTTP API (needs qaformat[serve])",
+                                description="Serve the editor's page at / and the HTTP API under /v1/.")
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1; another"
+                       " address needs --token-file)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default 8000; 0 picks a free one)")
+    serve.add_argument("--workers", type=int, metavar="N", help="conversion worker processes (default: one per CPU)")
+    serve.add_argument("--token-file", metavar="F", help="a file holding the bearer token the API asks for")
+    serve.add_argument("--max-bytes", type=int, metavar="N", help="largest request body (default: the input limit)")
+    serve.add_argument("--time-limit", type=float, metavar="SECONDS", help="longest one conversion may take"
+                       " (default 30)")
+    serve.add_argument("--cors", metavar="ORIGIN", action="append", default=[],
+                       help="let pages from this origin call the API (repeatable; default: none)")
+
     speakers = commands.add_parser("speakers", help="list detected speakers, roles, aliases and turn counts")
     speakers.add_argument("inputs", nargs=1, metavar="INPUT")
     parse_flags(speakers)
@@ -169,6 +182,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _conventions()
         if args.command == "formats":
             return _list_formats()
+        if args.command == "serve":
+            return _serve(args)
         options = _parse_options(args)
         if args.command == "convert":
             return _convert(args, options)
@@ -390,9 +405,6 @@ def _to_stdout(content: str | bytes, fmt: str) -> None:
     sys.stdout.flush()
 
 
-_ERROR_CODES = {UnknownFormatError: "unknown-format", InputError: "input-error", ParseError: "no-interview"}
-
-
 def _check(args: argparse.Namespace, options: ParseOptions) -> int:
     """Lint: every diagnostic as FILE:LINE:COL: severity code message. Exit 1 on errors (on
     warnings too with --strict)."""
@@ -404,10 +416,7 @@ def _check(args: argparse.Namespace, options: ParseOptions) -> int:
         try:
             diagnostics = list(_read(path, args, lenient).diagnostics)
         except QAFormatError as error:
-            code = next((c for kind, c in _ERROR_CODES.items() if isinstance(error, kind)), "error")
-            if error.message.startswith("speaker map"):
-                code = "speaker-map"
-            diagnostics = [Diagnostic(Severity.ERROR, code, error.message, error.line or 1, 1)]
+            diagnostics = [as_diagnostic(error)]
         for diagnostic in diagnostics:
             serious = diagnostic.severity is Severity.ERROR or (
                 options.strict and diagnostic.severity is Severity.WARNING)
@@ -415,14 +424,22 @@ def _check(args: argparse.Namespace, options: ParseOptions) -> int:
             if args.report_format == "text":
                 print(diagnostic.format(name))
             else:
-                found.append({"file": name, "line": diagnostic.line or 1, "column": diagnostic.column or 1,
-                              "severity": diagnostic.severity.value, "code": diagnostic.code,
-                              "message": diagnostic.message})
+                found.append(diagnostic.to_dict(name))
     if args.report_format == "json":
         import json  # only for this listing, to keep every other command's start-up short
 
         print(json.dumps(found, ensure_ascii=False, indent=2))
     return status
+
+
+def _serve(args: argparse.Namespace) -> int:
+    try:
+        from qaformat.serve.server import ServeConfig, serve  # the [serve] extra, loaded only here
+    except ImportError as error:
+        raise InputError(f"serve needs the serve extra ({error.name} is missing): pip install 'qaformat[serve]'") from None
+    return serve(ServeConfig.from_flags(host=args.host, port=args.port, workers=args.workers,
+                                        token_file=args.token_file, max_bytes=args.max_bytes,
+                                        time_limit=args.time_limit, cors=args.cors))
 
 
 def _presets() -> int:

@@ -29,6 +29,7 @@ __all__ = [
     "RenderError",
     "Severity",
     "UnknownFormatError",
+    "as_diagnostic",
 ]
 
 
@@ -64,6 +65,11 @@ class Diagnostic:
             f"{source}:{self.line or 1}:{self.column or 1}: "
             f"{self.severity.value} {self.code} {self.message}"
         )
+
+    def to_dict(self, source: str = "<input>") -> dict[str, object]:
+        """As one entry of ``check --format json``: file, line, column, severity, code, message."""
+        return {"file": source, "line": self.line or 1, "column": self.column or 1,
+                "severity": self.severity.value, "code": self.code, "message": self.message}
 
 
 class QAFormatError(Exception):
@@ -137,3 +143,16 @@ class UnknownFormatError(QAFormatError, ValueError):
 
 class RenderError(QAFormatError):
     """The transcript cannot be written as asked, e.g. an unusable DOCX template."""
+
+
+def as_diagnostic(error: QAFormatError) -> Diagnostic:
+    """A fatal error as the one diagnostic ``check`` reports for its input: ``unknown-format``,
+    ``input-error``, ``speaker-map``, ``no-interview`` or ``error``."""
+    code = "error"
+    if isinstance(error, UnknownFormatError):
+        code = "unknown-format"
+    elif isinstance(error, InputError):
+        code = "input-error"
+    elif isinstance(error, ParseError):
+        code = "speaker-map" if error.message.startswith("speaker map") else "no-interview"
+    return Diagnostic(Severity.ERROR, code, error.message, error.line or 1, 1)

@@ -94,9 +94,12 @@ def _with_body(package: bytes, paragraphs: list[str]) -> bytes:
     """The saved package again, its body marker replaced by the paragraphs; other parts as saved."""
     marker = f"<!--{_BODY_MARKER}-->".encode()
     out = io.BytesIO()
+    stamp = _zip_time()
     with zipfile.ZipFile(io.BytesIO(package)) as saved, zipfile.ZipFile(out, "w") as final:
         for info in saved.infolist():
             data = saved.read(info)
+            if stamp is not None:
+                info.date_time = stamp
             if info.filename != _DOCUMENT_PART:
                 final.writestr(info, data)
                 continue
@@ -287,3 +290,12 @@ def _now() -> dt.datetime:
     if epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+def _zip_time() -> tuple[int, int, int, int, int, int] | None:
+    """The parts' zip date under SOURCE_DATE_EPOCH (so the same input gives the same bytes), else
+    ``None``: the time of saving stays. Zip dates start in 1980."""
+    if not os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
+        return None
+    stamp = max(_now(), dt.datetime(1980, 1, 1, tzinfo=dt.UTC))
+    return (stamp.year, stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
