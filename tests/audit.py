@@ -101,6 +101,8 @@ def auditor() -> Iterator[Auditor]:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=list(CHROMIUM_FLAGS))
         try:
-            yield Auditor(browser.new_page(), axe)
+            # axe-core is injected as a script: a page's Content-Security-Policy (the serve page
+            # allows only its own scripts) must not block the auditor.
+            yield Auditor(browser.new_page(bypass_csp=True), axe)
         finally:
             browser.close()

@@ -192,3 +192,17 @@ def test_docx_headings_are_outline_levels() -> None:
     headings = [p.find(f"{W}pPr/{W}pStyle").get(f"{W}val") for p in body.iter(f"{W}p")
                 if "".join(p.itertext()) in ("Starting Out", "The Last Season")]
     assert headings == ["Heading1", "Heading1"] and outline["Heading1"] == "0"
+
+
+@pytest.mark.external
+def test_the_serve_page_passes_axe_empty_and_with_a_preview(browser: Auditor, tmp_path) -> None:
+    from tests.serving import start_server
+
+    live = start_server(tmp_path / "server.log")
+    try:
+        assert browser.audit_url(live.url + "/") == []
+        browser.page.fill("textarea", "Q: Why did you start?\n\nA: Because.\n\nQ: Sure?\n\nA: Yes.\n")
+        browser.page.wait_for_selector(".qa-turn", timeout=20_000)
+        assert browser.audit() == []
+    finally:
+        live.stop()

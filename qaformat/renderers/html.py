@@ -94,6 +94,9 @@ class _ArticleWriter:
         self._rtl = rtl
         self._others = OtherLanguages(lang)
         self._standalone = options.standalone
+        # A page opens with its title as <h1> and skips no level, so ``heading_level`` shifts the
+        # headings of a fragment only (the CMS template around it has its own).
+        self._heading_level = 2 if options.standalone else options.heading_level
         self._timestamps = options.timestamps
         self._bold_questions = options.bold_questions
         self._note = options.note.strip() if options.note else None
@@ -114,7 +117,7 @@ class _ArticleWriter:
         if self._rtl:
             attributes["dir"] = "rtl"
         children = []
-        tag = f"h{max(1, options.heading_level - 1)}"
+        tag = f"h{max(1, self._heading_level - 1)}"
         if self._transcript.title and options.show_title:
             children.append(_leaf(tag, {"class": f"{p}title"}, escape_text(_clean(self._transcript.title))))
         elif self._standalone and options.show_title:
@@ -138,7 +141,7 @@ class _ArticleWriter:
         p = self._prefix
         children = []
         if section.heading and section.heading.strip():
-            tag = f"h{self._options.heading_level}"
+            tag = f"h{self._heading_level}"
             children.append(_leaf(tag, {"class": f"{p}heading"}, escape_text(_clean(section.heading))))
         children += [self._turn(turn, level + 1) for turn in section.turns]
         return _block("section", {"class": f"{p}section"}, children, level)
