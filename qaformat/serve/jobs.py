@@ -105,7 +105,8 @@ def run(job: Job) -> Output | Failure:
     try:
         return _run(job)
     except QAFormatError as error:
-        return _failure(error, job.convention)
+        # A renderer's refusal names no file; the CLI's line names the input, and so does ours.
+        return _failure(error.with_source(job.source), job.convention)
     except Exception as error:  # a bug: one line, as the CLI reports it, and a 500
         detail = f"internal error (please report it): {type(error).__name__}: {error}"[:300]
         return Failure(500, "internal-error", detail, detail)
