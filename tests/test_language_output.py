@@ -21,7 +21,7 @@ from qaformat.options import ParseOptions, RenderOptions
 from qaformat.renderers.docx import render_docx
 from qaformat.renderers.html import render_html
 from tests.builders import a, interview, q
-from tests.test_html_renderer import validate
+from tests.checkers import validate_html
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -159,7 +159,7 @@ def test_marked_pages_are_valid_html(tmp_path: Path) -> None:
         path = tmp_path / f"switching-{standalone}.html"
         path.write_text(render_html(SWITCHING, RenderOptions(standalone=standalone)), encoding="utf-8")
         files.append(path)
-    validate(files)
+    validate_html(files)
 
 
 def test_a_short_quote_is_not_marked() -> None:
