@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import html
 import io
-import os
 import re
 import subprocess
 import sys
@@ -28,7 +27,8 @@ from qaformat.renderers import output_format
 from qaformat.renderers.docx import render_docx
 from qaformat.renderers.docx_styles import STYLE_NAMES
 from tests.builders import a, interview, load_case, q
-from tests.conftest import GOLDEN, check_golden, golden_cases, need_program
+from tests.checkers import libreoffice_convert, mammoth_html, pandoc
+from tests.conftest import GOLDEN, check_golden, golden_cases
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 KIND_STYLE = {Kind.QUESTION: "QA Question", Kind.ANSWER: "QA Answer", Kind.REMARK: "QA Remark", Kind.NOTE: "QA Note"}
@@ -521,28 +521,15 @@ def _readback_transcript(name: str) -> Transcript:
     )
 
 
-def _soffice(source: Path, target: str, out: Path) -> Path:
-    """Convert with LibreOffice, the Word import filter forced (else junk 'converts' as text)."""
-    soffice = need_program("soffice")
-    home = out / "home"
-    home.mkdir(exist_ok=True)
-    subprocess.run(
-        [soffice, "--headless", "--norestore", f"-env:UserInstallation=file://{home / 'profile'}",
-         '--infilter=MS Word 2007 XML', "--convert-to", target, "--outdir", str(out), str(source)],
-        capture_output=True, text=True, timeout=180, env={**os.environ, "HOME": str(home)}, check=False,
-    )
-    return out / (source.stem + "." + target.split(":")[0])
-
-
 @pytest.mark.external
 @pytest.mark.parametrize("name", READBACK_CASES)
 def test_libreoffice_opens_and_reads_every_turn(name: str, tmp_path: Path) -> None:
     transcript = _readback_transcript(name)
     source = tmp_path / "interview.docx"
     source.write_bytes(render(transcript, labels="full"))
-    pdf = _soffice(source, "pdf", tmp_path)
+    pdf = libreoffice_convert(source, "pdf", tmp_path)
     assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF"), "LibreOffice could not load the document"
-    text = _soffice(source, "txt:Text (encoded):UTF8", tmp_path).read_text(encoding="utf-8-sig")
+    text = libreoffice_convert(source, "txt:Text (encoded):UTF8", tmp_path).read_text(encoding="utf-8-sig")
     lines = [words(line) for line in text.splitlines() if line.strip()]
     assert lines == _turn_texts(transcript)
 
@@ -550,17 +537,14 @@ def test_libreoffice_opens_and_reads_every_turn(name: str, tmp_path: Path) -> No
 @pytest.mark.external
 @pytest.mark.parametrize("name", READBACK_CASES)
 def test_pandoc_reads_every_turn_and_the_styles(name: str, tmp_path: Path) -> None:
-    pandoc = need_program("pandoc")
     transcript = _readback_transcript(name)
     source = tmp_path / "interview.docx"
     source.write_bytes(render(transcript))
-    plain = subprocess.run([pandoc, "-f", "docx", "-t", "plain", "--wrap=none", str(source)],
-                           capture_output=True, text=True, check=True).stdout
+    plain = pandoc("-f", "docx", "-t", "plain", "--wrap=none", str(source))
     blocks = [words(block) for block in plain.split("\n\n") if block.strip()]
     # pandoc keeps no title paragraph in the body text: the Title style becomes metadata.
     assert [b for b in blocks] == [t for t in _turn_texts(transcript) if t != words(transcript.title or "")]
-    styled = subprocess.run([pandoc, "-f", "docx+styles", "-t", "markdown", str(source)],
-                            capture_output=True, text=True, check=True).stdout
+    styled = pandoc("-f", "docx+styles", "-t", "markdown", str(source))
     for style in ("QA Question", "QA Answer", "QA Speaker"):
         assert f'custom-style="{style}"' in styled
 
@@ -568,14 +552,8 @@ def test_pandoc_reads_every_turn_and_the_styles(name: str, tmp_path: Path) -> No
 @pytest.mark.external
 @pytest.mark.parametrize("name", READBACK_CASES)
 def test_mammoth_reads_every_turn_and_the_styles(name: str) -> None:
-    try:
-        import mammoth
-    except ImportError:
-        if os.environ.get("CI"):
-            pytest.fail("mammoth is required in CI (pip install -e '.[test]')")
-        pytest.skip("mammoth is not installed")
     transcript = _readback_transcript(name)
-    result = mammoth.convert_to_html(io.BytesIO(render(transcript)))
+    result = mammoth_html(render(transcript))
     blocks = [words(html.unescape(re.sub(r"<[^>]+>", "", block)))
               for block in re.findall(r"<(?:p|h\d)>.*?</(?:p|h\d)>", result.value)]
     assert blocks == _turn_texts(transcript)

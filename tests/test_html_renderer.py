@@ -4,7 +4,6 @@ lang and dir, escaping, spans and timestamps, and W3C validity (vnu) of what it 
 from __future__ import annotations
 
 import copy
-import subprocess
 from pathlib import Path
 
 import lxml.html
@@ -17,7 +16,8 @@ from qaformat import Kind, LabelStyle, RenderError, RenderOptions, Role, Section
 from qaformat.renderers import format_for_suffix, output_format
 from qaformat.renderers.html import render_html, stylesheet
 from tests.builders import a, interview, load_case, q
-from tests.conftest import GOLDEN, SHARED, check_golden, golden_cases, need_program
+from tests.checkers import validate_html
+from tests.conftest import GOLDEN, check_golden, golden_cases
 
 HOSTILE = [
     '<script>alert("x")</script>',
@@ -351,15 +351,6 @@ def test_unusable_timestamps_are_not_shown() -> None:
 # --- W3C validity ----------------------------------------------------------------------------
 
 
-def validate(files: list[Path]) -> None:
-    need_program("java")
-    script = SHARED / "tools" / "check_html.sh"
-    result = subprocess.run(["bash", str(script), *map(str, files)], capture_output=True, text=True, timeout=300)
-    if result.returncode == 3:
-        need_program("vnu")
-    assert result.returncode == 0, result.stdout + result.stderr
-
-
 @pytest.mark.external
 @pytest.mark.parametrize("case", golden_cases())
 def test_golden_case_is_valid_html(case: str, tmp_path: Path) -> None:
@@ -373,7 +364,7 @@ def test_golden_case_is_valid_html(case: str, tmp_path: Path) -> None:
     ]:
         files.append(tmp_path / name)
         files[-1].write_text(render_html(transcript, options), encoding="utf-8")
-    validate(files)
+    validate_html(files)
 
 
 @pytest.mark.external
@@ -390,7 +381,7 @@ def test_hard_cases_are_valid_html(tmp_path: Path) -> None:
             options = RenderOptions(standalone=standalone, timestamps=True, bold_questions=True, note=HOSTILE[0])
             path.write_text(render_html(transcript, options), "utf-8")
             files.append(path)
-    validate(files)
+    validate_html(files)
 
 
 # --- escaping, for any text -------------------------------------------------------------------

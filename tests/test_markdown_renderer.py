@@ -3,8 +3,6 @@ label styles, timestamps, and escaping (checked by the reader, and by pandoc whe
 
 from __future__ import annotations
 
-import subprocess
-
 import lxml.html
 import pytest
 
@@ -13,7 +11,8 @@ from qaformat import Kind, LabelStyle, RenderOptions, Role, Section, Speaker, Tr
 from qaformat.renderers import format_for_suffix, output_format
 from qaformat.renderers.markdown import render_markdown
 from tests.builders import a, interview, load_case, q
-from tests.conftest import CORPUS, GOLDEN, check_golden, golden_cases, need_program
+from tests.checkers import pandoc
+from tests.conftest import CORPUS, GOLDEN, check_golden, golden_cases
 from tests.test_corpus import known_failing
 
 # Text that means something in Markdown or HTML, and must stay text.
@@ -153,12 +152,10 @@ def test_hostile_text_reads_back() -> None:
 
 @pytest.mark.external
 def test_hostile_text_stays_text_in_commonmark() -> None:
-    pandoc = need_program("pandoc")
     transcript = interview(q("Why?"), a(*HOSTILE), Turn(Kind.NOTE, None, ("(note <b>x</b> *y*)",), 3),
                            title="Title <script>x</script>")
-    result = subprocess.run([pandoc, "-f", "commonmark", "-t", "html"], input=render_markdown(transcript, RenderOptions()),
-                            capture_output=True, text=True, check=True, timeout=60)
-    root = lxml.html.fragment_fromstring(result.stdout, create_parent="div")
+    result = pandoc("-f", "commonmark", "-t", "html", text=render_markdown(transcript, RenderOptions()))
+    root = lxml.html.fragment_fromstring(result, create_parent="div")
     tags = [element.tag for element in root.iter() if isinstance(element.tag, str)]
     assert set(tags) == {"div", "h1", "p", "strong", "em"}
     assert tags.count("strong") == 2 and tags.count("em") == 1
