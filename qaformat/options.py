@@ -8,15 +8,58 @@ from __future__ import annotations
 
 import enum
 import os
+import re
 import types
 from collections.abc import Mapping
+from typing import Any
 
 import attrs
 
-from qaformat.errors import InputError
+from qaformat.errors import InputError, OptionError
 from qaformat.model import Role
 
-__all__ = ["LabelStyle", "ParseOptions", "RenderOptions", "SpeakerSpec"]
+__all__ = ["MAX_INPUT_BYTES", "LabelStyle", "ParseOptions", "RenderOptions", "SpeakerSpec"]
+
+MAX_INPUT_BYTES = 64 * 1024 * 1024
+"""The default of ``ParseOptions.max_bytes``: a transcript is text, and 64 MiB of it is a book shelf."""
+
+
+def _is_bool(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, bool):
+        raise TypeError(f"{type(instance).__name__}.{attribute.name} must be True or False, not {value!r}")
+
+
+def _is_optional_text(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not isinstance(value, str):
+        raise TypeError(f"{type(instance).__name__}.{attribute.name} must be text or None, not {value!r}")
+
+
+def _is_positive_int(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError(f"{type(instance).__name__}.{attribute.name} must be a whole number, not {value!r}")
+    if value < 1:
+        raise OptionError(f"{type(instance).__name__}.{attribute.name} must be at least 1, not {value!r}")
+
+
+# A well-formed BCP 47 language tag (RFC 5646, section 2.1): language, script, region, variants,
+# extensions, private use; or a private-use tag alone. Case does not matter.
+_BCP47 = re.compile(
+    r"""(?:[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4,8})   # language (with extended subtags)
+        (?:-[a-z]{4})?                              # script
+        (?:-(?:[a-z]{2}|[0-9]{3}))?                 # region
+        (?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*    # variants
+        (?:-[0-9a-wy-z](?:-[a-z0-9]{2,8})+)*        # extensions
+        (?:-x(?:-[a-z0-9]{1,8})+)?                  # private use
+      |x(?:-[a-z0-9]{1,8})+""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def _is_language_tag(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+    _is_optional_text(instance, attribute, value)
+    if isinstance(value, str) and not _BCP47.fullmatch(value):
+        raise OptionError(f"{type(instance).__name__}.{attribute.name}: {value!r} is not a BCP 47 language tag"
+                          " (such as en, en-GB, ar, zh-Hant)")
 
 
 def _role(value: Role | str | None) -> Role | None:
@@ -25,14 +68,17 @@ def _role(value: Role | str | None) -> Role | None:
 
 @attrs.frozen
 class SpeakerSpec:
-    """What the caller says about one speaker label: display name, role, description."""
+    """What the caller says about one speaker label: display name, role, description.
+
+    Attributes:
+        name: Display name to use instead of the label (``None`` keeps the detected name).
+        role: Role to use instead of the inferred one.
+        description: Who they are, shown where renderers show descriptions.
+    """
 
     name: str | None = None
-    """Display name to use instead of the label (``None`` keeps the detected name)."""
     role: Role | None = attrs.field(default=None, converter=_role)
-    """Role to use instead of the inferred one."""
     description: str | None = None
-    """Who they are, shown where renderers show descriptions."""
 
     @classmethod
     def parse(cls, text: str) -> tuple[str, SpeakerSpec]:
@@ -64,40 +110,52 @@ def _freeze_speakers(value: Mapping[str, SpeakerSpec]) -> Mapping[str, SpeakerSp
 
 @attrs.frozen
 class ParseOptions:
-    """How to read an interview out of the input."""
+    """How to read an interview out of the input.
+
+    Attributes:
+        speakers: Labels as written (matched case-insensitively) mapped to what the caller knows of
+            them. A label given here is always a speaker label, even if it appears once.
+        whole: Keep everything: text outside the interview becomes intro or notes instead of
+            ``skipped`` (front matter still becomes ``metadata``, recorded in ``skipped`` as such).
+        tidy: Apply the safe typographic fixes (spacing after punctuation, runs of spaces, name
+            case) and report each; without it the words stay exactly as written.
+        strict: Raise ``ParseError`` when parsing reports any warning or error (a speaker map's
+            label that the input does not use is then an error too).
+        name_speakers: Give generically labelled speakers (``Speaker 1``) the names the text says
+            (``I'm Dana Ruiz``); each is reported as ``speaker-name-suggested`` either way.
+        convention: Read the speakers by this convention only (a name ``qaformat conventions``
+            lists, such as ``colon`` or ``heading-questions``); ``None`` lets every convention
+            compete.
+        max_bytes: Inputs larger than this many bytes are refused with an ``InputError`` (text is
+            counted as UTF-8); the default is `MAX_INPUT_BYTES`, 64 MiB.
+    """
 
     speakers: Mapping[str, SpeakerSpec] = attrs.field(
         factory=dict, converter=_freeze_speakers, hash=False
     )
-    """Labels as written (matched case-insensitively) mapped to what the caller knows of them.
-    A label given here is always a speaker label, even if it appears once."""
-    whole: bool = False
-    """Keep everything: text outside the interview becomes intro or notes instead of ``skipped``
-    (front matter still becomes ``metadata``, recorded in ``skipped`` as such)."""
-    tidy: bool = False
-    """Apply the safe typographic fixes (spacing after punctuation, runs of spaces, name case)
-    and report each; without it the words stay exactly as written."""
-    strict: bool = False
-    """Raise ``ParseError`` when parsing reports any warning or error."""
-    name_speakers: bool = False
-    """Give generically labelled speakers (``Speaker 1``) the names the text says (``I'm Dana
-    Ruiz``); each is reported as ``speaker-name-suggested`` either way."""
-    convention: str | None = None
-    """Read the speakers by this convention only (a name ``qaformat conventions`` lists, such
-    as ``colon`` or ``heading-questions``); ``None`` lets every convention compete."""
+    whole: bool = attrs.field(default=False, validator=_is_bool)
+    tidy: bool = attrs.field(default=False, validator=_is_bool)
+    strict: bool = attrs.field(default=False, validator=_is_bool)
+    name_speakers: bool = attrs.field(default=False, validator=_is_bool)
+    convention: str | None = attrs.field(default=None, validator=_is_optional_text)
+    max_bytes: int = attrs.field(default=MAX_INPUT_BYTES, validator=_is_positive_int)
 
 
 class LabelStyle(enum.Enum):
-    """How renderers write speaker labels."""
+    """How renderers write speaker labels.
+
+    Members:
+        FULL: The full name on every turn.
+        SURNAME: The full name on a speaker's first turn, then the surname.
+        INITIALS: The full name on a speaker's first turn, then initials (the common newsroom
+            style).
+        NONE: No labels: questions are set apart by style only.
+    """
 
     FULL = "full"
-    """The full name on every turn."""
     SURNAME = "surname"
-    """The full name on a speaker's first turn, then the surname."""
     INITIALS = "initials"
-    """The full name on a speaker's first turn, then initials (the common newsroom style)."""
     NONE = "none"
-    """No labels: questions are set apart by style only."""
 
 
 def _optional_path(value: str | os.PathLike[str] | None) -> str | None:
@@ -106,24 +164,29 @@ def _optional_path(value: str | os.PathLike[str] | None) -> str | None:
 
 @attrs.frozen
 class RenderOptions:
-    """How to write a transcript; each renderer reads the fields it needs."""
+    """How to write a transcript; each renderer reads the fields it needs.
 
-    standalone: bool = False
-    """HTML: a whole page (doctype, head, title, stylesheet) instead of an ``<article>`` fragment."""
+    Attributes:
+        standalone: HTML: a whole page (doctype, head, title, stylesheet) instead of an
+            ``<article>`` fragment.
+        labels: How speaker labels are written.
+        lang: BCP 47 language tag for HTML ``lang`` (and DOCX proofing language), e.g. ``en`` or
+            ``ar``; a malformed tag is an ``OptionError``.
+        stylesheet: HTML page: include the small built-in stylesheet.
+        timestamps: Show turn timestamps where the transcript has them.
+        template: DOCX: a reference document whose styles are used (as pandoc's reference doc).
+        diagnostics: JSON: include the parse diagnostics.
+        bold_questions: Set whole questions in bold (the magazine style), not only the labels.
+        note: An editor's note ("This interview has been edited for length and clarity."), placed
+            after the intro in every format.
+    """
+
+    standalone: bool = attrs.field(default=False, validator=_is_bool)
     labels: LabelStyle = attrs.field(default=LabelStyle.FULL, converter=LabelStyle)
-    """How speaker labels are written."""
-    lang: str | None = None
-    """Language tag for HTML ``lang`` (and DOCX proofing language), e.g. ``en`` or ``ar``."""
-    stylesheet: bool = True
-    """HTML page: include the small built-in stylesheet."""
-    timestamps: bool = False
-    """Show turn timestamps where the transcript has them."""
+    lang: str | None = attrs.field(default=None, validator=_is_language_tag)
+    stylesheet: bool = attrs.field(default=True, validator=_is_bool)
+    timestamps: bool = attrs.field(default=False, validator=_is_bool)
     template: str | None = attrs.field(default=None, converter=_optional_path)
-    """DOCX: a reference document whose styles are used (as pandoc's reference doc)."""
-    diagnostics: bool = False
-    """JSON: include the parse diagnostics."""
-    bold_questions: bool = False
-    """Set whole questions in bold (the magazine style), not only the labels."""
-    note: str | None = None
-    """An editor's note ("This interview has been edited for length and clarity."), placed after
-    the intro in every format."""
+    diagnostics: bool = attrs.field(default=False, validator=_is_bool)
+    bold_questions: bool = attrs.field(default=False, validator=_is_bool)
+    note: str | None = attrs.field(default=None, validator=_is_optional_text)

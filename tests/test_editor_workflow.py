@@ -63,13 +63,20 @@ def test_speaker_map_errors(toml, message):
         parse_speaker_map(toml)
 
 
-def test_speaker_map_applies_before_inference_and_unknown_labels_fail():
+def test_speaker_map_applies_before_inference_and_unknown_labels_are_info_or_strict_errors():
     text = "Speaker 1: So how did it go?\n\nSpeaker 2: Well.\n\nSpeaker 1: Why?\n\nSpeaker 2: Luck."
     specs = parse_speaker_map('"Speaker 2" = { name = "Jane Roe", role = "interviewer" }')
     t = qaformat.parse(text, options=qaformat.ParseOptions(speakers=specs))
     assert {s.name: s.role.value for s in t.speakers} == {"Speaker 1": "interviewee", "Jane Roe": "interviewer"}
-    with pytest.raises(ParseError, match="perhaps you meant 'Speaker 2'"):
-        qaformat.parse(text, options=qaformat.ParseOptions(speakers=parse_speaker_map('"Speaker 3" = "X"')))
+    series_map = parse_speaker_map('"Speaker 3" = "X"')  # another episode's guest
+    episode = qaformat.parse(text, options=qaformat.ParseOptions(speakers=series_map))
+    unused = [d for d in episode.diagnostics if d.code == "speaker-map-unused"]
+    assert [(d.severity.value, d.line) for d in unused] == [("info", 1)]
+    assert "label 'Speaker 3' matches no speaker label in the input; perhaps you meant 'Speaker 2'" in unused[0].message
+    assert [s.name for s in episode.speakers] == ["Speaker 1", "Speaker 2"]
+    with pytest.raises(ParseError, match="perhaps you meant 'Speaker 2'") as strict:
+        qaformat.parse(text, options=qaformat.ParseOptions(speakers=series_map, strict=True))
+    assert [(d.severity.value, d.code) for d in strict.value.diagnostics] == [("error", "speaker-map-unused")]
 
 
 def test_presets_and_explicit_options_win():

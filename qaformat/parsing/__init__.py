@@ -12,7 +12,7 @@ from __future__ import annotations
 import attrs
 
 from qaformat.blocks import Document
-from qaformat.errors import ParseError, Severity
+from qaformat.errors import ParseError, Severity, under_strict
 from qaformat.model import Kind, Role, Section, Skipped, Speaker, Transcript, Turn
 from qaformat.options import ParseOptions
 from qaformat.parsing.checks import check_transcript
@@ -102,6 +102,7 @@ def parse_document(document: Document, options: ParseOptions | None = None) -> T
                     f" ({left_out.reason}); keep them with --whole", left_out.first_line)
     diagnostics = report.sorted()
     if options.strict:
+        diagnostics = tuple(map(under_strict, diagnostics))
         serious = [d for d in diagnostics if d.severity in (Severity.WARNING, Severity.ERROR)]
         if serious:
             first = serious[0]

@@ -29,15 +29,21 @@ class OutputFormat:
     function: str
     binary: bool
     suffixes: tuple[str, ...]
+    reads: frozenset[str] = frozenset()
+    """The `RenderOptions` fields the renderer reads; the others cannot change its output."""
 
 
 RENDERERS: dict[str, OutputFormat] = {
     f.name: f
     for f in (
-        OutputFormat("html", "qaformat.renderers.html", "render_html", False, (".html", ".htm")),
-        OutputFormat("json", "qaformat.renderers.json", "render_json", False, (".json",)),
-        OutputFormat("md", "qaformat.renderers.markdown", "render_markdown", False, (".md", ".markdown")),
-        OutputFormat("docx", "qaformat.renderers.docx", "render_docx", True, (".docx",)),
+        OutputFormat("html", "qaformat.renderers.html", "render_html", False, (".html", ".htm"), frozenset(
+            {"standalone", "labels", "lang", "stylesheet", "timestamps", "bold_questions", "note"})),
+        OutputFormat("json", "qaformat.renderers.json", "render_json", False, (".json",),
+                     frozenset({"diagnostics", "note"})),
+        OutputFormat("md", "qaformat.renderers.markdown", "render_markdown", False, (".md", ".markdown"),
+                     frozenset({"labels", "timestamps", "bold_questions", "note"})),
+        OutputFormat("docx", "qaformat.renderers.docx", "render_docx", True, (".docx",),
+                     frozenset({"labels", "lang", "timestamps", "template", "bold_questions", "note"})),
     )
 }
 """Output format name -> renderer."""
