@@ -42,9 +42,10 @@ def _is_positive_int(instance: Any, attribute: attrs.Attribute[Any], value: obje
 
 
 # A well-formed BCP 47 language tag (RFC 5646, section 2.1): language, script, region, variants,
-# extensions, private use; or a private-use tag alone. Case does not matter.
+# extensions, private use; or a private-use tag alone. Case does not matter. The syntax also
+# allows languages of 4 to 8 letters, reserved for the future: none exists, and "english" is a slip.
 _BCP47 = re.compile(
-    r"""(?:[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4,8})   # language (with extended subtags)
+    r"""[a-z]{2,3}(?:-[a-z]{3}){0,3}                 # language (with extended subtags)
         (?:-[a-z]{4})?                              # script
         (?:-(?:[a-z]{2}|[0-9]{3}))?                 # region
         (?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*    # variants
