@@ -212,3 +212,29 @@ def test_many_threads_parse_and_render_what_one_thread_does() -> None:
     with concurrent.futures.ThreadPoolExecutor(max_workers=12) as pool:
         together = list(pool.map(_parse_and_render, inputs))
     assert together == alone
+
+
+# --- which options each output reads (the command line warns about the others) -----------------
+
+
+def test_an_option_a_format_does_not_read_never_changes_its_output(tmp_path: Path) -> None:
+    from qaformat.renderers import RENDERERS
+
+    transcript = qaformat.read(EXAMPLE)
+    template = tmp_path / "house.docx"
+    template.write_bytes(qaformat.render(transcript, "docx"))
+    changed = {"standalone": True, "labels": LabelStyle.INITIALS, "lang": "fr", "stylesheet": False,
+               "timestamps": True, "template": str(template), "diagnostics": True, "bold_questions": True,
+               "note": "Edited."}
+    assert set(changed) == {field.name for field in attrs.fields(RenderOptions)}
+
+    def comparable(output: str | bytes) -> object:
+        return _parts(output) if isinstance(output, bytes) else output
+
+    for fmt in RENDERERS.values():
+        assert fmt.reads <= set(changed)
+        plain = comparable(qaformat.render(transcript, fmt.name))
+        for field, value in changed.items():
+            if field not in fmt.reads:
+                assert comparable(qaformat.render(transcript, fmt.name, RenderOptions(**{field: value}))) == plain, (
+                    f"{field} changes {fmt.name} output, but {fmt.name} does not list it")
