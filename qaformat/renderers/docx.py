@@ -31,7 +31,7 @@ from qaformat.model import Kind, SpanKind, Transcript, Turn
 from qaformat.options import RenderOptions
 from qaformat.renderers.direction import right_to_left
 from qaformat.renderers.docx_styles import open_base, set_language, style_ids
-from qaformat.renderers.labels import SpeakerLabels, clock_time, turn_time
+from qaformat.renderers.labels import SpeakerLabels, clock_time, interviewer_remarks, turn_time
 from qaformat.renderers.markup import escape_attribute, escape_text
 
 __all__ = ["render_docx"]
@@ -113,6 +113,7 @@ class _DocxWriter:
         self._transcript = transcript
         self._options = options
         self._labels = SpeakerLabels(transcript.speakers, options.labels)
+        self._by_interviewer = interviewer_remarks(transcript.speakers)
         self._rtl = False  # direction of the last paragraph, for paragraphs with no strong letters
 
     def write(self) -> list[str]:
@@ -137,7 +138,7 @@ class _DocxWriter:
             case Kind.ANSWER:
                 style = "QA Answer"
             case Kind.REMARK:
-                style = "QA Remark"
+                style = "QA Interviewer Remark" if self._by_interviewer(turn) else "QA Remark"
             case Kind.NOTE:
                 style = "QA Note"
         opening = self._opening(turn)

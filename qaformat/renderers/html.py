@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from qaformat.model import Kind, Section, Span, SpanKind, Transcript, Turn
 from qaformat.options import RenderOptions
 from qaformat.renderers.direction import right_to_left
-from qaformat.renderers.labels import SpeakerLabels, clock_time, iso_duration, turn_time
+from qaformat.renderers.labels import SpeakerLabels, clock_time, interviewer_remarks, iso_duration, turn_time
 from qaformat.renderers.markup import escape_attribute, escape_text
 
 __all__ = ["render_html", "stylesheet"]
@@ -84,6 +84,7 @@ class _ArticleWriter:
         self._transcript = transcript
         self._timestamps = options.timestamps
         self._bold_questions = options.bold_questions
+        self._by_interviewer = interviewer_remarks(transcript.speakers)
         self._note = options.note.strip() if options.note else None
         self._labels = SpeakerLabels(transcript.speakers, options.labels)
         # The caller looked over all the text at once; parsed text never needs cleaning.
@@ -116,6 +117,8 @@ class _ArticleWriter:
 
     def _turn(self, turn: Turn, level: int) -> str:
         attributes = {"class": f"qa-turn {_KIND_CLASS[turn.kind]}"}
+        if self._by_interviewer(turn):
+            attributes["class"] += " qa-by-interviewer"
         label = None
         match turn.kind:
             case Kind.NOTE:
