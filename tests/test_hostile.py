@@ -94,7 +94,7 @@ def test_too_large_input_is_refused_whatever_its_format(fmt: str | None, tmp_pat
         qaformat.parse("é" * 600, format=fmt, options=small)  # 1,200 bytes of UTF-8 in 600 characters
     big = tmp_path / "big.txt"
     big.write_bytes(b"Q: Why?\nA: Because.\n" * 100)
-    with pytest.raises(qaformat.InputError, match="big.txt: input is 2,000 bytes"):
+    with pytest.raises(qaformat.InputError, match=r"big\.txt: input is 2,000 bytes"):
         qaformat.read(big, options=small)
     assert qaformat.read(big, options=qaformat.ParseOptions(max_bytes=2000)).speakers
     assert qaformat.ParseOptions().max_bytes == qaformat.MAX_INPUT_BYTES == 64 * 2**20

@@ -96,7 +96,7 @@ def test_detected_text_raises_nothing_but_qaformat_errors(prefix: str, rest: str
 
 
 def test_input_of_another_type_is_a_qaformat_error() -> None:
-    with pytest.raises(qaformat.InputError, match="the input must be str or bytes, not [A-Za-z]*Path"):
+    with pytest.raises(qaformat.InputError, match=r"the input must be str or bytes, not [A-Za-z]*Path"):
         qaformat.parse(EXAMPLE)  # type: ignore[arg-type]
 
 
