@@ -111,3 +111,34 @@ def test_editors_note_in_every_format(fmt):
     else:
         assert note in rendered
         assert rendered.index(note) < rendered.index("how did you end up here")
+
+
+REPEATED = ("Emily Carter: Why now?  It is late.\n\nDr. Alexander Petrov: Because.\n\nEmily carter: Really?\n\n"
+            "Dr. alexander Petrov: yes. it is (mostly. And “quoted.\n\nEmily carter: Hm.\n\n"
+            "Dr. Alexander Petrov: Who knows? the allies.this and Iran,which\nwent on,so far  (and)).\n\n"
+            "Emily Carter: [00:12] Emily carter: fine.\n\nEmily carter: Again.\n")
+
+
+def test_check_points_at_each_slip_and_lists_every_occurrence(tmp_path):
+    path = tmp_path / "slips.txt"
+    path.write_text(REPEATED, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "qaformat", "check", str(path)], capture_output=True, text=True,
+                          check=False)
+    found = [line.removeprefix(f"{path}:") for line in done.stdout.splitlines() if "role-inferred" not in line]
+    assert found == [
+        "1:23: info tidy-spaces run of 2 spaces found",
+        "5:1: warning label-variant label 'Emily carter' looks like a slip for 'Emily Carter'",
+        "7:1: warning label-variant label 'Dr. alexander Petrov' looks like a slip for 'Dr. Alexander Petrov'",
+        "7:23: info lowercase-start paragraph starts in lower case: 'yes. it is (mostly. And “quote'",
+        "7:28: info lowercase-start sentence starts in lower case: 'yes. it'",
+        "7:34: warning unbalanced ( is never closed: '(mostly. And “quoted.'…",
+        "7:47: warning unbalanced “ is never closed: '“quoted.'…",
+        "9:1: warning label-variant label 'Emily carter' looks like a slip for 'Emily Carter'",
+        "11:34: info lowercase-start sentence starts in lower case: 'knows? the'",
+        "11:44: info tidy-space-after-punctuation space missing after punctuation in 'allies.this'",
+        "11:58: info tidy-space-after-punctuation space missing after punctuation in 'Iran,which'",
+        "12:8: info tidy-space-after-punctuation space missing after punctuation in 'on,so'",
+        "12:15: info tidy-spaces run of 2 spaces found",
+        "12:22: warning unbalanced ) closes nothing: ').'…",
+        "16:1: warning label-variant label 'Emily carter' looks like a slip for 'Emily Carter'",
+    ], "\n".join(found)
