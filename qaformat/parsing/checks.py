@@ -55,7 +55,8 @@ def _label_slips(paras: tuple[Para, ...], speakers: tuple[Speaker, ...], report:
                            para.first_line, column)
 
 
-def _check_turn(kind: Kind, paragraphs: tuple[str, ...], line: int, report: Report, source: SourceMap | None) -> None:
+def _check_turn(kind: Kind, paragraphs: tuple[str, ...], line: int, report: Report,
+                source: SourceMap | None = None) -> None:
     for paragraph in paragraphs:
         sentences = _LOWER_SENTENCE.finditer(paragraph) if _LOWER_SENTENCE_HINT.search(paragraph) else ()
         lower = [m for m in sentences if m.group(1) not in _ABBREVIATIONS]
