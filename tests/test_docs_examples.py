@@ -130,14 +130,22 @@ def _console_examples() -> list[Example]:
                 continue
             commands = [line[2:] for line in block.body.splitlines() if line.startswith("$ ")]
             try:
-                words = [word for command in commands for word in shlex.split(command)]
-                programs = {shlex.split(part)[0] for c in commands for part in re.split(r"\||;|&&", c) if part.strip()}
+                words = [word for command in commands for word in _words(command)]
             except ValueError:  # not one of ours: a quote shlex cannot split
                 continue
+            programs = {w for c in commands for w, before in zip(_words(c), ["|", *_words(c)], strict=False)
+                        if before in ("|", ";", "&&", "||")}
             named = [w for w in words if re.search(r"\.(txt|md|srt|vtt|docx|html|json|toml|png)$", w)]
             if named and programs <= _PROGRAMS and all((ROOT / w).is_file() for w in named) and "-o" not in words:
                 examples.append(block)
     return examples
+
+
+def _words(command: str) -> list[str]:
+    """A shell command's words, with ``|``, ``;`` and ``&&`` as words of their own."""
+    lexer = shlex.shlex(command, posix=True, punctuation_chars=True)
+    lexer.whitespace_split = True
+    return list(lexer)
 
 
 CONSOLE = _console_examples()
