@@ -33,6 +33,7 @@ class Example:
     lang: str
     body: str
     runs_as: str | None = None  # the file name a following console block runs it as
+    runs_in: Path = ROOT  # the folder a console example runs in
     output: str | None = None  # what that console block shows
 
     @property
@@ -118,11 +119,13 @@ def test_python_examples_pass_mypy_strict(tmp_path: Path) -> None:
 # --- the command line's examples --------------------------------------------------------------
 
 _PROGRAMS = {"qaformat", "cat", "jq", "echo", "printf", "head", "grep", "cmp"}
+# Where the examples' files are: the repository, and the fixtures the reader pages name bare.
+_FOLDERS = (ROOT, ROOT / "tests" / "fixtures" / "captions", ROOT / "tests" / "fixtures" / "html")
 
 
 def _console_examples() -> list[Example]:
-    """Console blocks whose commands use only files of this repository (the others name a
-    reader's own files, such as ``talk.txt``)."""
+    """Console blocks whose commands read only files of this repository and write none (the
+    others name a reader's own files, such as ``talk.txt``)."""
     examples = []
     for doc in DOCS:
         for block in _blocks(doc):
@@ -136,8 +139,11 @@ def _console_examples() -> list[Example]:
             programs = {w for c in commands for w, before in zip(_words(c), ["|", *_words(c)], strict=False)
                         if before in ("|", ";", "&&", "||")}
             named = [w for w in words if re.search(r"\.(txt|md|srt|vtt|docx|html|json|toml|png)$", w)]
-            if named and programs <= _PROGRAMS and all((ROOT / w).is_file() for w in named) and "-o" not in words:
-                examples.append(block)
+            if not named or not programs <= _PROGRAMS or "-o" in words or ">" in words:
+                continue
+            folder = next((f for f in _FOLDERS if all((f / w).is_file() for w in named)), None)
+            if folder is not None:
+                examples.append(attrs.evolve(block, runs_in=folder))
     return examples
 
 
@@ -172,6 +178,6 @@ def test_console_example_prints_what_the_docs_show(example: Example) -> None:
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
            "COLUMNS": "100"}
     for command, shown in zip(commands, expected, strict=True):
-        done = subprocess.run(["bash", "-c", command], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        done = subprocess.run(["bash", "-c", command], cwd=example.runs_in, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                               text=True, timeout=120, check=False, env=env)
         assert done.stdout == shown, f"{example.name}: $ {command}"
