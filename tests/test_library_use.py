@@ -127,7 +127,7 @@ def test_errors_name_the_library_options_and_the_command_line_its_flags(tmp_path
     refused = run_cli("convert", "talk.txt", "-o", "out.json", cwd=tmp_path)
     assert (refused.returncode, refused.stderr) == (2, "qaformat: error: out.json: output exists; use --force to replace it\n")
     prose_cli = run_cli("convert", "prose.txt", cwd=tmp_path)
-    assert "(name the speakers with --speaker LABEL=Name if they are there)" in prose_cli.stderr
+    assert "name the speakers with --speaker LABEL=Name if they are there)" in prose_cli.stderr
     large_cli = run_cli("convert", "talk.txt", "--max-bytes", "1K", cwd=tmp_path)
     assert large_cli.returncode == 2 and "the limit is 1,024 (--max-bytes)" in large_cli.stderr
     assert run_cli("convert", "talk.txt", "--max-bytes", "1M", "-t", "json", cwd=tmp_path).returncode == 0
