@@ -208,10 +208,10 @@ def _lay_out_top(paras: list[Para], first: int, whole: bool, report: Report) -> 
         index -= 1
     if index >= 0 and paras[index].label is None and not _is_service_header(paras, index):
         candidate = paras[index]
-        if ((_is_heading_hint(candidate) and not _is_title_hint(candidate, level_one)) or (
+        if (_is_heading_hint(candidate) and not _is_title_hint(candidate, level_one)) or (
             not _is_title_hint(candidate, level_one) and is_title_like(candidate.text)
             and not _is_furniture(candidate.text)
-        )) and not _is_service_header(paras, index):  # the names under Otter's SPEAKERS
+        ):
             heading = index
             index -= 1
     while index >= 0:
