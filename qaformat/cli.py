@@ -20,8 +20,6 @@ from typing import Any, NoReturn
 
 import attrs
 
-import attrs
-
 from qaformat import api
 from qaformat.errors import Diagnostic, InputError, ParseError, QAFormatError, Severity, UnknownFormatError, under_strict
 from qaformat.model import Transcript
