@@ -1,4 +1,4 @@
-"""The public functions: parse, read, render, write, convert and load_json.
+"""The public functions: parse, detect, read, render, write, convert and load_json.
 
 This is the one place that joins readers, parsing and renderers; each of those packages knows
 only the model (and readers and parsing the `Block`).
@@ -10,24 +10,52 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import Literal, overload
 
 from qaformat.errors import InputError, QAFormatError
 from qaformat.model import Transcript
 from qaformat.options import ParseOptions, RenderOptions
 from qaformat.parsing import parse_document
-from qaformat.readers import canonical_format, detect, reader_for
-from qaformat.readers.decode import MAX_INPUT_BYTES, decode
+from qaformat.readers import canonical_format, reader_for
+from qaformat.readers import detect as detect_format
+from qaformat.readers.decode import decode
 from qaformat.renderers import format_for_suffix, output_format, render_with
 
-__all__ = ["convert", "load_json", "parse", "read", "render", "write"]
+__all__ = ["convert", "detect", "load_json", "parse", "read", "render", "write"]
 
 PathLike = str | os.PathLike[str]
+TextFormat = Literal["html", "htm", "json", "md", "markdown"]
+"""Output format names whose renderer gives ``str``."""
+BinaryFormat = Literal["docx", "word"]
+"""Output format names whose renderer gives ``bytes``."""
+
+
+def detect(data: str | bytes, name: str | None = None) -> str:
+    """The input format of a transcript, from its content and, where the content leaves it
+    open, its file name: what `parse` and `read` use when no format is given.
+
+    Our own JSON, a Word file and an HTML page are known by their content whatever their name;
+    WebVTT and SRT by their first lines unless the name says otherwise; a ``.md`` name gives
+    ``markdown``; anything else is ``text``.
+
+        >>> qaformat.detect("WEBVTT\n\n00:00.000 --> 00:02.000\n<v Ann>Hello")
+        'vtt'
+
+    Args:
+        data: the input (only its first bytes are looked at).
+        name: the file name, if there is one.
+
+    Returns:
+        An input format name for ``parse(format=...)``: ``text``, ``markdown``, ``docx``,
+        ``html``, ``vtt``, ``srt`` or ``json``.
+    """
+    return detect_format(name, data[:512])
 
 
 def parse(
     data: str | bytes,
     *,
-    format: str = "text",
+    format: str | None = None,
     options: ParseOptions | None = None,
     source: str | None = None,
 ) -> Transcript:
@@ -36,7 +64,8 @@ def parse(
     Args:
         data: the input, as text or bytes (bytes are decoded: UTF-8, UTF-16 with BOM, cp1252).
         format: the input format (``text``, ``markdown``, ``docx``, ``html``, ``vtt``, ``srt``,
-            ``json``; see ``qaformat.readers``).
+            ``json``; see ``qaformat.readers``); by default `detect` chooses it from the
+            content, as `read` and the command line's standard input do.
         options: how to parse; the defaults suit most input.
         source: a name for the input, used in error messages.
 
@@ -44,12 +73,17 @@ def parse(
         The parsed transcript.
 
     Raises:
-        InputError: the input is binary, undecodable, too large, or not valid for its format.
+        InputError: the input is binary, undecodable, larger than ``options.max_bytes``, or not
+            valid for its format.
         ParseError: no interview was found (or, in strict mode, something was doubted).
         UnknownFormatError: ``format`` names no reader.
     """
-    name = canonical_format(format)
+    options = options or ParseOptions()
     try:
+        if not isinstance(data, str | bytes):
+            raise InputError(f"the input must be str or bytes, not {type(data).__name__}")
+        _refuse_too_large(_size_of(data, options.max_bytes), options.max_bytes, source)
+        name = canonical_format(format) if format is not None else detect(data)
         if name == "json":
             return load_json(data, source=source)
         document = reader_for(name)(data, source)
@@ -68,17 +102,27 @@ def read(path: PathLike, *, format: str | None = None, options: ParseOptions | N
         ParseError: as for `parse`.
     """
     source = os.fspath(path)
-    data = _read_bytes(source)
-    return parse(data, format=format or detect(source, data[:512]), options=options, source=source)
+    options = options or ParseOptions()
+    data = _read_bytes(source, options.max_bytes)
+    return parse(data, format=format or detect(data, source), options=options, source=source)
 
 
-def _read_bytes(source: str) -> bytes:
+def _size_of(data: str | bytes, limit: int) -> int:
+    """The input's size in bytes (text counted as UTF-8, encoded only when near the limit)."""
+    if isinstance(data, bytes) or len(data) * 4 <= limit:
+        return len(data)
+    return len(data.encode("utf-8", errors="surrogatepass"))
+
+
+def _refuse_too_large(size: int, limit: int, source: str | None) -> None:
+    if size > limit:
+        raise InputError(f"input is {size:,} bytes; the limit is {limit:,} (ParseOptions(max_bytes=...))",
+                         source=source)
+
+
+def _read_bytes(source: str, limit: int) -> bytes:
     try:
-        size = os.path.getsize(source)
-        if size > MAX_INPUT_BYTES:
-            raise InputError(
-                f"input is {size / 2**20:.1f} MiB; the limit is {MAX_INPUT_BYTES // 2**20} MiB", source=source
-            )
+        _refuse_too_large(os.path.getsize(source), limit, source)
         with open(source, "rb") as handle:
             return handle.read()
     except IsADirectoryError:
@@ -115,8 +159,17 @@ def load_json(data: str | bytes, *, source: str | None = None) -> Transcript:
     return from_data(value, source)
 
 
+@overload
+def render(transcript: Transcript, to: TextFormat = "html", options: RenderOptions | None = None) -> str: ...
+@overload
+def render(transcript: Transcript, to: BinaryFormat, options: RenderOptions | None = None) -> bytes: ...
+@overload
+def render(transcript: Transcript, to: str, options: RenderOptions | None = None) -> str | bytes: ...
 def render(transcript: Transcript, to: str = "html", options: RenderOptions | None = None) -> str | bytes:
     """Render a transcript.
+
+    Typed per format: ``render(t, "docx")`` is ``bytes``, ``render(t)`` and ``render(t, "json")``
+    are ``str``; a format name only known at run time gives ``str | bytes``.
 
     Args:
         transcript: what to render.
@@ -189,7 +242,7 @@ def write_atomically(target: Path, content: str | bytes, *, overwrite: bool) -> 
     """
     # An empty file (one `mktemp` made for us) holds nothing to lose.
     if not overwrite and target.exists() and (target.is_dir() or target.stat().st_size > 0):
-        raise InputError("output exists; use --force to replace it", source=str(target))
+        raise InputError("output exists; use overwrite=True to replace it", source=str(target))
     payload = content.encode("utf-8") if isinstance(content, str) else content
     folder = target.parent if str(target.parent) else Path(".")
     try:

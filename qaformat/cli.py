@@ -17,16 +17,16 @@ import sys
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import attrs
 
 from qaformat import api
-from qaformat.errors import InputError, QAFormatError, Severity, as_diagnostic
+from qaformat.errors import Diagnostic, InputError, ParseError, QAFormatError, Severity, UnknownFormatError, as_diagnostic, under_strict
 from qaformat.model import Transcript
-from qaformat.options import LabelStyle, ParseOptions, RenderOptions, SpeakerSpec
+from qaformat.options import MAX_INPUT_BYTES, LabelStyle, ParseOptions, RenderOptions, SpeakerSpec
 from qaformat.presets import PRESETS, apply_preset
-from qaformat.readers import SUFFIXES, detect
+from qaformat.readers import SUFFIXES
 from qaformat.renderers import RENDERERS, output_format
 
 __all__ = ["main"]
@@ -40,6 +40,27 @@ class _Parser(argparse.ArgumentParser):
         self.print_usage(sys.stderr)
         print(f"qaformat: error: {message}", file=sys.stderr)
         raise SystemExit(EXIT_USAGE)
+
+
+def _byte_count(text: str) -> int:
+    """``--max-bytes``: a number of bytes, with an optional K, M or G (binary multiples)."""
+    number, unit = (text[:-1], text[-1].upper()) if text[-1:].upper() in "KMG" else (text, "")
+    try:
+        count = int(number) << 10 * " KMG".index(unit or " ")
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (e.g. 200M)") from None
+    if count < 1:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (e.g. 200M)")
+    return count
+
+
+def _parse_arguments(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argparse.Namespace:
+    """Parse the command line; a flag the command does not know gets that command's usage."""
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:
+        commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+        commands.choices[args.command].error(f"unrecognized arguments: {' '.join(unknown)}")
+    return args
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -61,9 +82,12 @@ def _build_parser() -> argparse.ArgumentParser:
                          help="give generic labels (Speaker 1) the names the text says (reported either way)")
         sub.add_argument("--convention", metavar="NAME",
                          help="read the speakers by this convention only (see `qaformat conventions`)")
+        sub.add_argument("--max-bytes", type=_byte_count, default=MAX_INPUT_BYTES, metavar="SIZE",
+                         help="refuse inputs larger than this (e.g. 200M, 1G; default 64M)")
 
     convert = commands.add_parser("convert", help="convert transcripts", description="Convert transcripts.",
                                   epilog=_formats_epilog(), formatter_class=argparse.RawDescriptionHelpFormatter)
+    convert.set_defaults(usage=convert.format_usage())
     convert.add_argument("inputs", nargs="+", metavar="INPUT",
                          help="input files, folders or patterns ('-' for standard input)")
     where = convert.add_mutually_exclusive_group()
@@ -174,7 +198,7 @@ def _version() -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    args = _build_parser().parse_args(argv)
+    args = _parse_arguments(_build_parser(), argv)
     try:
         if args.command == "presets":
             return _presets()
@@ -206,7 +230,29 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _error(error: QAFormatError | str) -> None:
-    print(f"qaformat: error: {error}", file=sys.stderr)
+    print(f"qaformat: error: {command_line_words(str(error))}", file=sys.stderr)
+
+
+def _warning(message: str) -> None:
+    print(f"qaformat: warning: {message}", file=sys.stderr)
+
+
+# The library names its options as Python does; on the command line they are flags.
+_FLAG_FOR = (
+    ("ParseOptions(speakers=...)", "--speaker LABEL=Name"),
+    ("ParseOptions(whole=True)", "--whole"),
+    ("ParseOptions(max_bytes=...)", "--max-bytes"),
+    ("overwrite=True", "--force"),
+    ("format='text'", "--from text"),
+    ("format='docx'", "--from docx"),
+)
+
+
+def command_line_words(message: str) -> str:
+    """A library message as the command line says it: ``overwrite=True`` becomes ``--force``."""
+    for library, flag in _FLAG_FOR:
+        message = message.replace(library, flag)
+    return message
 
 
 def _parse_options(args: argparse.Namespace) -> ParseOptions:
@@ -219,7 +265,7 @@ def _parse_options(args: argparse.Namespace) -> ParseOptions:
     # --lang belongs to convert only; it is the document's language, so the JSON carries it too.
     return ParseOptions(speakers=speakers, whole=args.whole, tidy=args.tidy, strict=args.strict,
                         convention=args.convention, name_speakers=args.name_speakers or _preset_says(args, "name_speakers"),
-                        lang=getattr(args, "lang", None))
+                        lang=getattr(args, "lang", None), max_bytes=args.max_bytes)
 
 
 def _preset_says(args: argparse.Namespace, option: str) -> bool:
@@ -229,9 +275,8 @@ def _preset_says(args: argparse.Namespace, option: str) -> bool:
 
 def _read(path: str, args: argparse.Namespace, options: ParseOptions) -> Transcript:
     if path == STDIO:
-        data = sys.stdin.buffer.read()
-        fmt = args.from_format or detect(None, data[:512])
-        return api.parse(data, format=fmt, options=options, source="<stdin>")
+        data = sys.stdin.buffer.read(options.max_bytes + 1)
+        return api.parse(data, format=args.from_format, options=options, source="<stdin>")
     return api.read(path, format=args.from_format, options=options)
 
 
@@ -268,8 +313,6 @@ def _formats(args: argparse.Namespace, output: str | None) -> list[str]:
     return ["html" if "html" in RENDERERS else "json"]
 
 
-
-
 def _expand(inputs: list[str]) -> list[str]:
     """Folders become the transcripts in them; patterns the shell did not expand are globbed."""
     found: list[str] = []
@@ -277,7 +320,10 @@ def _expand(inputs: list[str]) -> list[str]:
         if item == STDIO:
             found.append(item)
         elif os.path.isdir(item):
-            found.extend(sorted(str(p) for p in Path(item).rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES))
+            inside = sorted(str(p) for p in Path(item).rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            if not inside:
+                raise InputError(f"no transcript in folder {item!r} (suffixes read: {' '.join(sorted(SUFFIXES))})")
+            found.extend(inside)
         elif not os.path.exists(item) and any(c in item for c in "*?["):
             matches = sorted(glob.glob(item, recursive=True))
             if not matches:
@@ -291,9 +337,21 @@ def _expand(inputs: list[str]) -> list[str]:
     return list(unique.values())
 
 
+def _usage_error(args: argparse.Namespace, message: str) -> NoReturn:
+    """Exit 2 with the command's usage, as argparse does for a bad flag."""
+    sys.stderr.write(args.usage)
+    print(f"qaformat: error: {message}", file=sys.stderr)
+    raise SystemExit(EXIT_USAGE)
+
+
 def _convert(args: argparse.Namespace, options: ParseOptions) -> int:
+    if args.out_dir and os.path.exists(args.out_dir) and not os.path.isdir(args.out_dir):
+        _usage_error(args, f"--out-dir {args.out_dir}: is a file, not a folder")
+    if args.output and args.output != STDIO and (os.path.isdir(args.output) or args.output.endswith(("/", os.sep))):
+        _usage_error(args, f"-o {args.output}: is a folder; name a file, or use --out-dir for a folder")
     inputs = _expand(args.inputs)
     formats = _formats(args, args.output)
+    _warn_no_effect(args, formats)
     if args.output and (len(inputs) > 1 or len(formats) > 1):
         raise InputError("-o takes one input and one format; use --out-dir for several")
     if args.out_dir:
@@ -306,6 +364,40 @@ def _convert(args: argparse.Namespace, options: ParseOptions) -> int:
         _convert_one(jobs[0][0], jobs[0][1], args, options)
         return EXIT_OK
     return _batch(jobs, args)
+
+
+# Flags that set a RenderOptions field that only some formats read: the field, and the flag's
+# name in a warning. (--lang is missing on purpose: it is also the document's language, which
+# every format carries.)
+_RENDER_FLAGS = (
+    ("standalone", "--standalone/--fragment"),
+    ("stylesheet", "--no-stylesheet"),
+    ("labels", "--labels"),
+    ("bold_questions", "--bold-questions"),
+    ("timestamps", "--timestamps/--no-timestamps"),
+    ("note", "--note"),
+    ("template", "--template"),
+    ("diagnostics", "--diagnostics"),
+    ("show_title", "--no-title"),
+    ("show_intro", "--no-intro"),
+    ("heading_level", "--heading-level"),
+    ("class_prefix", "--class-prefix"),
+    ("cast", "--cast"),
+    ("jsonld", "--jsonld"),
+    ("pandoc_api", "--pandoc-api"),
+)
+
+
+def _warn_no_effect(args: argparse.Namespace, formats: list[str]) -> None:
+    """A flag that none of the chosen outputs reads (``--template`` for HTML), or an empty
+    ``--note``, is a warning: the user expected it to do something."""
+    for field, flag in _RENDER_FLAGS:
+        if getattr(args, field) is None:
+            continue
+        if not any(field in RENDERERS[fmt].reads for fmt in formats):
+            _warning(f"{flag} has no effect on {' or '.join(formats)} output")
+    if args.note is not None and not args.note.strip():
+        _warning("--note is empty: no editor's note is added")
 
 
 def _outputs(path: str, formats: list[str], args: argparse.Namespace) -> list[tuple[str, str | None]]:
@@ -416,7 +508,10 @@ def _check(args: argparse.Namespace, options: ParseOptions) -> int:
         try:
             diagnostics = list(_read(path, args, lenient).diagnostics)
         except QAFormatError as error:
-            diagnostics = [as_diagnostic(error)]
+            fatal = as_diagnostic(error)
+            diagnostics = [attrs.evolve(fatal, message=command_line_words(fatal.message))]
+        if options.strict:
+            diagnostics = [under_strict(d) for d in diagnostics]
         for diagnostic in diagnostics:
             serious = diagnostic.severity is Severity.ERROR or (
                 options.strict and diagnostic.severity is Severity.WARNING)

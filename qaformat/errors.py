@@ -8,9 +8,10 @@ from the rest of the package.
     ├── InputError                unreadable, undecodable or binary input; unknown input format
     ├── ParseError                no interview found, strict-mode diagnostics; has .line
     ├── UnknownFormatError        names the formats that exist
+    ├── OptionError               an option's value is not allowed (a malformed language tag)
     └── RenderError               e.g. an unusable DOCX template
 
-`InputError`, `ParseError` and `UnknownFormatError` are also `ValueError`s, which is what a
+`InputError`, `ParseError`, `UnknownFormatError` and `OptionError` are also `ValueError`s, which is what a
 caller handing in bad data would catch.
 """
 
@@ -22,42 +23,51 @@ from collections.abc import Iterable
 import attrs
 
 __all__ = [
+    "STRICT_ERRORS",
     "Diagnostic",
     "InputError",
+    "OptionError",
     "ParseError",
     "QAFormatError",
     "RenderError",
     "Severity",
     "UnknownFormatError",
     "as_diagnostic",
+    "under_strict",
 ]
 
 
 class Severity(enum.Enum):
-    """How much a diagnostic matters."""
+    """How much a diagnostic matters.
+
+    Members:
+        ERROR: The output is probably wrong here (strict mode refuses it).
+        WARNING: A guess was made or something was changed; an editor should look.
+        INFO: A decision worth knowing about, such as text left outside the interview.
+    """
 
     ERROR = "error"
-    """The output is probably wrong here (strict mode refuses it)."""
     WARNING = "warning"
-    """A guess was made or something was changed; an editor should look."""
     INFO = "info"
-    """A decision worth knowing about, such as text left outside the interview."""
 
 
 @attrs.frozen
 class Diagnostic:
-    """One thing the library decided or doubted, with where in the source it happened."""
+    """One thing the library decided or doubted, with where in the source it happened.
+
+    Attributes:
+        severity: How much it matters.
+        code: Stable kebab-case identifier, listed in docs/errors.md (e.g. ``label-rejected``).
+        message: One human sentence, without the position.
+        line: 1-based source line (the paragraph number for DOCX).
+        column: 1-based column on that line, where known.
+    """
 
     severity: Severity
-    """How much it matters."""
     code: str
-    """Stable kebab-case identifier, listed in docs/errors.md (e.g. ``label-rejected``)."""
     message: str
-    """One human sentence, without the position."""
     line: int | None = None
-    """1-based source line (the paragraph number for DOCX)."""
     column: int | None = None
-    """1-based column on that line, where known."""
 
     def format(self, source: str = "<input>") -> str:
         """Render as ``SOURCE:LINE:COL: severity code message`` (the lint format)."""
@@ -70,6 +80,18 @@ class Diagnostic:
         """As one entry of ``check --format json``: file, line, column, severity, code, message."""
         return {"file": source, "line": self.line or 1, "column": self.column or 1,
                 "severity": self.severity.value, "code": self.code, "message": self.message}
+
+
+STRICT_ERRORS = frozenset({"speaker-map-unused"})
+"""Diagnostic codes reported as info, and as errors in strict mode: a speaker map's label that an
+input does not use is normal for a map shared by a series, and a slip where every label counts."""
+
+
+def under_strict(diagnostic: Diagnostic) -> Diagnostic:
+    """The diagnostic as strict mode reports it (see `STRICT_ERRORS`)."""
+    if diagnostic.code in STRICT_ERRORS:
+        return attrs.evolve(diagnostic, severity=Severity.ERROR)
+    return diagnostic
 
 
 class QAFormatError(Exception):
@@ -139,6 +161,11 @@ class UnknownFormatError(QAFormatError, ValueError):
         plural = "presets" if kind == "preset" else "formats"
         what = kind if kind == "preset" else f"{kind} format"
         super().__init__(f"unknown {what} {name!r}; known {plural}: {', '.join(self.known)}")
+
+
+class OptionError(QAFormatError, ValueError):
+    """An option's value is not allowed, such as ``RenderOptions(lang="english")``. (A value of
+    the wrong type, such as ``standalone="no"``, is a ``TypeError``.)"""
 
 
 class RenderError(QAFormatError):

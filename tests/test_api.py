@@ -16,17 +16,17 @@ SHORT = "Jane Roe: Why now?\n\nJohn Doe: Because it's time.\n\nJane Roe: And the
 
 def test_public_names_are_exactly_these():
     assert sorted(qaformat.__all__) == sorted([
-        "Diagnostic", "InputError", "Kind", "LabelStyle", "ParseError", "ParseOptions", "QAFormatError",
-        "RenderError", "RenderOptions", "Role", "Section", "Severity", "Skipped", "Span", "SpanKind", "Speaker",
-        "SpeakerSpec", "Transcript", "Turn", "UnknownFormatError", "__version__", "convert", "load_json",
-        "parse", "read", "render", "write",
+        "MAX_INPUT_BYTES", "Diagnostic", "InputError", "Kind", "LabelStyle", "OptionError", "ParseError",
+        "ParseOptions", "QAFormatError", "RenderError", "RenderOptions", "Role", "Section", "Severity", "Skipped",
+        "Span", "SpanKind", "Speaker", "SpeakerSpec", "Transcript", "Turn", "UnknownFormatError", "__version__",
+        "convert", "detect", "load_json", "parse", "read", "render", "write",
     ])
     for name in qaformat.__all__:
         assert hasattr(qaformat, name)
 
 
 def test_errors_are_value_errors_where_a_caller_expects():
-    for error in (InputError, ParseError, UnknownFormatError):
+    for error in (InputError, ParseError, UnknownFormatError, qaformat.OptionError):
         assert issubclass(error, ValueError) and issubclass(error, qaformat.QAFormatError)
 
 

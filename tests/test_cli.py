@@ -265,3 +265,94 @@ def test_an_empty_placeholder_output_is_filled(tmp_path):
     out.write_bytes(b"")
     assert run("convert", str(EXAMPLE), "-o", str(out)).returncode == 0
     assert json.loads(out.read_text(encoding="utf-8"))["qaformat"] == 1
+
+
+# --- a newcomer's slips: usage errors, warnings, series speaker maps -----------------------------
+
+
+def test_out_dir_naming_a_file_is_a_usage_error(tmp_path):
+    (tmp_path / "talk.txt").write_bytes(EXAMPLE.read_bytes())
+    (tmp_path / "out").write_text("a file", encoding="utf-8")
+    done = run("convert", "talk.txt", "--out-dir", "out", cwd=tmp_path)
+    assert done.returncode == 2
+    usage, error = done.stderr.decode().splitlines()
+    assert usage.startswith("usage: qaformat convert")
+    assert error == "qaformat: error: --out-dir out: is a file, not a folder"
+    assert (tmp_path / "out").read_text(encoding="utf-8") == "a file"
+
+
+@pytest.mark.parametrize("output", ["folder", "folder/", "new-folder/"])
+def test_output_naming_a_folder_is_a_usage_error(tmp_path, output):
+    (tmp_path / "talk.txt").write_bytes(EXAMPLE.read_bytes())
+    (tmp_path / "folder").mkdir()
+    done = run("convert", "talk.txt", "-o", output, cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.decode().splitlines()[-1] == (
+        f"qaformat: error: -o {output}: is a folder; name a file, or use --out-dir for a folder")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["folder", "talk.txt"]
+
+
+def test_an_unknown_flag_after_convert_shows_converts_usage():
+    done = run("convert", str(EXAMPLE), "--frobnicate", "-t", "json")
+    assert done.returncode == 2 and not done.stdout
+    usage, error = done.stderr.decode().split("\n", 1)
+    assert usage.startswith("usage: qaformat convert [-h]")
+    assert error.endswith("qaformat: error: unrecognized arguments: --frobnicate\n")
+    check = run("check", str(EXAMPLE), "--frobnicate")
+    assert check.returncode == 2 and check.stderr.decode().startswith("usage: qaformat check [-h]")
+
+
+def test_an_empty_folder_is_an_error_like_a_pattern_that_matches_nothing(tmp_path):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "notes.xyz").write_text("Q: x\nA: y\n", encoding="utf-8")
+    for folder in ("empty", "other"):
+        done = run("convert", folder, "--out-dir", "out", "-t", "json", cwd=tmp_path)
+        assert done.returncode == 2
+        assert done.stderr.decode().startswith(f"qaformat: error: no transcript in folder '{folder}' (suffixes read: ")
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(("flags", "warning"), [
+    (["--template", "house.docx", "-t", "html"], "--template has no effect on html output"),
+    (["--standalone", "-t", "docx", "-o", "talk.docx"], "--standalone/--fragment has no effect on docx output"),
+    (["--diagnostics", "-t", "md"], "--diagnostics has no effect on md output"),
+    (["--lang", "en", "-t", "json"], "--lang has no effect on json output"),
+    (["--note", "  ", "-t", "json"], "--note is empty: no editor's note is added"),
+])
+def test_a_flag_with_no_effect_on_the_output_is_a_warning(tmp_path, flags, warning):
+    (tmp_path / "talk.txt").write_bytes(EXAMPLE.read_bytes())
+    done = run("convert", "talk.txt", *flags, cwd=tmp_path)
+    assert done.returncode == 0
+    assert done.stderr.decode().splitlines() == [f"qaformat: warning: {warning}"]
+
+
+def test_flags_that_take_effect_say_nothing(tmp_path):
+    (tmp_path / "talk.txt").write_bytes(EXAMPLE.read_bytes())
+    done = run("convert", "talk.txt", "-t", "html,json", "--out-dir", "out", "--standalone", "--diagnostics",
+               "--note", "Edited.", "--lang", "en", "--preset", "podcast", cwd=tmp_path)
+    assert done.returncode == 0 and b"warning" not in done.stderr
+
+
+def test_a_speaker_map_for_a_series_works_on_each_episode(tmp_path):
+    (tmp_path / "series.toml").write_text(
+        '"Speaker 1" = { name = "Jo Tanaka", role = "interviewer" }\n'
+        '"Speaker 2" = "Coach Pat Harlow"\n"Speaker 3" = "Mayor Ana Ruiz"\n', encoding="utf-8")
+    (tmp_path / "ep1.txt").write_text("Speaker 1: Why?\n\nSpeaker 2: Luck.\n\nSpeaker 1: Really?\n\nSpeaker 2: Yes.\n",
+                                      encoding="utf-8")
+    (tmp_path / "ep2.txt").write_text("Speaker 1: Why?\n\nSpeaker 3: Money.\n\nSpeaker 1: Really?\n\nSpeaker 3: No.\n",
+                                      encoding="utf-8")
+    done = run("convert", "ep1.txt", "ep2.txt", "--speakers", "series.toml", "--out-dir", "out", "-t", "json",
+               cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    names = {ep: [s["name"] for s in json.loads((tmp_path / "out" / f"{ep}.json").read_text())["speakers"]]
+             for ep in ("ep1", "ep2")}
+    assert names == {"ep1": ["Jo Tanaka", "Coach Pat Harlow"], "ep2": ["Jo Tanaka", "Mayor Ana Ruiz"]}
+    check = run("check", "ep1.txt", "--speakers", "series.toml", cwd=tmp_path)
+    assert check.returncode == 0
+    assert ("ep1.txt:1:1: info speaker-map-unused speaker map: label 'Speaker 3' matches no speaker label in the"
+            " input; perhaps you meant 'Speaker 2'") in check.stdout.decode().splitlines()
+    strict = run("check", "ep1.txt", "--speakers", "series.toml", "--strict", cwd=tmp_path)
+    assert strict.returncode == 1 and b"ep1.txt:1:1: error speaker-map-unused" in strict.stdout
+    refused = run("convert", "ep1.txt", "--speakers", "series.toml", "--strict", cwd=tmp_path)
+    assert refused.returncode == 2 and b"speaker-map-unused: speaker map: label 'Speaker 3'" in refused.stderr

@@ -78,6 +78,7 @@ def labels(data: bytes) -> list[str]:
 def expected_paragraphs(transcript: Transcript) -> list[tuple[str, str]]:
     """(style, text) of every paragraph the renderer should write, labels in full."""
     names = {s.id: s.name for s in transcript.speakers}
+    interviewers = {s.id for s in transcript.speakers if s.role is Role.INTERVIEWER}
     out = [("Title", transcript.title)] if transcript.title else []
     out += [("QA Intro", text) for text in transcript.intro]
     for section in transcript.sections:
@@ -86,7 +87,8 @@ def expected_paragraphs(transcript: Transcript) -> list[tuple[str, str]]:
         for turn in section.turns:
             for index, text in enumerate(turn.paragraphs):
                 label = f"{names[turn.speaker]}: " if index == 0 and turn.speaker and turn.kind is not Kind.NOTE else ""
-                out.append((KIND_STYLE[turn.kind], label + text))
+                by_interviewer = turn.kind is Kind.REMARK and turn.speaker in interviewers
+                out.append(("QA Interviewer Remark" if by_interviewer else KIND_STYLE[turn.kind], label + text))
     return out
 
 
@@ -118,7 +120,7 @@ def test_styles_exist_with_their_types_and_defaults() -> None:
     for name in STYLE_NAMES:
         wanted = WD_STYLE_TYPE.CHARACTER if name in character else WD_STYLE_TYPE.PARAGRAPH
         assert styles[name].type == wanted, name
-    for name in ("QA Question", "QA Answer", "QA Remark", "QA Note", "QA Intro", "QA Speaker", "QA Direction"):
+    for name in ("QA Question", "QA Answer", "QA Remark", "QA Interviewer Remark", "QA Note", "QA Intro", "QA Speaker", "QA Direction"):
         assert styles[name].quick_style, f"{name} is not in Word's style gallery"
     assert styles["QA Speaker"].font.bold
     assert styles["QA Direction"].font.italic
@@ -127,6 +129,7 @@ def test_styles_exist_with_their_types_and_defaults() -> None:
     assert styles["QA Question"].paragraph_format.keep_with_next
     assert styles["QA Question"].next_paragraph_style.name == "QA Answer"
     assert styles["QA Remark"].base_style.name == "QA Answer"
+    assert styles["QA Interviewer Remark"].base_style.name == "QA Question"
     # Toggle properties set at two style levels cancel out in Word: a bold label in a bold
     # question would come out plain. Keep the paragraph styles free of what the runs toggle.
     for name in ("QA Question", "QA Answer", "QA Remark"):
@@ -559,3 +562,14 @@ def test_mammoth_reads_every_turn_and_the_styles(name: str) -> None:
     assert blocks == _turn_texts(transcript)
     unrecognised = " ".join(message.message for message in result.messages)
     assert "QA Question" in unrecognised and "QA Answer" in unrecognised
+
+
+def test_the_interviewers_closing_remark_is_set_like_a_question() -> None:
+    cast = (Speaker("tom-whitfield", "Tom Whitfield", Role.INTERVIEWER), Speaker("ruth-adebayo", "Ruth Adebayo", Role.INTERVIEWEE),
+            Speaker("announcer", "Announcer", Role.OTHER))
+    transcript = interview(q("Why?"), a("Because."), Turn(Kind.REMARK, "announcer", ("And now the news.",), 3),
+                           Turn(Kind.REMARK, "tom-whitfield", ("Ruth Adebayo, thank you.",), 4), speakers=cast)
+    document = reopen(render(transcript))
+    assert [p.style.name for p in document.paragraphs] == ["QA Question", "QA Answer", "QA Remark", "QA Interviewer Remark"]
+    remark = document.styles["QA Interviewer Remark"]
+    assert remark.base_style.name == "QA Question" and remark.font.color.rgb is None  # the question's colour, inherited

@@ -63,13 +63,20 @@ def test_speaker_map_errors(toml, message):
         parse_speaker_map(toml)
 
 
-def test_speaker_map_applies_before_inference_and_unknown_labels_fail():
+def test_speaker_map_applies_before_inference_and_unknown_labels_are_info_or_strict_errors():
     text = "Speaker 1: So how did it go?\n\nSpeaker 2: Well.\n\nSpeaker 1: Why?\n\nSpeaker 2: Luck."
     specs = parse_speaker_map('"Speaker 2" = { name = "Jane Roe", role = "interviewer" }')
     t = qaformat.parse(text, options=qaformat.ParseOptions(speakers=specs))
     assert {s.name: s.role.value for s in t.speakers} == {"Speaker 1": "interviewee", "Jane Roe": "interviewer"}
-    with pytest.raises(ParseError, match="perhaps you meant 'Speaker 2'"):
-        qaformat.parse(text, options=qaformat.ParseOptions(speakers=parse_speaker_map('"Speaker 3" = "X"')))
+    series_map = parse_speaker_map('"Speaker 3" = "X"')  # another episode's guest
+    episode = qaformat.parse(text, options=qaformat.ParseOptions(speakers=series_map))
+    unused = [d for d in episode.diagnostics if d.code == "speaker-map-unused"]
+    assert [(d.severity.value, d.line) for d in unused] == [("info", 1)]
+    assert "label 'Speaker 3' matches no speaker label in the input; perhaps you meant 'Speaker 2'" in unused[0].message
+    assert [s.name for s in episode.speakers] == ["Speaker 1", "Speaker 2"]
+    with pytest.raises(ParseError, match="perhaps you meant 'Speaker 2'") as strict:
+        qaformat.parse(text, options=qaformat.ParseOptions(speakers=series_map, strict=True))
+    assert [(d.severity.value, d.code) for d in strict.value.diagnostics] == [("error", "speaker-map-unused")]
 
 
 def test_presets_and_explicit_options_win():
@@ -104,3 +111,36 @@ def test_editors_note_in_every_format(fmt):
     else:
         assert note in rendered
         assert rendered.index(note) < rendered.index("how did you end up here")
+
+
+REPEATED = ("Emily Carter: Why now?  It is late.\n\nDr. Alexander Petrov: Because.\n\nEmily carter: Really?\n\n"
+            "Dr. alexander Petrov: yes. it is (mostly. And “quoted.\n\nEmily carter: Hm.\n\n"
+            "Dr. Alexander Petrov: Who knows? the allies.this and Iran,which\nwent on,so far  (and)).\n\n"
+            "Emily Carter: [00:12] Emily carter: fine.\n\nEmily carter: Again.\n")
+
+
+def test_check_points_at_each_slip_and_lists_every_occurrence(tmp_path):
+    path = tmp_path / "slips.txt"
+    path.write_text(REPEATED, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "qaformat", "check", str(path)], capture_output=True, text=True,
+                          check=False)
+    decisions = ("role-inferred", "convention", "title-found")  # what parsing decided, not slips
+    found = [line.removeprefix(f"{path}:") for line in done.stdout.splitlines()
+             if not any(f" info {code} " in line for code in decisions)]
+    assert found == [
+        "1:23: info tidy-spaces run of 2 spaces found",
+        "5:1: warning label-variant label 'Emily carter' looks like a slip for 'Emily Carter'",
+        "7:1: warning label-variant label 'Dr. alexander Petrov' looks like a slip for 'Dr. Alexander Petrov'",
+        "7:23: info lowercase-start paragraph starts in lower case: 'yes. it is (mostly. And “quote'",
+        "7:28: info lowercase-start sentence starts in lower case: 'yes. it'",
+        "7:34: warning unbalanced ( is never closed: '(mostly. And “quoted.'…",
+        "7:47: warning unbalanced “ is never closed: '“quoted.'…",
+        "9:1: warning label-variant label 'Emily carter' looks like a slip for 'Emily Carter'",
+        "11:34: info lowercase-start sentence starts in lower case: 'knows? the'",
+        "11:44: info tidy-space-after-punctuation space missing after punctuation in 'allies.this'",
+        "11:58: info tidy-space-after-punctuation space missing after punctuation in 'Iran,which'",
+        "12:8: info tidy-space-after-punctuation space missing after punctuation in 'on,so'",
+        "12:15: info tidy-spaces run of 2 spaces found",
+        "12:22: warning unbalanced ) closes nothing: ').'…",
+        "16:1: warning label-variant label 'Emily carter' looks like a slip for 'Emily Carter'",
+    ], "\n".join(found)

@@ -97,10 +97,18 @@ def test_hostile_input(tmp_path: Path, name: str, fmt: str) -> None:
         assert sorted(p.name for p in tmp_path.iterdir()) == [source.name]
 
 
-def test_too_large_input_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("fmt", [None, "text", "docx", "html", "vtt", "json"])
+def test_too_large_input_is_refused_whatever_its_format(fmt: str | None, tmp_path: Path) -> None:
     import qaformat
-    from qaformat.readers import decode
 
-    monkeypatch.setattr(decode, "MAX_INPUT_BYTES", 1000)
-    with pytest.raises(qaformat.InputError, match="limit"):
-        qaformat.parse(b"x" * 2000)
+    small = qaformat.ParseOptions(max_bytes=1000)
+    with pytest.raises(qaformat.InputError, match=r"input is 2,000 bytes; the limit is 1,000 \(ParseOptions\(max_bytes"):
+        qaformat.parse(b"x" * 2000, format=fmt, options=small)
+    with pytest.raises(qaformat.InputError, match="limit is 1,000"):
+        qaformat.parse("é" * 600, format=fmt, options=small)  # 1,200 bytes of UTF-8 in 600 characters
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"Q: Why?\nA: Because.\n" * 100)
+    with pytest.raises(qaformat.InputError, match=r"big\.txt: input is 2,000 bytes"):
+        qaformat.read(big, options=small)
+    assert qaformat.read(big, options=qaformat.ParseOptions(max_bytes=2000)).speakers
+    assert qaformat.ParseOptions().max_bytes == qaformat.MAX_INPUT_BYTES == 64 * 2**20

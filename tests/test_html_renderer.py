@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from pathlib import Path
 
 import lxml.html
@@ -82,8 +83,10 @@ def test_every_turn_and_word_is_rendered(case: str) -> None:
     turns = root.findall(".//div")
     rendered = [div for div in turns if "qa-turn" in div.get("class", "").split()]
     assert len(rendered) == len(list(transcript.turns()))
+    interviewers = {s.id for s in transcript.speakers if s.role is Role.INTERVIEWER}
     for div, turn in zip(rendered, transcript.turns(), strict=True):
-        assert div.get("class") == f"qa-turn qa-{turn.kind.value}"
+        by_interviewer = " qa-by-interviewer" if turn.kind is Kind.REMARK and turn.speaker in interviewers else ""
+        assert div.get("class") == f"qa-turn qa-{turn.kind.value}{by_interviewer}"
         assert div.get("data-speaker") == (None if turn.kind is Kind.NOTE else turn.speaker)
         assert [p.text_content() for p in div.iterfind("p")] == list(turn.paragraphs)
 
@@ -445,3 +448,17 @@ def test_any_text_comes_back_from_an_html_parser(title: str, paragraph: str, hea
     turn = article.find("section/div")
     assert turn.get("data-speaker") == _as_shown(speaker)
     assert turn.find("p").text_content() == _as_shown(paragraph)
+
+
+def test_the_interviewers_closing_remark_is_set_like_a_question() -> None:
+    cast = (Speaker("tom-whitfield", "Tom Whitfield", Role.INTERVIEWER), Speaker("ruth-adebayo", "Ruth Adebayo", Role.INTERVIEWEE),
+            Speaker("announcer", "Announcer", Role.OTHER))
+    transcript = interview(q("Why?"), a("Because."), Turn(Kind.REMARK, "announcer", ("And now the news.",), 3),
+                           Turn(Kind.REMARK, "tom-whitfield", ("Ruth Adebayo, thank you.",), 4), speakers=cast)
+    page = render_html(transcript, RenderOptions(standalone=True))
+    classes = [div.get("class") for div in lxml.html.document_fromstring(page).iterfind(".//div")]
+    assert classes == ["qa-turn qa-question", "qa-turn qa-answer", "qa-turn qa-remark",
+                       "qa-turn qa-remark qa-by-interviewer"]
+    css = stylesheet()
+    assert re.search(r"\.qa-question,\s*\.qa-by-interviewer\s*\{", css)
+    assert re.search(r"\.qa-remark\.qa-by-interviewer \.qa-speaker\s*\{\s*color: var\(--qa-accent\)", css)

@@ -15,7 +15,7 @@ import pytest
 
 import qaformat
 from qaformat import RenderOptions
-from qaformat.errors import InputError, RenderError
+from qaformat.errors import InputError, OptionError, RenderError
 from qaformat.renderers import pandoc as pandoc_renderer
 from qaformat.renderers.pandoc import NEWEST_API, pandoc_document, render_pandoc_json
 from tests.builders import a, interview, load_case, q
@@ -65,7 +65,7 @@ def test_the_ast_holds_the_turns_as_divs_with_custom_styles() -> None:
 def test_api_version_asked_for() -> None:
     data = json.loads(render_pandoc_json(load_case("example"), RenderOptions(pandoc_api="1.22.2.1")))
     assert data["pandoc-api-version"] == [1, 22, 2, 1]
-    with pytest.raises(InputError, match="pandoc API version"):
+    with pytest.raises(OptionError, match="pandoc API version"):
         RenderOptions(pandoc_api="latest")
 
 

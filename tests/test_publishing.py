@@ -17,7 +17,7 @@ import pytest
 
 import qaformat
 from qaformat import Kind, RenderOptions, Role, Section, Span, SpanKind, Speaker, Transcript, Turn
-from qaformat.errors import InputError
+from qaformat.errors import InputError, OptionError
 from qaformat.presets import apply_preset
 from qaformat.renderers import RENDERERS, format_for_suffix
 from qaformat.renderers.castline import cast_line
@@ -86,7 +86,7 @@ def test_page_stylesheet_follows_the_prefix() -> None:
 
 @pytest.mark.parametrize("prefix", ["1x", "a b", 'x"', "x>", "é-"])
 def test_class_prefix_must_be_a_class_name(prefix: str) -> None:
-    with pytest.raises(InputError, match="class prefix"):
+    with pytest.raises(OptionError, match="class prefix"):
         RenderOptions(class_prefix=prefix)
 
 

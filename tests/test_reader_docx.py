@@ -420,7 +420,7 @@ def test_detection_by_suffix_and_content(tmp_path):
 def test_a_plain_zip_is_still_refused_by_the_text_reader():
     data = _zip({"a.txt": b"x"})
     assert detect("a.txt", data[:512]) == "text"
-    with pytest.raises(InputError, match=r"a \.docx is read with --from docx"):
+    with pytest.raises(InputError, match=r"a \.docx is read with format='docx'"):
         read_text(data)
 
 

@@ -220,3 +220,27 @@ def test_implied_speakers_are_named_from_the_headline_and_byline():
 def test_one_bold_question_is_not_an_interview():
     with pytest.raises(qaformat.ParseError):
         qaformat.parse("# Title\n\n**Why?**\n\nBecause.", format="markdown")
+
+
+def test_an_otter_header_is_left_out_whole_and_its_speaker_names_are_no_title() -> None:
+    text = ("interview_FINAL.mp3\n\nSUMMARY KEYWORDS\nferry, captain, sound\n\nSPEAKERS\nNadia Osei, Walt Kessler\n\n"
+            "Nadia Osei  0:03\nSo, Walt, how did you first get involved?\n\nWalt Kessler  0:09\nI had a car.\n\n"
+            "Nadia Osei  0:20\nAnd then?\n\nWalt Kessler  0:25\nThen the ferry.\n\nTranscribed by https://otter.ai\n")
+    transcript = qaformat.parse(text)
+    assert transcript.title is None and transcript.intro == ()
+    assert [(s.first_line, s.last_line, s.reason) for s in transcript.skipped] == [
+        (1, 7, "byline, dateline or header"), (21, 21, "after the interview")]
+    assert [t.line for t in transcript.turns()] == [9, 12, 15, 18]
+
+
+@pytest.mark.parametrize(("closing", "kept"), [
+    ("Jonas Berg is a senior reporter at the Ledger.", False),
+    ("Odette Vance's album is out in May.", False),
+    ("Berg is a senior reporter at the Ledger.", True),  # one name word: read as the answer going on
+    ("She is a senior reporter at the Ledger.", True),
+])
+def test_what_a_third_person_line_after_the_last_turn_does(closing: str, kept: bool) -> None:
+    transcript = qaformat.parse(f"Jane Roe: Why now?\n\nJohn Doe: Because.\n\nJane Roe: Really?\n\nJohn Doe: Yes.\n\n{closing}\n")
+    last = list(transcript.turns())[-1]
+    assert (closing in last.paragraphs) is kept
+    assert bool(transcript.skipped) is not kept

@@ -13,7 +13,7 @@ from __future__ import annotations
 import attrs
 
 from qaformat.blocks import Document
-from qaformat.errors import ParseError, Severity
+from qaformat.errors import ParseError, Severity, under_strict
 from qaformat.model import Kind, Role, Section, Skipped, Speaker, Transcript, Turn
 from qaformat.options import ParseOptions
 from qaformat.parsing.checks import check_transcript
@@ -27,6 +27,7 @@ from qaformat.parsing.layout import find_layout
 from qaformat.parsing.naming import suggest_names
 from qaformat.parsing.normalize import normalize
 from qaformat.parsing.paragraphs import assemble_paragraphs
+from qaformat.parsing.positions import SourceMap
 from qaformat.parsing.report import Report
 from qaformat.parsing.roles import assign_kinds, assign_roles
 from qaformat.parsing.tidy import tidy_text
@@ -64,17 +65,19 @@ def parse_document(document: Document, options: ParseOptions | None = None) -> T
     describe_speakers(cast.speakers, grouped.intro + ((layout.title,) if layout.title else ()))
 
     tidy = options.tidy
+    source = SourceMap(blocks)
     title = layout.title or document.metadata.get("title")
     if layout.title is not None:
         report.info("title-found", f"line {_title_line(layout.paras)} taken as the title: {layout.title[:60]!r}",
                     _title_line(layout.paras))
     if title is not None:
-        title = tidy_text(title, _title_line(layout.paras), report, apply=tidy)
-    intro = tuple(tidy_text(p, line, report, apply=tidy) for p, line in zip(grouped.intro, grouped.intro_lines, strict=True))
+        title = tidy_text(title, _title_line(layout.paras), report, apply=tidy, source=source)
+    intro = tuple(tidy_text(p, line, report, apply=tidy, source=source)
+                  for p, line in zip(grouped.intro, grouped.intro_lines, strict=True))
     for draft in turns:
         if draft.speaker is not None and not draft.paragraphs:
             report.warning("empty-turn", "a speaker label with no text after it", draft.line)
-        draft.paragraphs = [tidy_text(p, draft.line, report, apply=tidy) for p in draft.paragraphs]
+        draft.paragraphs = [tidy_text(p, draft.line, report, apply=tidy, source=source) for p in draft.paragraphs]
 
     first_lines = {t.speaker: t.line for t in reversed(turns) if t.speaker is not None}
     speakers = tuple(
@@ -98,7 +101,7 @@ def parse_document(document: Document, options: ParseOptions | None = None) -> T
     )
     # Slips are judged against the names as written, not as tidy recased them.
     check_transcript(layout.paras, tuple(attrs.evolve(s, name=d.name) for s, d in zip(speakers, cast.speakers, strict=True)),
-                     sections, report)
+                     sections, report, SourceMap(blocks))
     skipped = tuple(Skipped(o.first_line, o.last_line, o.reason) for o in document.omitted) + grouped.skipped
     for left_out in grouped.skipped:
         report.info("outside-interview", f"lines {left_out.first_line}-{left_out.last_line} left out"
@@ -107,6 +110,7 @@ def parse_document(document: Document, options: ParseOptions | None = None) -> T
                              options.lang, report)
     diagnostics = report.sorted()
     if options.strict:
+        diagnostics = tuple(map(under_strict, diagnostics))
         serious = [d for d in diagnostics if d.severity in (Severity.WARNING, Severity.ERROR)]
         if serious:
             first = serious[0]

@@ -33,8 +33,7 @@ def choose_reading(blocks: list[Block], metadata: Mapping[str, str], options: Pa
     """The winning reading's labels and the speakers stage's verdict on them.
 
     Raises:
-        ParseError: no convention finds an interview (the message lists what each found), or
-            the caller's speaker map names a label the input does not have.
+        ParseError: no convention finds an interview (the message lists what each found).
     """
     if options.convention is not None:
         try:
@@ -78,7 +77,7 @@ def choose_reading(blocks: list[Block], metadata: Mapping[str, str], options: Pa
             raise first_error
         raise ParseError(
             "no interview found: no speaker labels such as 'Name:' or 'Q:' recur in the input"
-            f" (tried {'; '.join(tried)}; name the speakers with --speaker LABEL=Name if they are there)",
+            f" (tried {'; '.join(tried)}; name the speakers with ParseOptions(speakers=...) if they are there)",
             line=blocks[0].line,
         )
     scored.sort(key=lambda entry: (entry[0], entry[1]), reverse=True)

@@ -15,7 +15,6 @@ import itertools
 from collections.abc import Mapping
 
 from qaformat.blocks import Block
-from qaformat.errors import ParseError
 from qaformat.model import Role
 from qaformat.options import SpeakerSpec
 from qaformat.parsing.report import Report
@@ -103,7 +102,7 @@ def resolve_speakers(
             uses.append((index, key))
     uses.sort()
     if drafts:  # with no labels at all, the bold-questions fallback may still find some
-        _check_given(given_keys, drafts)
+        _check_given(given_keys, drafts, report)
     merged = _merge_short_forms(drafts, labels, uses)
     accepted = _accept(drafts, merged, labels, uses, given_keys, report, lines)
 
@@ -161,8 +160,10 @@ def _header_blocks(labels: list[Label | None], blocks: list[Block]) -> set[int]:
     return found
 
 
-def _check_given(given_keys: dict[str, tuple[str, SpeakerSpec]], drafts: dict[str, SpeakerDraft]) -> None:
-    """A label in the caller's speaker map that matches no label is a mistake worth stopping for."""
+def _check_given(given_keys: dict[str, tuple[str, SpeakerSpec]], drafts: dict[str, SpeakerDraft],
+                 report: Report) -> None:
+    """A label in the caller's speaker map that matches no label: worth knowing (a slip of the
+    pen), not stopping for, since one map serves every episode of a series."""
     seen = {_given_key(w) for d in drafts.values() for w in d.written} | {d.key for d in drafts.values()}
     written = sorted({w for d in drafts.values() for w in d.written})
     for key, (label, _) in given_keys.items():
@@ -170,7 +171,7 @@ def _check_given(given_keys: dict[str, tuple[str, SpeakerSpec]], drafts: dict[st
             continue
         close = difflib.get_close_matches(label, written, n=1, cutoff=0.6)
         hint = f"; perhaps you meant {close[0]!r}" if close else f"; labels found: {', '.join(written[:8]) or 'none'}"
-        raise ParseError(f"speaker map: label {label!r} matches no speaker label in the input{hint}")
+        report.info("speaker-map-unused", f"speaker map: label {label!r} matches no speaker label in the input{hint}", 1)
 
 
 def _loose_name(name: str) -> bool:

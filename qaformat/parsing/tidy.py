@@ -5,13 +5,15 @@ punctuation (``allies.this`` -> ``allies. this``, ``Dr.Petrov`` -> ``Dr. Petrov`
 ``Iran,which`` -> ``Iran, which``) that leaves domains (``world-today-news.com``),
 abbreviations (``U.S.``, ``e.g.``, ``a.m.``, ``Ph.D.``), numbers (``3.5``, ``1,000``) and URLs
 alone; and runs of spaces collapsed to one. Without ``tidy`` the text is returned unchanged and
-each place is reported, which is what ``qaformat check`` lists.
+each place is reported with its line and column, one finding per place, which is what
+``qaformat check`` lists.
 """
 
 from __future__ import annotations
 
 import re
 
+from qaformat.parsing.positions import SourceMap
 from qaformat.parsing.report import Report
 
 __all__ = ["tidy_text"]
@@ -43,17 +45,25 @@ def _glued(text: str) -> list[tuple[int, str]]:
     return found
 
 
-def tidy_text(text: str, line: int, report: Report, *, apply: bool) -> str:
-    """Fix (or only report) missing spaces after punctuation and runs of spaces."""
+def tidy_text(text: str, line: int, report: Report, *, apply: bool, source: SourceMap | None = None) -> str:
+    """Fix (or only report) missing spaces after punctuation and runs of spaces; each place is
+    reported at its line and column where ``source`` finds the paragraph."""
     found = _glued(text)
     runs = list(_SPACES.finditer(text)) if "  " in text else []
+    if not (found or runs):
+        return text
+    located = source.find(text, line) if source is not None else None
+
+    def where(offset: int) -> tuple[int, int | None]:
+        return located.at(offset) if located is not None else (line, None)
+
     verb = "added" if apply else "missing"
-    if found:
-        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
-        report.info("tidy-space-after-punctuation", f"space {verb} after punctuation in {found[0][1]!r}{more}", line)
-    if runs:
-        report.info("tidy-spaces", f"{len(runs)} run(s) of spaces {'collapsed' if apply else 'found'}", line)
-    if not apply or not (found or runs):
+    for cut, glued in found:
+        report.info("tidy-space-after-punctuation", f"space {verb} after punctuation in {glued!r}", *where(cut - 1))
+    for run in runs:
+        report.info("tidy-spaces", f"run of {len(run.group())} spaces {'collapsed' if apply else 'found'}",
+                    *where(run.start()))
+    if not apply:
         return text
     pieces: list[str] = []
     position = 0

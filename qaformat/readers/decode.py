@@ -9,10 +9,7 @@ import re
 
 from qaformat.errors import Diagnostic, InputError, Severity
 
-__all__ = ["MAX_INPUT_BYTES", "decode", "split_lines"]
-
-MAX_INPUT_BYTES = 64 * 1024 * 1024
-"""Inputs larger than this are refused: a transcript is text, and 64 MB of it is a book shelf."""
+__all__ = ["decode", "split_lines"]
 
 # File signatures of formats that are certainly not a transcript, checked before decoding.
 _MAGIC = (
@@ -20,7 +17,7 @@ _MAGIC = (
     (b"\xff\xd8\xff", "a JPEG image"),
     (b"GIF8", "a GIF image"),
     (b"%PDF", "a PDF document"),
-    (b"PK\x03\x04", "a zip archive (a .docx is read with --from docx)"),
+    (b"PK\x03\x04", "a zip archive (a .docx is read with format='docx')"),
     (b"\x1f\x8b", "a gzip archive"),
     (b"\x7fELF", "a program"),
     (b"MZ", "a program"),
@@ -80,13 +77,9 @@ def decode(data: bytes, source: str | None = None) -> tuple[str, list[Diagnostic
         The text and the diagnostics about how it was decoded.
 
     Raises:
-        InputError: the input is binary or too large.
+        InputError: the input is binary (its size is the caller's to limit: ``qaformat.parse``
+            refuses more than ``ParseOptions.max_bytes``).
     """
-    if len(data) > MAX_INPUT_BYTES:
-        raise InputError(
-            f"input is {len(data) / 2**20:.1f} MiB; the limit is {MAX_INPUT_BYTES // 2**20} MiB",
-            source=source,
-        )
     for bom, codec in (
         (codecs.BOM_UTF32_LE, "utf-32"),
         (codecs.BOM_UTF32_BE, "utf-32"),

@@ -25,7 +25,7 @@ import attrs
 from lxml import etree
 
 from qaformat.errors import InputError
-from qaformat.readers.decode import MAX_INPUT_BYTES
+from qaformat.options import MAX_INPUT_BYTES
 
 __all__ = ["Package", "W", "not_docx", "open_package"]
 
@@ -205,9 +205,7 @@ def open_package(data: str | bytes, source: str | None) -> Package:
             missing or broken relationship.
     """
     if isinstance(data, str):
-        raise not_docx("got text, not the bytes of a file (read it with --from text)", source)
-    if len(data) > MAX_INPUT_BYTES:
-        raise InputError(f"input is {len(data) / 2**20:.1f} MiB; the limit is {MAX_INPUT_BYTES // 2**20} MiB", source=source)
+        raise not_docx("got text, not the bytes of a file (read it with format='text')", source)
     if not data.startswith(b"PK\x03\x04"):
         raise not_docx(_what_it_is(data), source)
     try:
@@ -287,7 +285,7 @@ def _what_it_is(data: bytes) -> str:
         return "this is an RTF file; save it as .docx"
     if not data.strip():
         return "the file is empty"
-    return "it is not a zip archive (is it plain text? read it with --from text)"
+    return "it is not a zip archive (is it plain text? read it with format='text')"
 
 
 def _which_zip(names: set[str]) -> str:

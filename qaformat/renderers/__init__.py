@@ -35,8 +35,24 @@ class OutputFormat:
     """What the format is for, in a few words (``qaformat formats`` prints it)."""
     needs: str = ""
     """What it needs beyond qaformat: an external program, or times in the transcript."""
+    reads: frozenset[str] = frozenset()
+    """The `RenderOptions` fields the renderer reads, beyond `EVERY_FORMAT_READS` that
+    `render_with` applies for all; the others cannot change its output."""
 
 
+EVERY_FORMAT_READS = frozenset({"title", "metadata", "smart"})
+"""The `RenderOptions` fields `render_with` applies to the transcript before any renderer runs."""
+
+# What the document renderers all read: who speaks, how turns are set, the editor's additions.
+_DOCUMENT = frozenset({"labels", "timestamps", "bold_questions", "note", "cast", "show_title", "show_intro"})
+_READS = {
+    "html": _DOCUMENT | {"standalone", "stylesheet", "lang", "class_prefix", "heading_level", "jsonld"},
+    "json": frozenset({"diagnostics", "note"}),
+    "md": _DOCUMENT | {"heading_level"},
+    "docx": _DOCUMENT | {"template", "lang"},
+    "wordpress": _DOCUMENT | {"class_prefix", "heading_level"},
+    "pandoc": _DOCUMENT | {"class_prefix", "heading_level", "lang", "pandoc_api"},
+}
 _PANDOC = "qaformat.renderers.pandoc"
 _TIMED = "qaformat.renderers.timed"
 _NEEDS_PANDOC = "pandoc (Debian/Ubuntu: apt install pandoc)"
@@ -46,25 +62,25 @@ RENDERERS: dict[str, OutputFormat] = {
     f.name: f
     for f in (
         OutputFormat("html", "qaformat.renderers.html", "render_html", False, (".html", ".htm"),
-                     "a CMS fragment, or a whole page with --standalone"),
+                     "a CMS fragment, or a whole page with --standalone", reads=_READS["html"]),
         OutputFormat("json", "qaformat.renderers.json", "render_json", False, (".json",),
-                     "the versioned JSON contract for CMS plugins (read back by load_json)"),
+                     "the versioned JSON contract for CMS plugins (read back by load_json)", reads=_READS["json"]),
         OutputFormat("md", "qaformat.renderers.markdown", "render_markdown", False, (".md", ".markdown"),
-                     "Markdown for CMSs and sites that take it"),
+                     "Markdown for CMSs and sites that take it", reads=_READS["md"]),
         OutputFormat("docx", "qaformat.renderers.docx", "render_docx", True, (".docx",),
-                     "Word, with named QA styles for the copy desk"),
+                     "Word, with named QA styles for the copy desk", reads=_READS["docx"]),
         OutputFormat("wordpress", "qaformat.renderers.wordpress", "render_wordpress", False, (".wp.html",),
-                     "WordPress block markup (paste into the code editor, or post through the REST API)"),
+                     "WordPress block markup (paste into the code editor, or post through the REST API)", reads=_READS["wordpress"]),
         OutputFormat("pandoc", _PANDOC, "render_pandoc_json", False, (".pandoc.json",),
-                     "pandoc's JSON AST, for `pandoc -f json` to any format it writes"),
-        OutputFormat("epub", _PANDOC, "render_epub", True, (".epub",), "an e-book", _NEEDS_PANDOC),
+                     "pandoc's JSON AST, for `pandoc -f json` to any format it writes", reads=_READS["pandoc"]),
+        OutputFormat("epub", _PANDOC, "render_epub", True, (".epub",), "an e-book", _NEEDS_PANDOC, reads=_READS["pandoc"]),
         OutputFormat("odt", _PANDOC, "render_odt", True, (".odt",),
-                     "OpenDocument text with the named QA styles", _NEEDS_PANDOC),
+                     "OpenDocument text with the named QA styles", _NEEDS_PANDOC, reads=_READS["pandoc"]),
         OutputFormat("icml", _PANDOC, "render_icml", False, (".icml",),
-                     "InDesign (InCopy) with QA Question/QA Answer paragraph styles", _NEEDS_PANDOC),
-        OutputFormat("latex", _PANDOC, "render_latex", False, (".tex",), "LaTeX source", _NEEDS_PANDOC),
+                     "InDesign (InCopy) with QA Question/QA Answer paragraph styles", _NEEDS_PANDOC, reads=_READS["pandoc"]),
+        OutputFormat("latex", _PANDOC, "render_latex", False, (".tex",), "LaTeX source", _NEEDS_PANDOC, reads=_READS["pandoc"]),
         OutputFormat("pdf", _PANDOC, "render_pdf", True, (".pdf",), "a print-ready PDF, laid out by LibreOffice",
-                     _NEEDS_PANDOC + " and LibreOffice (apt install libreoffice-writer)"),
+                     _NEEDS_PANDOC + " and LibreOffice (apt install libreoffice-writer)", reads=_READS["pandoc"]),
         OutputFormat("vtt", _TIMED, "render_vtt", False, (".vtt",),
                      "WebVTT captions with <v Name> voices (Apple Podcasts, browsers)", _NEEDS_TIMES),
         OutputFormat("srt", _TIMED, "render_srt", False, (".srt",),

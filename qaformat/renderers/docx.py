@@ -33,7 +33,7 @@ from qaformat.options import RenderOptions
 from qaformat.renderers.castline import cast_line
 from qaformat.renderers.direction import right_to_left
 from qaformat.renderers.docx_styles import clear_language, language_attributes, open_base, set_language, style_ids
-from qaformat.renderers.labels import SpeakerLabels, clock_time, turn_time
+from qaformat.renderers.labels import SpeakerLabels, clock_time, interviewer_remarks, turn_time
 from qaformat.renderers.languages import document_language
 from qaformat.renderers.markup import escape_attribute, escape_text
 
@@ -123,6 +123,7 @@ class _DocxWriter:
         self._transcript = transcript
         self._options = options
         self._labels = SpeakerLabels(transcript.speakers, options.labels)
+        self._by_interviewer = interviewer_remarks(transcript.speakers)
         self._rtl = False  # direction of the last paragraph, for paragraphs with no strong letters
 
     def write(self) -> list[str]:
@@ -150,7 +151,7 @@ class _DocxWriter:
             case Kind.ANSWER:
                 style = "QA Answer"
             case Kind.REMARK:
-                style = "QA Remark"
+                style = "QA Interviewer Remark" if self._by_interviewer(turn) else "QA Remark"
             case Kind.NOTE:
                 style = "QA Note"
         opening = self._opening(turn)

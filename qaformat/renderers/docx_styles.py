@@ -65,6 +65,7 @@ _SPECS = (
     _Spec("QA Question", next="QA Answer", color="1F3864", before=12, after=3, keep_next=True),
     _Spec("QA Answer", next="QA Question", after=6),
     _Spec("QA Remark", base="QA Answer"),
+    _Spec("QA Interviewer Remark", base="QA Question", next="QA Question"),
     _Spec("QA Note", italic=True, color="666666", before=6, after=6),
     _Spec("QA Speaker", paragraph=False, base=None, bold=True),
     _Spec("QA Direction", paragraph=False, base=None, italic=True),

@@ -23,7 +23,7 @@ from qaformat.options import RenderOptions
 from qaformat.renderers.castline import cast_line
 from qaformat.renderers.direction import right_to_left
 from qaformat.renderers.jsonld import jsonld_script
-from qaformat.renderers.labels import SpeakerLabels, clock_seconds, clock_time, iso_duration, turn_time
+from qaformat.renderers.labels import SpeakerLabels, clock_seconds, clock_time, interviewer_remarks, iso_duration, turn_time
 from qaformat.renderers.languages import document_language
 from qaformat.renderers.markup import escape_attribute, escape_text
 
@@ -99,6 +99,7 @@ class _ArticleWriter:
         self._heading_level = 2 if options.standalone else options.heading_level
         self._timestamps = options.timestamps
         self._bold_questions = options.bold_questions
+        self._by_interviewer = interviewer_remarks(transcript.speakers)
         self._note = options.note.strip() if options.note else None
         self._cast = cast_line(transcript) if options.cast else None
         self._labels = SpeakerLabels(transcript.speakers, options.labels)
@@ -149,6 +150,8 @@ class _ArticleWriter:
     def _turn(self, turn: Turn, level: int) -> str:
         p = self._prefix
         attributes = {"class": f"{p}turn {p}{_KIND_CLASS[turn.kind]}"}
+        if self._by_interviewer(turn):
+            attributes["class"] += f" {p}by-interviewer"
         turn_lang, paragraph_langs = self._others.turn(turn.paragraphs)
         attributes.update(self._language(turn_lang))
         label = None

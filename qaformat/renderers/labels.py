@@ -11,17 +11,17 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import attrs
 
 from qaformat.errors import RenderError
-from qaformat.model import Kind, Speaker, Turn
+from qaformat.model import Kind, Role, Speaker, Turn
 from qaformat.names import CREDENTIALS, GENERIC_WORDS, HONORIFICS, PARTICLES
 from qaformat.options import LabelStyle
 
-__all__ = ["SpeakerLabels", "TurnHead", "clock_seconds", "clock_time", "is_role_label", "iso_duration", "short_label",
-           "turn_time"]
+__all__ = ["SpeakerLabels", "TurnHead", "clock_seconds", "clock_time", "interviewer_remarks", "is_role_label",
+           "iso_duration", "short_label", "turn_time"]
 
 
 def _bare(word: str) -> str:
@@ -121,6 +121,13 @@ class SpeakerLabels:
             return self._short[speaker_id]
         self._seen.add(speaker_id)
         return self._names[speaker_id]
+
+
+def interviewer_remarks(speakers: Iterable[Speaker]) -> Callable[[Turn], bool]:
+    """Which turns are remarks by an interviewer (a closing "thank you"): they are set like the
+    interviewer's questions, not like answers, so the reader sees who is speaking."""
+    interviewers = frozenset(s.id for s in speakers if s.role is Role.INTERVIEWER)
+    return lambda turn: turn.kind is Kind.REMARK and turn.speaker in interviewers
 
 
 def turn_time(turn: Turn) -> float | None:
