@@ -22,7 +22,13 @@ from typing import Any, NoReturn
 import attrs
 
 from qaformat import api
-from qaformat.errors import Diagnostic, InputError, ParseError, QAFormatError, Severity, UnknownFormatError, as_diagnostic, under_strict
+from qaformat.errors import (
+    InputError,
+    QAFormatError,
+    Severity,
+    as_diagnostic,
+    under_strict,
+)
 from qaformat.model import Transcript
 from qaformat.options import MAX_INPUT_BYTES, LabelStyle, ParseOptions, RenderOptions, SpeakerSpec
 from qaformat.presets import PRESETS, apply_preset
@@ -242,6 +248,10 @@ _FLAG_FOR = (
     ("ParseOptions(speakers=...)", "--speaker LABEL=Name"),
     ("ParseOptions(whole=True)", "--whole"),
     ("ParseOptions(max_bytes=...)", "--max-bytes"),
+    ("ParseOptions.lang:", "--lang:"),
+    ("RenderOptions.lang:", "--lang:"),
+    ("RenderOptions.class_prefix:", "--class-prefix:"),
+    ("RenderOptions.pandoc_api:", "--pandoc-api:"),
     ("overwrite=True", "--force"),
     ("format='text'", "--from text"),
     ("format='docx'", "--from docx"),

@@ -317,7 +317,8 @@ def test_an_empty_folder_is_an_error_like_a_pattern_that_matches_nothing(tmp_pat
     (["--template", "house.docx", "-t", "html"], "--template has no effect on html output"),
     (["--standalone", "-t", "docx", "-o", "talk.docx"], "--standalone/--fragment has no effect on docx output"),
     (["--diagnostics", "-t", "md"], "--diagnostics has no effect on md output"),
-    (["--lang", "en", "-t", "json"], "--lang has no effect on json output"),
+    (["--jsonld", "-t", "json"], "--jsonld has no effect on json output"),
+    (["--pandoc-api", "1.23", "-t", "html"], "--pandoc-api has no effect on html output"),
     (["--note", "  ", "-t", "json"], "--note is empty: no editor's note is added"),
 ])
 def test_a_flag_with_no_effect_on_the_output_is_a_warning(tmp_path, flags, warning):

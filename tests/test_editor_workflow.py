@@ -124,7 +124,7 @@ def test_check_points_at_each_slip_and_lists_every_occurrence(tmp_path):
     path.write_text(REPEATED, encoding="utf-8")
     done = subprocess.run([sys.executable, "-m", "qaformat", "check", str(path)], capture_output=True, text=True,
                           check=False)
-    decisions = ("role-inferred", "convention", "title-found")  # what parsing decided, not slips
+    decisions = ("role-inferred", "convention", "title-found", "language-guessed")  # decisions, not slips
     found = [line.removeprefix(f"{path}:") for line in done.stdout.splitlines()
              if not any(f" info {code} " in line for code in decisions)]
     assert found == [

@@ -15,7 +15,7 @@ import lxml.html
 import pytest
 
 import qaformat
-from qaformat.errors import InputError
+from qaformat.errors import OptionError
 from qaformat.model import Kind, Turn
 from qaformat.options import ParseOptions, RenderOptions
 from qaformat.renderers.docx import render_docx
@@ -100,7 +100,7 @@ def test_too_little_text_is_reported_and_no_language_stored() -> None:
 
 @pytest.mark.parametrize("tag", ["en us", "english!", ""])
 def test_a_malformed_tag_is_refused(tag: str) -> None:
-    with pytest.raises(InputError, match="language tag"):
+    with pytest.raises(OptionError, match=r"^ParseOptions\.lang: .* is not a BCP 47 language tag"):
         ParseOptions(lang=tag)
 
 
@@ -118,7 +118,7 @@ def test_command_line(tmp_path: Path) -> None:
     bad = subprocess.run([*run, "convert", str(source), "--lang", "de at", "-t", "json"], capture_output=True, text=True,
                          check=False)
     assert bad.returncode == 2 and bad.stdout == ""
-    assert bad.stderr == "qaformat: error: --lang wants a language tag such as en, de-CH or pt-BR, got 'de at'\n"
+    assert bad.stderr == "qaformat: error: --lang: 'de at' is not a BCP 47 language tag (such as en, en-GB, ar, zh-Hant)\n"
 
 
 # --- HTML ---------------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ import pytest
 
 import qaformat
 from qaformat import RenderOptions
-from qaformat.errors import InputError, OptionError, RenderError
+from qaformat.errors import OptionError, RenderError
 from qaformat.renderers import pandoc as pandoc_renderer
 from qaformat.renderers.pandoc import NEWEST_API, pandoc_document, render_pandoc_json
 from tests.builders import a, interview, load_case, q

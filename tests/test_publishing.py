@@ -17,7 +17,7 @@ import pytest
 
 import qaformat
 from qaformat import Kind, RenderOptions, Role, Section, Span, SpanKind, Speaker, Transcript, Turn
-from qaformat.errors import InputError, OptionError
+from qaformat.errors import OptionError
 from qaformat.presets import apply_preset
 from qaformat.renderers import RENDERERS, format_for_suffix
 from qaformat.renderers.castline import cast_line

@@ -71,8 +71,9 @@ def cli(source: Path, fmt: str, flags: list[str], out: Path) -> bytes | str:
     done = subprocess.run([sys.executable, "-m", "qaformat", "convert", str(source), "-t", fmt, "-o", str(out), "--force",
                            *flags], capture_output=True, env={**os.environ, **EPOCH}, timeout=120, check=False)
     if done.returncode == 2:  # a format this input cannot be written in (captions need times)
-        line = done.stderr.decode().strip()
-        assert "\n" not in line and line.startswith("qaformat: error: ")
+        # Flags this format does not read are warned about first; the error is the last line.
+        *warnings, line = done.stderr.decode().strip().splitlines()
+        assert line.startswith("qaformat: error: ") and all(w.startswith("qaformat: warning: ") for w in warnings)
         return line.removeprefix("qaformat: error: ").replace(str(source), source.name)
     assert done.returncode == 0, done.stderr
     return out.read_bytes()

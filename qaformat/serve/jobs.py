@@ -18,7 +18,7 @@ import attrs
 
 import qaformat
 from qaformat.errors import InputError, ParseError, QAFormatError, UnknownFormatError, as_diagnostic
-from qaformat.options import LabelStyle, ParseOptions, RenderOptions, SpeakerSpec
+from qaformat.options import MAX_INPUT_BYTES, LabelStyle, ParseOptions, RenderOptions, SpeakerSpec
 from qaformat.presets import PRESETS, apply_preset
 from qaformat.readers import detect
 from qaformat.renderers import output_format
@@ -145,8 +145,9 @@ def _parse_options(job: Job) -> ParseOptions:
     # A preset may set parse options too (podcast names generic speakers), as the CLI's --preset does.
     preset = PRESETS.get(job.preset or "")
     name_speakers = job.name_speakers or bool(preset and preset.parse.get("name_speakers"))
+    # The server's own body limit (--max-bytes of serve) has already bounded the input.
     return ParseOptions(speakers=speakers, tidy=job.tidy, whole=job.whole, name_speakers=name_speakers,
-                        convention=job.convention)
+                        convention=job.convention, max_bytes=max(len(job.data), MAX_INPUT_BYTES))
 
 
 def _render_options(job: Job) -> RenderOptions:

@@ -12,7 +12,7 @@ import os
 import attrs
 
 from qaformat.errors import InputError
-from qaformat.readers.decode import MAX_INPUT_BYTES
+from qaformat.options import MAX_INPUT_BYTES
 
 __all__ = ["DEFAULT_TIME_LIMIT", "ServeConfig", "is_loopback"]
 
