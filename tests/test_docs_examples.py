@@ -77,6 +77,8 @@ def _sandbox(folder: Path) -> Path:
     transcript = qaformat.read(example)
     (folder / "interview.json").write_text(qaformat.render(transcript, "json"), encoding="utf-8")
     (folder / "house.docx").write_bytes(qaformat.render(transcript, "docx"))
+    (folder / "page.html").write_text(qaformat.render(transcript, "html", qaformat.RenderOptions(standalone=True)),
+                                      encoding="utf-8")
     (folder / "qa.txt").write_text("Q: Why now?\nA: Because it is time.\nQ: Why here?\nA: Because it is home.\n",
                                    encoding="utf-8")
     (folder / "prose.txt").write_text("A paragraph of prose, with nobody speaking in it.\n", encoding="utf-8")
@@ -95,8 +97,9 @@ def test_python_example_runs_as_shown(example: Example, tmp_path: Path) -> None:
     folder = _sandbox(tmp_path / "work")
     program = folder / (example.runs_as or "example.py")
     program.write_text(example.body, encoding="utf-8")
+    # The repository's folder on the path, as docs/accessibility.md says for its auditor.
     done = subprocess.run([sys.executable, program.name], cwd=folder, capture_output=True, text=True, timeout=120,
-                          check=False)
+                          check=False, env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert done.returncode == 0, f"{example.name} failed:\n{done.stderr}"
     if example.output is not None:
         assert done.stdout == example.output, f"{example.name}: the output differs from the docs"

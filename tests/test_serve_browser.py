@@ -80,7 +80,7 @@ def test_upload_preview_change_role_and_download_docx(page: Page, tmp_path):
     document = docx.Document(io.BytesIO(saved.read_bytes()))
     ruth_paragraphs = [p for p in document.paragraphs if p.text.startswith("Ruth Adebayo:")]
     styles = [p.style.name for p in ruth_paragraphs]
-    assert styles.count("QA Question") >= kinds.count("answer") - 1 and set(styles) <= {"QA Question", "QA Remark"}
+    assert styles.count("QA Question") >= kinds.count("answer") - 1 and set(styles) <= {"QA Question", "QA Interviewer Remark"}
     assert document.core_properties.title == expected.title
 
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])

@@ -133,7 +133,8 @@ def _check(job: Job) -> Output:
     try:
         diagnostics = list(_read(job, _parse_options(job)).diagnostics)
     except QAFormatError as error:
-        diagnostics = [as_diagnostic(error)]
+        fatal = as_diagnostic(error)
+        diagnostics = [attrs.evolve(fatal, message=_http_words(fatal.message))]
     found = [d.to_dict(job.source) for d in diagnostics]
     # The CLI prints the same list with print(), which adds the newline.
     content = (json.dumps(found, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
@@ -171,6 +172,21 @@ def _stem(job: Job) -> str:
     return safe[:80] or DEFAULT_STEM
 
 
+# The library names its options as Python does; over HTTP they are request parameters.
+_PARAMETER_FOR = (
+    ("ParseOptions(speakers=...)", "the speakers parameter"),
+    ("ParseOptions(max_bytes=...)", "the server's --max-bytes"),
+    ("format='text'", "from=text"),
+    ("format='docx'", "from=docx"),
+)
+
+
+def _http_words(message: str) -> str:
+    for library, parameter in _PARAMETER_FOR:
+        message = message.replace(library, parameter)
+    return message
+
+
 def _failure(error: QAFormatError, convention: str | None = None) -> Failure:
     code = as_diagnostic(error).code
     if isinstance(error, UnknownFormatError):
@@ -183,4 +199,4 @@ def _failure(error: QAFormatError, convention: str | None = None) -> Failure:
         status = 422
         code = "render-error"
     tried = ((convention,) if convention else tuple(convention_names())) if code == "no-interview" else ()
-    return Failure(status, code, error.message, str(error), error.line, tried)
+    return Failure(status, code, _http_words(error.message), _http_words(str(error)), error.line, tried)
