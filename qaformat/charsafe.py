@@ -8,12 +8,12 @@ U+FFFD, so offsets into the text stay valid. Used by the parser's normalize stag
 
 from __future__ import annotations
 
-import re
+from qaformat.patterns import lazy
 
 __all__ = ["REPLACEMENT", "UNSAFE", "make_safe"]
 
 REPLACEMENT = "\ufffd"
-UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+UNSAFE = lazy("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def make_safe(text: str) -> str:

@@ -11,7 +11,6 @@ Outputs are written through a temporary file and a rename.
 from __future__ import annotations
 
 import argparse
-import glob
 import os
 import sys
 import unicodedata
@@ -41,7 +40,36 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 STDIO = "-"
 
 
+def _terminal_width() -> int:
+    """What ``shutil.get_terminal_size`` gives argparse, less the 2 columns argparse keeps free."""
+    try:
+        return int(os.environ["COLUMNS"]) - 2
+    except (KeyError, ValueError):
+        pass
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns - 2  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        return 78
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help layout, given the terminal's width: finding it itself, argparse imports
+    ``shutil`` and with it the archive modules, a cost every conversion would pay at start-up."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: int | None = None) -> None:
+        super().__init__(prog, indent_increment, max_help_position, width or _terminal_width())
+
+
+class _RawFormatter(_Formatter, argparse.RawDescriptionHelpFormatter):
+    """As `_Formatter`, keeping the description's and epilog's own line breaks."""
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
         print(f"qaformat: error: {message}", file=sys.stderr)
@@ -92,8 +120,8 @@ def _build_parser() -> argparse.ArgumentParser:
                          help="refuse inputs larger than this (e.g. 200M, 1G; default 64M)")
 
     convert = commands.add_parser("convert", help="convert transcripts", description="Convert transcripts.",
-                                  epilog=_formats_epilog(), formatter_class=argparse.RawDescriptionHelpFormatter)
-    convert.set_defaults(usage=convert.format_usage())
+                                  epilog=_formats_epilog(), formatter_class=_RawFormatter)
+    convert.set_defaults(command_parser=convert)  # its usage is formatted only for a usage error
     convert.add_argument("inputs", nargs="+", metavar="INPUT",
                          help="input files, folders or patterns ('-' for standard input)")
     where = convert.add_mutually_exclusive_group()
@@ -335,6 +363,8 @@ def _expand(inputs: list[str]) -> list[str]:
                 raise InputError(f"no transcript in folder {item!r} (suffixes read: {' '.join(sorted(SUFFIXES))})")
             found.extend(inside)
         elif not os.path.exists(item) and any(c in item for c in "*?["):
+            import glob  # only for a pattern the shell left: start-up stays short without it
+
             matches = sorted(glob.glob(item, recursive=True))
             if not matches:
                 raise InputError(f"no file matches {item!r}")
@@ -349,7 +379,7 @@ def _expand(inputs: list[str]) -> list[str]:
 
 def _usage_error(args: argparse.Namespace, message: str) -> NoReturn:
     """Exit 2 with the command's usage, as argparse does for a bad flag."""
-    sys.stderr.write(args.usage)
+    sys.stderr.write(args.command_parser.format_usage())
     print(f"qaformat: error: {message}", file=sys.stderr)
     raise SystemExit(EXIT_USAGE)
 

@@ -18,6 +18,7 @@ the guess adds little to a parse or a rendering. It imports only `function_words
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -26,6 +27,7 @@ from collections.abc import Iterable
 import attrs
 
 from qaformat.function_words import FUNCTION_WORDS, SCRIPT_LANGUAGE, SCRIPT_RANGES, SHARED_SCRIPT
+from qaformat.patterns import lazy
 
 __all__ = [
     "CONFIDENT",
@@ -56,7 +58,7 @@ _EAST_ASIAN = frozenset({"zh", "ja", "ko", "yue", "wuu", "cmn"})
 # What may stick to a word between spaces: ASCII punctuation, quotes, dashes, and the
 # punctuation of the Arabic, Devanagari and CJK scripts.
 _PUNCTUATION = "!\"#$%&()*+,-./:;<=>?@[\\]^_`{|}~«»‹›“”„‘‚…–—―¡¿·،؛؟۔।॥。、，！？：；（）「」『』【】《》〈〉"
-_NON_LATIN = re.compile("[" + "".join(f"{chr(first)}-{chr(last)}" for first, last, _ in SCRIPT_RANGES) + "]")
+_NON_LATIN = lazy("[" + "".join(f"{chr(first)}-{chr(last)}" for first, last, _ in SCRIPT_RANGES) + "]")
 _STARTS = [first for first, _, _ in SCRIPT_RANGES]
 
 def _index_words() -> dict[str, tuple[str, ...]]:
@@ -80,13 +82,18 @@ def _marker_words(tag: str) -> list[str]:
             if _WORD_LANGUAGES[word] == (tag,)][:_MARKERS_PER_LANGUAGE]
 
 
-_MARKER_WORDS = {tag: _marker_words(tag) for tag in FUNCTION_WORDS}
-# After a space: a pattern that starts with one is scanned for much faster than with \b.
-_MARKERS = {tag: re.compile(" (?:" + "|".join(map(re.escape, words)) + ")(?=[\\s,.;:!?\u060c\u061b\u061f\u0964]|$)")
-            for tag, words in _MARKER_WORDS.items()}
-# The six commonest, looked for first with `str.count`, faster still: most paragraphs in the
-# document's language have enough of these alone.
-_COMMONEST = {tag: tuple(f" {word} " for word in words[:6]) for tag, words in _MARKER_WORDS.items()}
+@functools.cache
+def _markers(tag: str) -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
+    """The language's marker words as a pattern, and the six commonest of them: those are looked
+    for first with `str.count`, faster still, and most paragraphs in the document's language have
+    enough of these alone. (Made for the one language a renderer needs, when it needs it.)"""
+    if tag not in FUNCTION_WORDS:
+        return None, ()
+    words = _marker_words(tag)
+    # After a space: a pattern that starts with one is scanned for much faster than with \b.
+    pattern = re.compile(" (?:" + "|".join(map(re.escape, words)) + ")(?=[\\s,.;:!?\u060c\u061b\u061f\u0964]|$)")
+    return pattern, tuple(f" {word} " for word in words[:6])
+
 _MARKER_EVERY = 30  # markers expected at least once per this many words
 _SCRIPT_SHARE = 0.3  # of a paragraph's characters, in the document's script
 _SHORTEST = 24  # characters: shorter paragraphs are never confidently anything
@@ -240,8 +247,7 @@ class OtherLanguages:
     def __init__(self, document_tag: str | None):
         language = primary_subtag(document_tag) if document_tag else ""
         self._language = language if language in KNOWN_LANGUAGES else None
-        self._markers = _MARKERS.get(language)
-        self._commonest = _COMMONEST.get(language, ())
+        self._markers, self._commonest = _markers(language)
         scripts = [script for script, tags in SHARED_SCRIPT.items() if language in tags]
         scripts += [script for script, tag in SCRIPT_LANGUAGE.items() if tag == language]
         if language == "ja":

@@ -17,6 +17,7 @@ import attrs
 
 from qaformat.errors import InputError, OptionError
 from qaformat.model import Role, frozen_mapping
+from qaformat.patterns import lazy
 
 __all__ = ["MAX_INPUT_BYTES", "LabelStyle", "ParseOptions", "RenderOptions", "SpeakerSpec"]
 
@@ -44,7 +45,7 @@ def _is_positive_int(instance: Any, attribute: attrs.Attribute[Any], value: obje
 # A well-formed BCP 47 language tag (RFC 5646, section 2.1): language, script, region, variants,
 # extensions, private use; or a private-use tag alone. Case does not matter. The syntax also
 # allows languages of 4 to 8 letters, reserved for the future: none exists, and "english" is a slip.
-_BCP47 = re.compile(
+_BCP47 = lazy(
     r"""[a-z]{2,3}(?:-[a-z]{3}){0,3}                 # language (with extended subtags)
         (?:-[a-z]{4})?                              # script
         (?:-(?:[a-z]{2}|[0-9]{3}))?                 # region
@@ -172,8 +173,8 @@ def _optional_path(value: str | os.PathLike[str] | None) -> str | None:
     return None if value is None else os.fspath(value)
 
 
-_PREFIX = re.compile(r"(?:[A-Za-z_][A-Za-z0-9_-]*)?\Z")
-_API = re.compile(r"1\.\d{1,3}(?:\.\d{1,3}){0,2}\Z")
+_PREFIX = lazy(r"(?:[A-Za-z_][A-Za-z0-9_-]*)?\Z")
+_API = lazy(r"1\.\d{1,3}(?:\.\d{1,3}){0,2}\Z")
 
 
 def _is_class_prefix(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:

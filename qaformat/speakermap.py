@@ -12,18 +12,18 @@ before inference, and a label that matches nothing in the transcript is an error
 from __future__ import annotations
 
 import os
-import re
 import tomllib
 from typing import Any
 
 from qaformat.errors import InputError
 from qaformat.model import Role
 from qaformat.options import SpeakerSpec
+from qaformat.patterns import lazy
 
 __all__ = ["load_speaker_map", "parse_speaker_map"]
 
 _FIELDS = frozenset({"name", "role", "description"})
-_AT_LINE = re.compile(r"\(at line (\d+)")
+_AT_LINE = lazy(r"\(at line (\d+)")
 
 
 def load_speaker_map(path: str | os.PathLike[str]) -> dict[str, SpeakerSpec]:

@@ -9,22 +9,21 @@ its own line and at its column, so an editor can fix them one by one.
 
 from __future__ import annotations
 
-import re
-
 from qaformat.model import Kind, Section, Speaker
 from qaformat.parsing.positions import Located, SourceMap
 from qaformat.parsing.report import Report
 from qaformat.parsing.units import Para
 from qaformat.parsing.words import name_words
+from qaformat.patterns import lazy
 
 __all__ = ["check_transcript"]
 
 _PAIRS = (("(", ")"), ("[", "]"), ("“", "”"))
-_PAIR_MARKS = re.compile(r'[()\[\]“”"]')  # most paragraphs have none: one look skips eight counts
+_PAIR_MARKS = lazy(r'[()\[\]“”"]')  # most paragraphs have none: one look skips eight counts
 # A sentence that starts in lower case: "vision. it formalizes" (not "e.g. the", "a.m. and").
-_LOWER_SENTENCE = re.compile(r"(?<![\w.])([a-z]{3,})[.!?] +([a-z]\w*)")
+_LOWER_SENTENCE = lazy(r"(?<![\w.])([a-z]{3,})[.!?] +([a-z]\w*)")
 # What every such place holds; far cheaper to look for than the pattern, and most text has none.
-_LOWER_SENTENCE_HINT = re.compile(r"[.!?] +[a-z]")
+_LOWER_SENTENCE_HINT = lazy(r"[.!?] +[a-z]")
 _ABBREVIATIONS = frozenset({"etc", "approx", "incl", "vol", "fig", "nos", "cf"})
 _LONG_QUESTION_WORDS = 60
 

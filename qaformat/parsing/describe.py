@@ -8,18 +8,17 @@ already gave (``ANDERSON COOPER, CNN ANCHOR``) or the caller gave is kept.
 
 from __future__ import annotations
 
-import re
-
 from qaformat.parsing.units import SpeakerDraft
 from qaformat.parsing.words import HONORIFICS, SENTENCE_STARTERS, STOPWORDS, name_words
+from qaformat.patterns import lazy
 
 __all__ = ["describe_speakers"]
 
 _MAX_WORDS = 30
 _CONNECTORS = frozenset({"of", "for", "at", "and", "de", "the"})
 # Job words written in lower case ("features editor", "staff reporter", "economist").
-_JOB = re.compile(r"(?:or|er|ist|ent|ant|ian|ee|ief|ive|ary|man|woman|person|host|head|chair|lead)$")
-_APPOSITION_START = re.compile(r"(?i)^(?:a|an|the|[A-Z][\w'’.-]*|\w+(?:-\w+)*\s+(?:at|of|for)\b)")
+_JOB = lazy(r"(?:or|er|ist|ent|ant|ian|ee|ief|ive|ary|man|woman|person|host|head|chair|lead)$")
+_APPOSITION_START = lazy(r"(?i)^(?:a|an|the|[A-Z][\w'’.-]*|\w+(?:-\w+)*\s+(?:at|of|for)\b)")
 
 
 def describe_speakers(speakers: tuple[SpeakerDraft, ...], intro: tuple[str, ...]) -> None:

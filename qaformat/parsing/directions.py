@@ -7,15 +7,14 @@ changed: spans only point into it.
 
 from __future__ import annotations
 
-import re
-
 from qaformat.model import Span, SpanKind
 from qaformat.parsing.words import is_direction
+from qaformat.patterns import lazy
 
 __all__ = ["find_spans"]
 
-_BRACKETED = re.compile(r"\[[^\[\]\n]{1,80}\]|\([^()\n]{1,80}\)")
-_TIME_ONLY = re.compile(r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?")
+_BRACKETED = lazy(r"\[[^\[\]\n]{1,80}\]|\([^()\n]{1,80}\)")
+_TIME_ONLY = lazy(r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?")
 
 
 def find_spans(paragraphs: list[str]) -> tuple[Span, ...]:

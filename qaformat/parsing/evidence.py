@@ -9,11 +9,11 @@ interviewer's words are set in bold or italics, or in a Word style named for que
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
 from qaformat.parsing.units import Para, SpeakerDraft, Vote
 from qaformat.parsing.words import name_words
+from qaformat.patterns import lazy
 
 __all__ = ["role_votes"]
 
@@ -25,7 +25,7 @@ _INTRODUCTION_WEIGHT = 1.0
 _NAMED_TAIL = 200
 _NAMED_WEIGHT = 0.5
 _INTRODUCTION_HINTS = ("with me", "guest", "welcome", "joining", "joined", "i'm here with", "i'm with")
-_INTRODUCES = re.compile(
+_INTRODUCES = lazy(
     r"(?i:with me (?:today |now |here )?is|my guest(?:s)?(?: today| this week)? (?:is|are)|our guest(?: today)? is"
     r"|please welcome|joining (?:us|me)(?: today| now| this week)? (?:is|are)|i'?m (?:here |joined )?(?:with|by)"
     r"|i am joined by|we(?:'re| are) joined by|(?:a )?(?:warm )?welcome(?: back)?(?: to the (?:show|program|podcast))?,?)"

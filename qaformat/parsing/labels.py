@@ -12,7 +12,6 @@ so the stage is linear in the input.
 from __future__ import annotations
 
 import functools
-import re
 import unicodedata
 
 import attrs
@@ -34,6 +33,7 @@ from qaformat.parsing.words import (
     parse_time,
     strip_dots,
 )
+from qaformat.patterns import lazy
 
 __all__ = ["find_bold_questions", "find_label", "find_labels", "is_name_shaped", "parse_time"]  # parse_time: re-exported
 
@@ -42,17 +42,17 @@ MAX_LABEL_CHARS = 80
 MAX_NAME_WORDS = 6
 
 _TIME = TIME
-_TRAILING_TIME = re.compile(rf"\s*[|·•–—-]?\s*[\[(]?({_TIME})[\])]?$")
+_TRAILING_TIME = lazy(rf"\s*[|·•–—-]?\s*[\[(]?({_TIME})[\])]?$")
 # "Q - text", "A – text", "NAME — text", "Jane > text": a separator other than a colon. Only a
 # token that recurs this way becomes a speaker (the speakers stage counts).
-_DASH_LABEL = re.compile(r"([^\s\W][^:\-–—>]{0,38}?)\s+[-–—>]\s+(?=\S)")
-_BARE_TIME = re.compile(rf"[\[(]?({_TIME})[\])]?\s*:?")
+_DASH_LABEL = lazy(r"([^\s\W][^:\-–—>]{0,38}?)\s+[-–—>]\s+(?=\S)")
+_BARE_TIME = lazy(rf"[\[(]?({_TIME})[\])]?\s*:?")
 _COLONS = ":："
-_BRACKET_CODE = re.compile(r"\[([A-Z]{1,3}\d?)\](?:\s*[:–—-])?\s+(?=\S)")
-_JOINT = re.compile(r"\s+(?:&|\+|and|y|et|und|e)\s+")
-_CLOCK = re.compile(r"(?i)[ap]\.?m\b\.?")  # "5:15 P.M. EDT" is a time of day, not a speaker
+_BRACKET_CODE = lazy(r"\[([A-Z]{1,3}\d?)\](?:\s*[:–—-])?\s+(?=\S)")
+_JOINT = lazy(r"\s+(?:&|\+|and|y|et|und|e)\s+")
+_CLOCK = lazy(r"(?i)[ap]\.?m\b\.?")  # "5:15 P.M. EDT" is a time of day, not a speaker
 # The only characters `_label_colon` decides on; it skips from one to the next.
-_LABEL_MARKS = re.compile(r"[:：()\[\].?!;]")
+_LABEL_MARKS = lazy(r"[:：()\[\].?!;]")
 _TEXT_OPENERS = frozenset({"note", "notes", "update", "correction", "says", "said", "asks", "asked", "writes", "adds"})
 _INVISIBLE = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff\u200b"
 

@@ -7,15 +7,15 @@ with its confidence either way, so an editor sees what was assumed and can say o
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 
 from qaformat.language import LIKELY, guess_language_of
 from qaformat.parsing.report import Report
+from qaformat.patterns import lazy
 
 __all__ = ["find_language"]
 
-_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
+_TAG = lazy(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
 _DECLARED = ("lang", "language")  # metadata keys the readers fill from the input's own markup
 
 

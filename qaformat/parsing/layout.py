@@ -18,6 +18,7 @@ import re
 from qaformat.parsing.report import Report
 from qaformat.parsing.units import Layout, Para, ParaRole
 from qaformat.parsing.words import is_direction_only, is_legend
+from qaformat.patterns import lazy
 
 __all__ = ["find_layout", "is_title_like"]
 
@@ -26,31 +27,31 @@ _SMALL_WORDS = frozenset(
     "a an the and or but nor of in on at to for with from by as into vs via its is are be".split()
 )
 _MONTHS = "january february march april may june july august september october november december"
-_DATE = re.compile(
+_DATE = lazy(
     rf"(?i)^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
     rf"(?:(?:{_MONTHS.replace(' ', '|')}|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+\d{{1,2}}"
     rf"|\d{{1,2}}\s+(?:{_MONTHS.replace(' ', '|')}))"
 )
-_BYLINE = re.compile(
+_BYLINE = lazy(
     r"(?i)^(?:by|posted by|written by|interview by|interviewed by|reporting by|reported by|recorded by|transcribed by"
     r"|produced by|edited by|photos? by|words by|heard on|as heard on|broadcast on|aired on|بقلم)[\s:]"
 )
-_DATE_ANYWHERE = re.compile(
+_DATE_ANYWHERE = lazy(
     rf"(?i)\b(?:{_MONTHS.replace(' ', '|')}|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+\d{{1,2}}\b"
     rf"|\b\d{{1,2}}\s+(?:{_MONTHS.replace(' ', '|')})\b"
     r"|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}:\d{2}\s*[ap]\.?m\b|\b\d{1,2}:\d{2}\s*(?:[AP]\.?M\.?)"
 )
 # Fixed lines of transcription-service exports (Otter's header) and transcript notices.
-_SERVICE_HEADER = re.compile(r"^(?:SUMMARY KEYWORDS|KEYWORDS|SPEAKERS|Transcribed by\b.*|Exported (?:from|with|by)\b.*"
+_SERVICE_HEADER = lazy(r"^(?:SUMMARY KEYWORDS|KEYWORDS|SPEAKERS|Transcribed by\b.*|Exported (?:from|with|by)\b.*"
                              r"|Transcri(?:ption|be[dr]?)\b.{0,60})$")
 # "File: talk.m4a", "Durée : 00:06:48": the fields an export's header gives, in a few languages.
 _FIELD_KEYS = {**dict.fromkeys(("file", "fichier", "archivo", "arquivo", "datei", "bestand"), "file"),
                **dict.fromkeys(("duration", "durée", "duración", "duração", "dauer", "duur", "length"), "duration")}
-_SERVICE_FIELD = re.compile(rf"(?i)^({'|'.join(_FIELD_KEYS)})\s*:\s*(\S.{{0,200}})$")
+_SERVICE_FIELD = lazy(rf"(?i)^({'|'.join(_FIELD_KEYS)})\s*:\s*(\S.{{0,200}})$")
 _SERVICE_KEYS = {"SUMMARY KEYWORDS": "keywords", "KEYWORDS": "keywords", "SPEAKERS": "speakers"}
 _HEADER_SCAN = 40
 # Page furniture that ends (or precedes) an interview on a scraped page.
-_BOILERPLATE = re.compile(
+_BOILERPLATE = lazy(
     r"(?i)comments? below|leave a (?:comment|reply)|post a comment|add a comment|\bcomments?\s*\(\d+\)"
     r"|join the (?:conversation|discussion)|share (?:this|your (?:views|thoughts))|share on\b"
     r"|\bsubscribe\b|sign up for|\bnewsletter\b|all rights reserved|copyright|©|akismet"
@@ -61,41 +62,41 @@ _BOILERPLATE = re.compile(
     r"|^related:|^see also|^more:|^also read|^watch:|^listen:|^source:|back to top|rush transcript"
     r"|return to .{0,30}(?:page|transcripts)|transcribed by|was exported on|view latest version"
 )
-_DEBRIS = re.compile(r'"\s*>|</?[a-zA-Z][\w-]*[\s>/]|/>|\bclass=|\bstyle=|\bhref=|&nbsp;|^\W*\{|\}\s*$|^<!--')
+_DEBRIS = lazy(r'"\s*>|</?[a-zA-Z][\w-]*[\s>/]|/>|\bclass=|\bstyle=|\bhref=|&nbsp;|^\W*\{|\}\s*$|^<!--')
 # Every debris pattern holds one of these characters. Most paragraphs have none, and looking
 # for them costs a tenth of trying the pattern at every position.
-_DEBRIS_HINT = re.compile(r"[<>=&{}]")
+_DEBRIS_HINT = lazy(r"[<>=&{}]")
 # Lines a page drops into the middle of an interview.
-_CUT_IN_LINK = re.compile(
+_CUT_IN_LINK = lazy(
     r"(?i)^(?:read more|related(?: stories| articles| coverage| content| reading)?|see also|also read|more from"
     r"|recommended(?: reading)?|watch|listen|advertisement|sponsored(?: content)?|sign up|subscribe to|get our"
     r"|don[’']t miss)\b\s*(?:[:|–—»›>-]|$)"
 )
-_CONTACT = re.compile(r"(?i)\b(?:can be (?:reached|contacted) (?:at|by|on)|is reachable at|e-?mail (?:him|her|them) at"
+_CONTACT = lazy(r"(?i)\b(?:can be (?:reached|contacted) (?:at|by|on)|is reachable at|e-?mail (?:him|her|them) at"
                       r"|follow (?:him|her|them) on (?:twitter|x|instagram|bluesky|mastodon))\b")
-_EVENT = re.compile(r"(?i)\badmission is free\b|\btickets (?:are|cost|start at)\b"
+_EVENT = lazy(r"(?i)\badmission is free\b|\btickets (?:are|cost|start at)\b"
                     r"|\b(?:runs|is on view|opens) (?:through|until)\b")
-_PHOTO_CREDIT = re.compile(r"(?i)\b(?:photo(?:graph)?s?|image|illustration|picture|credit)\s*(?::|by\b)\s*[A-Z\w]"
+_PHOTO_CREDIT = lazy(r"(?i)\b(?:photo(?:graph)?s?|image|illustration|picture|credit)\s*(?::|by\b)\s*[A-Z\w]"
                            r"|\((?:photo|image|credit):?[^)]{0,60}\)\s*$|/\s*(?:getty images|reuters|ap|afp)\b")
 _MAX_CUT_IN = 300
 _CUT_IN_INITIALS = frozenset("RrSsAaMmWwLlGgDd")  # the first letters of _CUT_IN_LINK's words
 _CONTACT_WORDS = ("reach", "contact", "mail", "follow ")
 _EVENT_WORDS = ("admission", "tickets", " through", " until")
-_CREDIT = re.compile(r"^[A-Z][^:.!?]{0,40}:\s")
+_CREDIT = lazy(r"^[A-Z][^:.!?]{0,40}:\s")
 # "Odette Vance's album is out ...", "Jane Roe is a reporter ...": about someone, not by them.
-_THIRD_PERSON = re.compile(r"^[A-Z][\w'’-]+ [A-Z][\w'’-]+(?:'s|’s| is | was | has | will | covers | writes )")
-_THANKS = re.compile(r"(?i)\bthank(?:s| you)\b")
-_FILE_NAME = re.compile(r"^[\w.-]+\.(?:mp3|mp4|m4a|wav|mov|docx?|txt|pdf|srt|vtt)$", re.IGNORECASE)
-_ADVERT = re.compile(r"(?i)^(?:advertisement|ad|sponsored content|story continues below|scroll to continue"
+_THIRD_PERSON = lazy(r"^[A-Z][\w'’-]+ [A-Z][\w'’-]+(?:'s|’s| is | was | has | will | covers | writes )")
+_THANKS = lazy(r"(?i)\bthank(?:s| you)\b")
+_FILE_NAME = lazy(r"^[\w.-]+\.(?:mp3|mp4|m4a|wav|mov|docx?|txt|pdf|srt|vtt)$", re.IGNORECASE)
+_ADVERT = lazy(r"(?i)^(?:advertisement|ad|sponsored content|story continues below|scroll to continue"
                      r"|continue reading|\(?story continues\)?|skip advert(?:isement)?)\W*$")
 # An editor's note opens with its name or "This interview has been ...", or says anywhere that
 # the text was edited. The second pattern runs on lower-cased text and only where "been " or
 # "edited " occurs: a case-blind pattern tried at every position is the slowest kind to scan.
-_EDITOR_NOTE_START = re.compile(
+_EDITOR_NOTE_START = lazy(
     r"(?i)editor[’']?s\s+note|ed\.?\s+note|this (?:interview|conversation|transcript|q&a) (?:has|was)"
     r"\s+been|the following (?:interview|conversation|transcript)"
 )
-_EDITOR_NOTE_INSIDE = re.compile(
+_EDITOR_NOTE_INSIDE = lazy(
     r"(?:interview|conversation|transcript) (?:has|was) been (?:lightly |slightly )?(?:edited|condensed)"
     r"|edited (?:and condensed )?for (?:length|clarity|brevity)"
 )

@@ -9,18 +9,17 @@ right after they speak (``Thanks, Omar.``). Each finding is reported as
 
 from __future__ import annotations
 
-import re
-
 from qaformat.parsing.report import Report
 from qaformat.parsing.units import Draft, SpeakerDraft
 from qaformat.parsing.words import NUMBERED_ROLE_WORDS, ROLE_WORDS
+from qaformat.patterns import lazy
 
 __all__ = ["suggest_names"]
 
 _NAME = r"([A-Z][a-zà-ÿ'’-]+(?: (?:[A-Z][a-zà-ÿ'’-]+|de|van|von|da|del|di|le|la)){0,3})"
-_SELF = re.compile(r"(?:^|[.!?]\s+|,\s+)(?:I'm|I’m|I am|my name is|My name is|this is|This is)\s+" + _NAME
+_SELF = lazy(r"(?:^|[.!?]\s+|,\s+)(?:I'm|I’m|I am|my name is|My name is|this is|This is)\s+" + _NAME
                    + r"(?=[,.!?;]|\s+(?:and|from|with|here|the|your|host|at)\b)")
-_THANKS = re.compile(r"(?:^|[.!?]\s+)(?:Thanks|Thank you|Cheers),\s+" + _NAME + r"[.!]")
+_THANKS = lazy(r"(?:^|[.!?]\s+)(?:Thanks|Thank you|Cheers),\s+" + _NAME + r"[.!]")
 _NOT_NAMES = frozenset({"Not", "Just", "So", "Really", "Very", "Here", "Glad", "Happy", "Sure", "Going", "Sorry", "Excited"})
 _LOOK_AT_TURNS = 6
 

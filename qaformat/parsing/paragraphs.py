@@ -9,18 +9,17 @@ line is its own paragraph, which is how most web and word-processor text arrives
 
 from __future__ import annotations
 
-import re
-
 import attrs
 
 from qaformat.blocks import Block
 from qaformat.parsing.units import Cast, Label, Para
 from qaformat.parsing.words import LEADING_TIME, parse_time
+from qaformat.patterns import lazy
 
 __all__ = ["assemble_paragraphs"]
 
 _WRAP_WIDTH_MAX = 110
-_CLOCK = re.compile(r"[AaPp]\.?[Mm]\b")  # "1:14 P.M. EDT" is a time of day, not a time code
+_CLOCK = lazy(r"[AaPp]\.?[Mm]\b")  # "1:14 P.M. EDT" is a time of day, not a time code
 _SENTENCE_END = tuple('.?!:;"”’)]…')
 
 

@@ -10,7 +10,6 @@ in a caps broadcast transcript). The canonical name is the most complete, best-c
 
 from __future__ import annotations
 
-import difflib
 import itertools
 from collections.abc import Mapping
 
@@ -169,6 +168,8 @@ def _check_given(given_keys: dict[str, tuple[str, SpeakerSpec]], drafts: dict[st
     for key, (label, _) in given_keys.items():
         if key in seen:
             continue
+        import difflib  # only for a speaker map's unused label: start-up stays short without it
+
         close = difflib.get_close_matches(label, written, n=1, cutoff=0.6)
         hint = f"; perhaps you meant {close[0]!r}" if close else f"; labels found: {', '.join(written[:8]) or 'none'}"
         report.info("speaker-map-unused", f"speaker map: label {label!r} matches no speaker label in the input{hint}", 1)

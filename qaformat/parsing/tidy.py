@@ -11,21 +11,20 @@ each place is reported with its line and column, one finding per place, which is
 
 from __future__ import annotations
 
-import re
-
 from qaformat.parsing.positions import SourceMap
 from qaformat.parsing.report import Report
+from qaformat.patterns import lazy
 
 __all__ = ["tidy_text"]
 
 # Two words glued by sentence punctuation ("allies.this", "Iran,which", "Dr.Petrov"), not part
 # of a longer token (a domain's "news.com" after a hyphen, a URL, an e-mail, "U.S.", "3.5").
 # The look-behind lets a match start only at a word's start, which keeps the search linear.
-_GLUED = re.compile(r"(?<![\w@/:.'’-])([^\W\d_]{2,})([.,!?;])([^\W\d_]{2,})(?=[\s.,!?;:\"”’)]|$)")
+_GLUED = lazy(r"(?<![\w@/:.'’-])([^\W\d_]{2,})([.,!?;])([^\W\d_]{2,})(?=[\s.,!?;:\"”’)]|$)")
 # What every glued place holds: punctuation with a letter right after it. Most paragraphs have
 # none, and looking for it costs a tenth of trying the pattern above at every word.
-_GLUED_HINT = re.compile(r"[.,!?;][^\W\d_]")
-_SPACES = re.compile(r"(?<=\S)  +(?=\S)")
+_GLUED_HINT = lazy(r"[.,!?;][^\W\d_]")
+_SPACES = lazy(r"(?<=\S)  +(?=\S)")
 _NOT_WORDS = frozenset(
     """com org net edu gov mil int io co uk us de fr es it nl eu ru cn jp in au ca ch be se no dk fi
     info biz tv me ly fm ai app dev html htm php asp aspx js py json xml pdf doc docx txt csv jpg

@@ -7,11 +7,11 @@ Stages import this module and `units`, never each other.
 from __future__ import annotations
 
 import functools
-import re
 import unicodedata
 
 from qaformat import names
 from qaformat.model import Role
+from qaformat.patterns import lazy
 
 __all__ = [
     "HONORIFICS",
@@ -225,7 +225,7 @@ def display_case(name: str) -> str:
     return " ".join(titled)
 
 
-_JOINT_WORD = re.compile(r"\s+(&|\+|AND|Y|ET|UND)\s+")
+_JOINT_WORD = lazy(r"\s+(&|\+|AND|Y|ET|UND)\s+")
 
 
 def is_legend(text: str) -> bool:
@@ -234,7 +234,7 @@ def is_legend(text: str) -> bool:
     return len(pairs) >= 2 and sum(len(code) + len(name) for code, name in pairs) >= 0.5 * len(text.replace(" ", ""))
 
 
-LEGEND_PAIR = re.compile(r"\[?\b([A-Z]{1,3}\d?)\b\]?\s*[–—=:-]\s*([A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2})")
+LEGEND_PAIR = lazy(r"\[?\b([A-Z]{1,3}\d?)\b\]?\s*[–—=:-]\s*([A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2})")
 """One ``code – Name`` pair of a legend line."""
 
 
@@ -259,7 +259,7 @@ def slug(name: str) -> str:
     return "".join(out) or "speaker"
 
 
-_DIRECTION_WORDS = re.compile(
+_DIRECTION_WORDS = lazy(
     r"(?i)^\W*(?:laugh|chuckl|giggl|applau|cheer|crosstalk|cross talk|overlapping|inaudible|unintelligible"
     r"|indiscernible|unclear|pause|long pause|silence|sigh|cough|clears throat|music|begin|end|commercial"
     r"|break|off mic|off-mic|off camera|technical|audio|video|sound|noise|phone|whereupon|recess|gasp|groan"
@@ -267,7 +267,7 @@ _DIRECTION_WORDS = re.compile(
     r"|beep|bleep|expletive|speaking|foreign language|translat|sings|singing|side [ab]\b"
     r"|off the record|on the record|no audio|blank|silent|snap|clap|booing|boos|sniff|exhal|inhal)"
 )
-_DIRECTION_ONLY = re.compile(r"^(?:[\[(][^\[\]()]{1,80}[\])]\s*)+$")
+_DIRECTION_ONLY = lazy(r"^(?:[\[(][^\[\]()]{1,80}[\])]\s*)+$")
 
 
 def is_direction(inner: str) -> bool:
@@ -291,7 +291,7 @@ def is_direction_only(text: str) -> bool:
 
 
 TIME = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
-LEADING_TIME = re.compile(rf"[\[(]?({TIME})[\])]?(?:\s*[-–—|]\s*|\s+)")
+LEADING_TIME = lazy(rf"[\[(]?({TIME})[\])]?(?:\s*[-–—|]\s*|\s+)")
 """A time at the start of a line, before a name or text: ``[00:01:02] ``, ``0:21 - ``."""
 
 

@@ -21,6 +21,7 @@ import attrs
 
 from qaformat.blocks import Block, Document, Omitted
 from qaformat.errors import Diagnostic, InputError, Severity
+from qaformat.patterns import lazy
 from qaformat.readers.decode import decode, split_lines
 
 __all__ = [
@@ -133,7 +134,7 @@ class Markup:
     """``{\\an8}``-style SubStation Alpha codes are removed (SRT files carry them)."""
 
 
-_ENTITY = re.compile(r"&(#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});")
+_ENTITY = lazy(r"&(#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});")
 
 
 def decode_entities(text: str) -> str:
@@ -158,10 +159,10 @@ def _entity(match: re.Match[str]) -> str:
 
 # A tag is "<" ... ">" with no "<" inside; SubStation Alpha codes are "{\\" ... "}". Each failed
 # attempt stops at the next "<" (or "{"), so a line full of them is still scanned in linear time.
-_TAG = re.compile(r"<([^<>]*)>")
-_TAG_OR_CODE = re.compile(r"<([^<>]*)>|\{\\[^{}]*\}")
-_NAME_END = re.compile(r"[\s.]")  # a tag's name ends at its classes or its annotation
-_SPACE = re.compile(r"\s")
+_TAG = lazy(r"<([^<>]*)>")
+_TAG_OR_CODE = lazy(r"<([^<>]*)>|\{\\[^{}]*\}")
+_NAME_END = lazy(r"[\s.]")  # a tag's name ends at its classes or its annotation
+_SPACE = lazy(r"\s")
 
 
 class _Scanner:

@@ -5,9 +5,9 @@ refusing binary files. Shared by every text-based reader; knows nothing about in
 from __future__ import annotations
 
 import codecs
-import re
 
 from qaformat.errors import Diagnostic, InputError, Severity
+from qaformat.patterns import lazy
 
 __all__ = ["decode", "split_lines"]
 
@@ -31,7 +31,7 @@ _MAGIC = (
     (b"SQLite format 3", "a database"),
 )
 
-_LINE_END = re.compile(r"\r\n|\r|\n")
+_LINE_END = lazy(r"\r\n|\r|\n")
 
 
 def _binary_kind(data: bytes) -> str | None:

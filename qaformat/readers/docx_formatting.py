@@ -15,18 +15,19 @@ from collections.abc import Iterator
 import attrs
 from lxml import etree
 
+from qaformat.patterns import lazy
 from qaformat.readers.docx_package import W
 
 __all__ = ["Numbering", "StyleBook", "roman", "toggle", "value"]
 
 _FALSE = frozenset({"0", "false", "off", "none"})
-_HEADING_STYLE = re.compile(r"heading ([1-9])", re.IGNORECASE)
+_HEADING_STYLE = lazy(r"heading ([1-9])", re.IGNORECASE)
 # Character style of our own speaker labels: a label even where a template made it not bold.
 _LABEL_STYLE = "QA Speaker"
 # Built-in styles stored under lower-case names, shown capitalised by Word (as python-docx does).
 _UI_NAMES = {"caption": "Caption", "footer": "Footer", "header": "Header",
              **{f"heading {level}": f"Heading {level}" for level in range(1, 10)}}
-_PLACEHOLDER = re.compile(r"%([1-9])")
+_PLACEHOLDER = lazy(r"%([1-9])")
 _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
           (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
 

@@ -12,7 +12,6 @@ two modules.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
@@ -20,6 +19,7 @@ from typing import Any
 import attrs
 
 from qaformat.blocks import Block, Document, Omitted
+from qaformat.patterns import lazy
 from qaformat.readers.docx_formatting import Numbering, StyleBook, roman, toggle, value
 from qaformat.readers.docx_package import W as _W
 from qaformat.readers.docx_package import not_docx, open_package
@@ -39,9 +39,9 @@ _REFERENCES = {_W + "footnoteReference": "footnote", _W + "endnoteReference": "e
 _HIDDEN = frozenset({_W + "del", _W + "moveFrom", _W + "pPr", _W + "rPr", _MC_FALLBACK})
 # Footnotes and endnotes that only draw the line above the notes.
 _SEPARATORS = frozenset({"separator", "continuationSeparator", "continuationNotice"})
-_LETTERS = re.compile(r"[^\W\d_]")
+_LETTERS = lazy(r"[^\W\d_]")
 
-_TIME = re.compile(r"[\[(]?(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?[\])]?")
+_TIME = lazy(r"[\[(]?(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?[\])]?")
 _HEADER_WORDS = frozenset({
     "speaker", "speakers", "name", "who", "person", "time", "timestamp", "time code", "timecode",
     "start", "in", "tc", "text", "transcript", "transcription", "dialogue", "dialog", "utterance",

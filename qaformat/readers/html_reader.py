@@ -21,6 +21,7 @@ from lxml import etree
 
 from qaformat.blocks import Block, Document, Omitted
 from qaformat.errors import Diagnostic, InputError
+from qaformat.patterns import lazy
 from qaformat.readers.decode import decode
 
 __all__ = ["MAX_DEPTH", "read_html"]
@@ -76,17 +77,17 @@ _ITALIC_TAGS = frozenset({"em", "i"})
 _PRE_TAGS = frozenset({"pre", "listing"})
 # Tags that change the context of their content (other elements only by class or style).
 _CONTEXT_TAGS = _BOLD_TAGS | _ITALIC_TAGS | _PRE_TAGS | _SECTIONING | {"blockquote"}
-_FONT_WEIGHT = re.compile(r"font-weight\s*:\s*(\w+)", re.IGNORECASE)
+_FONT_WEIGHT = lazy(r"font-weight\s*:\s*(\w+)", re.IGNORECASE)
 # A style sheet rule for one class (``.c1{...}``, ``p.MsoTitle, li.MsoTitle {...}``).
-_CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
-_CLASS_SELECTOR = re.compile(r"\s*[a-zA-Z]*\.([\w-]+)\s*")
-_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+_CSS_RULE = lazy(r"([^{}]+)\{([^{}]*)\}")
+_CLASS_SELECTOR = lazy(r"\s*[a-zA-Z]*\.([\w-]+)\s*")
+_CSS_COMMENT = lazy(r"/\*.*?\*/", re.DOTALL)
 # Classes that mark a document's title: Word's and Google Docs' (and LibreOffice's) title paragraphs.
 _TITLE_CLASSES = frozenset({"MsoTitle", "title"})
 # Word's conditional-comment markers around list numbers (<![if !supportLists]>): not content.
-_CONDITIONAL_MARKER = re.compile(r"\[(?:if [^\]]*|endif)\]")
-_FONT_STYLE = re.compile(r"font-style\s*:\s*(\w+)", re.IGNORECASE)
-_SPACES = re.compile(r"[ \t\n\r\f]+")  # what HTML collapses; U+00A0 is not among them
+_CONDITIONAL_MARKER = lazy(r"\[(?:if [^\]]*|endif)\]")
+_FONT_STYLE = lazy(r"font-style\s*:\s*(\w+)", re.IGNORECASE)
+_SPACES = lazy(r"[ \t\n\r\f]+")  # what HTML collapses; U+00A0 is not among them
 _ASCII_SPACE = " \t\n\r\f"
 
 # Our own HTML output (renderers/html.py): the qa-* class a block keeps as its `style`.
@@ -95,9 +96,9 @@ _META = {"author": "author", "date": "date", "description": "description",
          "dc.date": "date", "dcterms.date": "date", "article:published_time": "date"}
 _CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)""", re.IGNORECASE)
-_XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
-_SURROGATES = re.compile("[\ud800-\udfff]")
-_LINE_END = re.compile(r"\r\n?")
+_XML_DECLARATION = lazy(r"\A\s*<\?xml[^>]*\?>")
+_SURROGATES = lazy("[\ud800-\udfff]")
+_LINE_END = lazy(r"\r\n?")
 _PRESCAN_BYTES = 4096
 _LINE_CAP = 65535  # libxml2 reports no line above this
 _MAX_SPEAKER = 80

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 
+from qaformat.patterns import lazy
+
 __all__ = ["could_be_captions", "is_docx", "is_html_page", "is_podcast_json"]
 
 # Names a zip archive of an Office Open XML package shows near its start.
 _OOXML_PARTS = ("[Content_Types].xml", "_rels/.rels", "word/", "docProps/")
-_PAGE_START = re.compile(r"\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])",
+_PAGE_START = lazy(r"\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])",
                          re.IGNORECASE | re.DOTALL)
 
 

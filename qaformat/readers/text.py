@@ -9,11 +9,9 @@ must keep as written. Knows nothing about interviews.
 
 from __future__ import annotations
 
-import json
-import re
-
 from qaformat.blocks import Block, Document, Omitted
 from qaformat.errors import Diagnostic
+from qaformat.patterns import lazy
 from qaformat.readers.decode import decode, split_lines
 
 __all__ = ["read_markdown", "read_text"]
@@ -21,10 +19,10 @@ __all__ = ["read_markdown", "read_text"]
 _ESCAPABLE = frozenset("\\`*_{}[]()#+-.!>|~<")
 _FRONT_MATTER_MAX_LINES = 60
 # A list marker before a bold run or a short "Label:" ("- **Q**: ...", "1. **Ana:** ...", "* Q: ...").
-_LIST_LABEL = re.compile(r"(?:[-*+]|\d{1,3}[.)])\s+(?=\*\*|__|[^\s:*]{1,30}(?: [^\s:*]{1,30}){0,3}:\s)")
-_KEY = re.compile(r"[\w-]+(?: [\w-]+){0,3}")  # YAML keys may hold spaces ("place of birth")
+_LIST_LABEL = lazy(r"(?:[-*+]|\d{1,3}[.)])\s+(?=\*\*|__|[^\s:*]{1,30}(?: [^\s:*]{1,30}){0,3}:\s)")
+_KEY = lazy(r"[\w-]+(?: [\w-]+){0,3}")  # YAML keys may hold spaces ("place of birth")
 # A time code before a bold label: "[00:10:33] **Adam:** text", as Descript pastes into Markdown.
-_TIME_BEFORE_BOLD = re.compile(r"(\[?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\]?\s+)(\*\*|__)(.+?)\2")
+_TIME_BEFORE_BOLD = lazy(r"(\[?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\]?\s+)(\*\*|__)(.+?)\2")
 
 
 def read_text(data: str | bytes, source: str | None = None) -> Document:
@@ -107,6 +105,8 @@ def _front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
 
 def _json_front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
     """A JSON object opening the file, up to the line that closes it."""
+    import json  # only for JSON front matter: start-up stays short without it
+
     for index in range(1, min(len(lines), _FRONT_MATTER_MAX_LINES * 4)):
         if lines[index].strip() != "}":
             continue

@@ -7,7 +7,7 @@ than character by character in Python: this is on every renderer's path over the
 
 from __future__ import annotations
 
-import re
+from qaformat.patterns import lazy
 
 __all__ = ["right_to_left"]
 
@@ -17,9 +17,9 @@ __all__ = ["right_to_left"]
 # Adlam, Arabic mathematical letters). The classes are kept simple and apart (plane 0, plane 1;
 # any character before a run of them) because the regular-expression engine scans for a plain
 # class several times faster, and this looks over every text a renderer writes.
-_RTL_BLOCKS = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
-_RTL_BLOCKS_ASTRAL = re.compile("[\U00010800-\U00010fff\U0001e800-\U0001efff]")
-_RTL_RUNS = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff\U0001e800-\U0001efff]+")
+_RTL_BLOCKS = lazy("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+_RTL_BLOCKS_ASTRAL = lazy("[\U00010800-\U00010fff\U0001e800-\U0001efff]")
+_RTL_RUNS = lazy("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff\U0001e800-\U0001efff]+")
 
 
 def right_to_left(text: str) -> bool | None:

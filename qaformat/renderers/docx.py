@@ -20,7 +20,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
-import re
 import zipfile
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -30,6 +29,7 @@ from lxml import etree
 from qaformat.language import OtherLanguages
 from qaformat.model import Kind, SpanKind, Transcript, Turn
 from qaformat.options import RenderOptions
+from qaformat.patterns import lazy
 from qaformat.renderers.castline import cast_line
 from qaformat.renderers.direction import right_to_left
 from qaformat.renderers.docx_styles import clear_language, language_attributes, open_base, set_language, style_ids
@@ -41,8 +41,8 @@ __all__ = ["render_docx"]
 
 # Characters XML 1.0 cannot hold: C0 controls but tab, newline and carriage return, lone
 # surrogates, U+FFFE and U+FFFF. Each becomes one U+FFFD, so span offsets stay valid.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_BREAKS = re.compile(r"(\t|\r\n?|\n)")
+_NOT_XML = lazy("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_BREAKS = lazy(r"(\t|\r\n?|\n)")
 _BODY_MARKER = "qaformat-body"  # a comment where the paragraphs go, replaced in the saved package
 _DOCUMENT_PART = "word/document.xml"
 # Paragraphs encoded and compressed together: one at a time, the compressor's calls cost more

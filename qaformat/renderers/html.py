@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from qaformat.language import OtherLanguages, primary_subtag, right_to_left_language
 from qaformat.model import Kind, Section, Span, SpanKind, Transcript, Turn
 from qaformat.options import RenderOptions
+from qaformat.patterns import lazy
 from qaformat.renderers.castline import cast_line
 from qaformat.renderers.direction import right_to_left
 from qaformat.renderers.jsonld import jsonld_script
@@ -46,9 +47,9 @@ _NONCHARACTERS = "".join(f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane
 # Code points that neither XML nor the HTML parser accept; each becomes U+FFFD, one for one, so
 # span offsets stay right. The astral non-characters are looked for only in text with astral
 # characters: a class of scattered code points is several times slower to scan for.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
-_FORBIDDEN_ASTRAL = re.compile(f"[{_NONCHARACTERS}]")
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+_FORBIDDEN = lazy("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+_FORBIDDEN_ASTRAL = lazy(f"[{_NONCHARACTERS}]")
+_ASTRAL = lazy("[\U00010000-\U0010ffff]")
 
 
 def render_html(transcript: Transcript, options: RenderOptions) -> str:

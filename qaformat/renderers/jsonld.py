@@ -11,11 +11,11 @@ written as ``\\uXXXX`` escapes, which JSON reads back as the same text. Imports 
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
 from qaformat.model import Role, Speaker, Transcript
+from qaformat.patterns import lazy
 from qaformat.renderers.castline import named_speakers
 
 __all__ = ["jsonld_data", "jsonld_script"]
@@ -23,7 +23,7 @@ __all__ = ["jsonld_data", "jsonld_script"]
 _NONCHARACTERS = "".join(f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0x10000, 0x110000, 0x10000))
 # What must not stand as itself inside a script element's JSON: markup characters, and the code
 # points an HTML parser rejects (JSON escapes the C0 controls itself).
-_UNSAFE = re.compile(f"[<>&\x7f-\x9f\u2028\u2029\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff{_NONCHARACTERS}]")
+_UNSAFE = lazy(f"[<>&\x7f-\x9f\u2028\u2029\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff{_NONCHARACTERS}]")
 
 
 def jsonld_data(transcript: Transcript, lang: str | None) -> dict[str, Any]:
@@ -53,6 +53,8 @@ def jsonld_data(transcript: Transcript, lang: str | None) -> dict[str, Any]:
 
 def jsonld_script(transcript: Transcript, lang: str | None) -> str:
     """The ``<script type="application/ld+json">`` element, on one line."""
+    import json  # only with --jsonld or a page: a fragment's start-up stays short without it
+
     text = json.dumps(jsonld_data(transcript, lang), ensure_ascii=False, separators=(", ", ": "))
     return f'<script type="application/ld+json">{_UNSAFE.sub(_escape, text)}</script>'
 

@@ -9,7 +9,6 @@ reads labels with (`qaformat.names`).
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 
@@ -19,6 +18,7 @@ from qaformat.errors import RenderError
 from qaformat.model import Kind, Role, Speaker, Turn
 from qaformat.names import CREDENTIALS, GENERIC_WORDS, HONORIFICS, PARTICLES
 from qaformat.options import LabelStyle
+from qaformat.patterns import lazy
 
 __all__ = ["SpeakerLabels", "TurnHead", "clock_seconds", "clock_time", "interviewer_remarks", "is_role_label",
            "iso_duration", "short_label", "turn_time"]
@@ -144,7 +144,7 @@ def clock_time(seconds: float) -> str:
     return f"{whole // 3600:02d}:{whole // 60 % 60:02d}:{whole % 60:02d}"
 
 
-_CLOCK = re.compile(r"(?:(\d{1,3}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?")
+_CLOCK = lazy(r"(?:(\d{1,3}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?")
 
 
 def clock_seconds(text: str) -> float | None:

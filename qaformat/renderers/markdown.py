@@ -8,11 +8,11 @@ the options, `castline` and `labels`; never readers or parsing.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from qaformat.model import Kind, Section, Transcript, Turn
 from qaformat.options import RenderOptions
+from qaformat.patterns import lazy
 from qaformat.renderers.castline import cast_line
 from qaformat.renderers.labels import SpeakerLabels, clock_time, turn_time
 
@@ -20,11 +20,11 @@ __all__ = ["render_markdown"]
 
 # Escaped wherever they stand: emphasis, code, links and images, raw HTML and autolinks,
 # strikethrough, and the backslash itself. `(` is safe once `]` is escaped.
-_ANYWHERE = re.compile(r"([\\`*_\[\]<~])")
+_ANYWHERE = lazy(r"([\\`*_\[\]<~])")
 # Escaped at the start of a line only: headings, quotes, list items, thematic breaks.
-_LINE_START = re.compile(r"^([#>+\-])")
-_ORDERED_ITEM = re.compile(r"^(\d{1,9})([.)])")
-_LINE_BREAKS = re.compile(r"\s*(?:\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029])\s*")
+_LINE_START = lazy(r"^([#>+\-])")
+_ORDERED_ITEM = lazy(r"^(\d{1,9})([.)])")
+_LINE_BREAKS = lazy(r"\s*(?:\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029])\s*")
 
 
 def render_markdown(transcript: Transcript, options: RenderOptions) -> str:

@@ -16,7 +16,6 @@ from __future__ import annotations
 import functools
 import json
 import os
-import re
 import shutil
 import subprocess
 import tempfile
@@ -27,6 +26,7 @@ from typing import Any
 from qaformat.errors import RenderError
 from qaformat.model import Kind, Section, SpanKind, Transcript, Turn
 from qaformat.options import RenderOptions
+from qaformat.patterns import lazy
 from qaformat.renderers.castline import cast_line
 from qaformat.renderers.labels import SpeakerLabels, TurnHead, clock_time
 
@@ -48,7 +48,7 @@ _KIND_STYLE = {Kind.QUESTION: "QA Question", Kind.ANSWER: "QA Answer", Kind.REMA
 _SPAN_STYLE = {SpanKind.DIRECTION: ("direction", "QA Direction"), SpanKind.TIMESTAMP: ("timestamp", "QA Timestamp")}
 # Metadata keys pandoc's writers know as text (title pages, document properties).
 _INLINE_META = ("subtitle", "date", "description", "abstract", "keywords", "publisher", "rights")
-_WORDS = re.compile(r"\S+")
+_WORDS = lazy(r"\S+")
 _TIMEOUT = 300  # seconds; a book-length transcript takes pandoc a few seconds
 
 Json = dict[str, Any]

@@ -17,6 +17,7 @@ from collections.abc import Callable
 import attrs
 
 from qaformat.model import Section, Span, Speaker, Transcript, Turn
+from qaformat.patterns import lazy
 
 __all__ = ["smart_text", "smarten"]
 
@@ -32,8 +33,8 @@ _HONORIFICS = (
 )
 # What a change can start with: the search runs over this one class, and `_PATTERN` is tried
 # only where it matches (an alternation of named groups would be tried at every position).
-_CANDIDATE = re.compile(r"[.\-\"']")
-_PATTERN = re.compile(
+_CANDIDATE = lazy(r"[.\-\"']")
+_PATTERN = lazy(
     "|".join((
         r"(?P<ellipsis>\.\.\.)",
         r"(?P<range>--(?<=\d--)(?=\d))",
@@ -47,8 +48,8 @@ _PATTERN = re.compile(
     ))
 )
 # The no-break spaces keep the length, so they are a second pass over the result.
-_UNIT = re.compile(rf"(\d) (?=(?:{_UNITS})(?!\w))")
-_TITLE = re.compile(rf"(?:{_HONORIFICS})\.? (?=[^\W\d_])")
+_UNIT = lazy(rf"(\d) (?=(?:{_UNITS})(?!\w))")
+_TITLE = lazy(rf"(?:{_HONORIFICS})\.? (?=[^\W\d_])")
 
 
 @attrs.frozen

@@ -10,7 +10,6 @@ and ``Interviewee``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
 from qaformat.blocks import Block
@@ -18,23 +17,24 @@ from qaformat.model import Role
 from qaformat.parsing.labels import is_name_shaped
 from qaformat.parsing.units import Label
 from qaformat.parsing.words import RoleWord
+from qaformat.patterns import lazy
 
 __all__ = ["Implied", "implied_label", "implied_speakers"]
 
 _PARTICLE = r"(?:de|da|van|von|der|del|della|di|du|le|la|dos|das|bin|al)\b"
 _WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]+|" + _PARTICLE + ")"
 _NAME = rf"({_WORD}(?:\s+{_WORD}){{0,5}})"
-_INTERVIEW_WITH = re.compile(
+_INTERVIEW_WITH = lazy(
     r"(?i:\b(?:interview(?:s|ing)?|conversation|chat|q\s*&\s*a|talk(?:s|ing)?|sits? down|speaks?|catch(?:es|ing)? up"
     r"|questions?|asks?|asked)\s+(?:with|to|for)|\bentrevista\s+(?:com|con|a)(?:\s+[oa])?|\binterview\s+mit|\bentretien\s+avec"
     r"|\bintervista\s+(?:a|con)|\bmeet)\s+(?:(?i:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3},?\s+)?" + _NAME
 )
-_NAME_ON = re.compile(r"^" + _NAME + r"(?:\s+(?:on|talks|discusses|explains|reflects)\b|\s*[:—–-]\s)")
-_NAME_AFTER_COLON = re.compile(r"[:—–|]\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}" + _NAME + r"\s*$")
-_SUBJECT = re.compile(rf"({_WORD}(?:\s+{_WORD}){{1,3}})(?:,[^,]{{1,80}},)?\s+(?:has|have|is|was|had|spent|grew|runs|ran|became"
+_NAME_ON = lazy(r"^" + _NAME + r"(?:\s+(?:on|talks|discusses|explains|reflects)\b|\s*[:—–-]\s)")
+_NAME_AFTER_COLON = lazy(r"[:—–|]\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}" + _NAME + r"\s*$")
+_SUBJECT = lazy(rf"({_WORD}(?:\s+{_WORD}){{1,3}})(?:,[^,]{{1,80}},)?\s+(?:has|have|is|was|had|spent|grew|runs|ran|became"
                       r"|started|founded|leads|teaches|works|worked|lives|moved|joined|took|won|wrote|built|keeps|kept)\b")
-_QA_PREFIX = re.compile(r"^(?i:q\s*&\s*a|interview|in conversation|entrevista|interview)\s*[:|–—-]\s*")
-_BYLINE = re.compile(r"(?i:^(?:interview(?:ed)?\s+by|as\s+told\s+to|by|questions\s+by))\s+" + _NAME)
+_QA_PREFIX = lazy(r"^(?i:q\s*&\s*a|interview|in conversation|entrevista|interview)\s*[:|–—-]\s*")
+_BYLINE = lazy(r"(?i:^(?:interview(?:ed)?\s+by|as\s+told\s+to|by|questions\s+by))\s+" + _NAME)
 _INTERVIEWER_KEYS = ("interviewer", "interviewers", "host", "author", "authors", "byline")
 _INTERVIEWEE_KEYS = ("interviewee", "guest", "guests", "subject", "narrator")
 _TITLE_KEYS = ("title", "description", "summary", "subtitle", "og:title")

@@ -11,7 +11,6 @@ and whose questions are not (``*question?*`` then ``**Jane Roe:** answer``).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
 from qaformat.blocks import Block
@@ -20,6 +19,7 @@ from qaformat.parsing.conventions.features import Features, is_question
 from qaformat.parsing.conventions.implied import implied_label, implied_speakers
 from qaformat.parsing.labels import is_name_shaped
 from qaformat.parsing.units import Label
+from qaformat.patterns import lazy
 
 _CLOSERS = " \"”’')]*_»"
 
@@ -28,7 +28,7 @@ __all__ = ["overlay", "propose_blockquotes", "propose_bold", "propose_headings",
 MIN_QUESTIONS = 2
 _ENOUGH_QUESTIONS = 5  # fewer unlabelled questions need the page to say it is an interview
 _LOOK_ABOVE = 12
-_INTERVIEW_WORDS = re.compile(
+_INTERVIEW_WORDS = lazy(
     r"(?i)\b(?:interview\w*|q\s*&\s*a|conversation|asked|talk(?:s|ed)? (?:to|with)|questions? (?:for|to)"
     r"|entrevista\w*|entretien|intervista|gespräch|spoke (?:to|with)|sat down with|in their own words)\b"
 )
