@@ -121,7 +121,6 @@ def _build_parser() -> argparse.ArgumentParser:
 
     convert = commands.add_parser("convert", help="convert transcripts", description="Convert transcripts.",
                                   epilog=_formats_epilog(), formatter_class=_RawFormatter)
-    convert.set_defaults(command_parser=convert)  # its usage is formatted only for a usage error
     convert.add_argument("inputs", nargs="+", metavar="INPUT",
                          help="input files, folders or patterns ('-' for standard input)")
     where = convert.add_mutually_exclusive_group()
@@ -379,7 +378,9 @@ def _expand(inputs: list[str]) -> list[str]:
 
 def _usage_error(args: argparse.Namespace, message: str) -> NoReturn:
     """Exit 2 with the command's usage, as argparse does for a bad flag."""
-    sys.stderr.write(args.command_parser.format_usage())
+    # The parser is made again: it is rare, and arguments that name a parser cannot go to a worker.
+    commands = next(a for a in _build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    sys.stderr.write(commands.choices[args.command].format_usage())
     print(f"qaformat: error: {message}", file=sys.stderr)
     raise SystemExit(EXIT_USAGE)
 

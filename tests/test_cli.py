@@ -275,8 +275,8 @@ def test_out_dir_naming_a_file_is_a_usage_error(tmp_path):
     (tmp_path / "out").write_text("a file", encoding="utf-8")
     done = run("convert", "talk.txt", "--out-dir", "out", cwd=tmp_path)
     assert done.returncode == 2
-    usage, error = done.stderr.decode().splitlines()
-    assert usage.startswith("usage: qaformat convert")
+    *usage, error = done.stderr.decode().splitlines()
+    assert usage[0].startswith("usage: qaformat convert [-h] [-o OUT | --out-dir DIR]")
     assert error == "qaformat: error: --out-dir out: is a file, not a folder"
     assert (tmp_path / "out").read_text(encoding="utf-8") == "a file"
 
