@@ -35,7 +35,7 @@ from qaformat.parsing.words import (
 )
 from qaformat.patterns import lazy
 
-__all__ = ["find_bold_questions", "find_label", "find_labels", "is_name_shaped", "parse_time"]  # parse_time: re-exported
+__all__ = ["find_bold_questions", "find_label", "is_name_shaped", "parse_time"]  # parse_time: re-exported
 
 MAX_LABEL_CHARS = 80
 """A label (name, comma part and brackets) is never longer than this; keeps every check bounded."""
@@ -55,11 +55,6 @@ _CLOCK = lazy(r"(?i)[ap]\.?m\b\.?")  # "5:15 P.M. EDT" is a time of day, not a s
 _LABEL_MARKS = lazy(r"[:：()\[\].?!;]")
 _TEXT_OPENERS = frozenset({"note", "notes", "update", "correction", "says", "said", "asks", "asked", "writes", "adds"})
 _INVISIBLE = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff\u200b"
-
-
-def find_labels(blocks: list[Block]) -> list[Label | None]:
-    """The label candidate of every block (``None`` where a block has none)."""
-    return [find_label(block) for block in blocks]
 
 
 def find_bold_questions(blocks: list[Block]) -> list[Label | None] | None:

@@ -40,7 +40,7 @@ def propose_dashes(blocks: list[Block], features: Features,
 
 def _propose(blocks: list[Block], features: Features, metadata: Mapping[str, str], *,
              dashed: bool) -> tuple[Label | None, ...] | None:
-    labels = [label if label is not None and label.dashed == dashed else None for label in map(find_label, blocks)]
+    labels = [label if label is not None and label.dashed == dashed else None for label in features.labels]
     if all(label is None for label in labels):
         return None
     # A name on its own line that lost its colon ("Speaker 1") where others have it ("Speaker 1:").

@@ -1,8 +1,8 @@
 """The features pass: what every convention looks at in a block, worked out once per document.
 
-Conventions read the same few facts about each block (is it a heading, a paragraph wholly in
-bold or italics, a quote; does it end with a question mark). Computing them once, in one pass,
-keeps the contest linear however many conventions compete.
+Conventions read the same few facts about each block (the label it starts with; is it a heading,
+a paragraph wholly in bold or italics, a quote; does it end with a question mark). Computing them
+once, in one pass, keeps the contest linear however many conventions compete.
 """
 
 from __future__ import annotations
@@ -10,6 +10,8 @@ from __future__ import annotations
 import attrs
 
 from qaformat.blocks import Block
+from qaformat.parsing.labels import find_label
+from qaformat.parsing.units import Label
 
 __all__ = ["Features", "features_of", "is_question"]
 
@@ -37,6 +39,8 @@ class Features:
     """The block is wholly in italics (and not a heading)."""
     heading: tuple[bool, ...]
     """The format marks the block as a heading."""
+    labels: tuple[Label | None, ...]
+    """The label candidate the block starts with (`qaformat.parsing.labels.find_label`)."""
 
 
 def features_of(blocks: list[Block]) -> Features:
@@ -46,4 +50,5 @@ def features_of(blocks: list[Block]) -> Features:
         bold=tuple(0 < len(b.text) <= b.bold_prefix and not b.heading for b in blocks),
         italic=tuple(b.italic and not b.heading for b in blocks),
         heading=tuple(bool(b.heading) for b in blocks),
+        labels=tuple(map(find_label, blocks)),
     )

@@ -33,7 +33,7 @@ def propose(blocks: list[Block], features: Features, metadata: Mapping[str, str]
         if (len(text) > _MAX_NAME_CHARS or block.heading or text[-1:] in ".,;:!?)]\"”'’"
                 or len(text.split()) > _MAX_NAME_WORDS or _is_name_line(blocks[index + 1])):
             continue
-        if find_label(block) is not None:
+        if features.labels[index] is not None:
             continue  # a label with a time or a colon is the colon convention's
         label = find_label(Block(f"{text}:", block.line))
         if label is None or not (label.name_shaped or label.role_word) or label.rest or label.timestamp is not None:
