@@ -230,9 +230,13 @@ _JOINT_WORD = lazy(r"\s+(&|\+|AND|Y|ET|UND)\s+")
 
 def is_legend(text: str) -> bool:
     """A line that explains speaker codes: ``[R] – Reporter [P] – Participant``, ``I = Interviewer, R = Respondent``."""
+    if len(text) > _LEGEND_MAX_CHARS:
+        return False  # spares every paragraph of the interview the scan
     pairs = LEGEND_PAIR.findall(text)
     return len(pairs) >= 2 and sum(len(code) + len(name) for code, name in pairs) >= 0.5 * len(text.replace(" ", ""))
 
+
+_LEGEND_MAX_CHARS = 400  # a legend of eight speakers with long names is shorter
 
 LEGEND_PAIR = lazy(r"\[?\b([A-Z]{1,3}\d?)\b\]?\s*[–—=:-]\s*([A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2})")
 """One ``code – Name`` pair of a legend line."""
