@@ -1,0 +1,80 @@
+"""What a short conversion loads: start-up is most of its time (docs/performance.md).
+
+A plain text file to HTML needs the text reader, the parser and the HTML renderer, and nothing
+of the other readers and renderers, nor lxml or python-docx. The patterns of every module
+compile when first used (`qaformat.patterns.lazy`), never at import.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import pkgutil
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import qaformat
+
+EXAMPLE = Path(__file__).parent.parent / "examples" / "interview.txt"
+
+_LOADED = """
+import json, sys
+from qaformat.cli import main
+status = main(sys.argv[1:])
+print(json.dumps(sorted(sys.modules)))
+sys.exit(status)
+"""
+
+
+def _loaded_by(*arguments: str) -> set[str]:
+    done = subprocess.run([sys.executable, "-c", _LOADED, *arguments], capture_output=True, text=True, timeout=120,
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    return set(json.loads(done.stdout.splitlines()[-1]))
+
+
+def test_text_to_html_loads_neither_lxml_nor_python_docx_nor_other_formats_code(tmp_path: Path) -> None:
+    loaded = _loaded_by("convert", str(EXAMPLE), "-t", "html", "-o", str(tmp_path / "out.html"))
+    assert (tmp_path / "out.html").read_text(encoding="utf-8").startswith("<article")
+    packages = {name.split(".")[0] for name in loaded}
+    assert not packages & {"lxml", "docx", "tempfile", "shutil", "html", "difflib"}, packages
+    ours = {name for name in loaded if name.startswith("qaformat.")}
+    assert {"qaformat.readers.text", "qaformat.renderers.html"} <= ours
+    others = {"qaformat.readers.html_reader", "qaformat.readers.docx_reader", "qaformat.readers.captions",
+              "qaformat.readers.podcast", "qaformat.jsonmodel", "qaformat.renderers.docx", "qaformat.renderers.json",
+              "qaformat.renderers.markdown", "qaformat.renderers.pandoc", "qaformat.renderers.timed",
+              "qaformat.renderers.wordpress", "qaformat.serve", "qaformat.speakermap"}
+    assert not ours & others, sorted(ours & others)
+
+
+def _modules() -> list[str]:
+    names = []
+    for found in pkgutil.walk_packages(qaformat.__path__, "qaformat."):
+        if found.name.startswith("qaformat.serve") or found.name == "qaformat.__main__":
+            continue  # an optional extra (its modules import Starlette), and the command line's run
+        names.append(found.name)
+    return names
+
+
+@pytest.mark.parametrize("name", _modules())
+def test_no_pattern_is_compiled_at_import(name: str) -> None:
+    module = importlib.import_module(name)
+    compiled = [attribute for attribute, value in vars(module).items()
+                if isinstance(value, re.Pattern) and isinstance(value.pattern, str)]
+    assert not compiled, f"{name}: use qaformat.patterns.lazy for {', '.join(compiled)}"
+
+
+def test_a_lazy_pattern_works_as_the_compiled_one() -> None:
+    from qaformat.patterns import lazy
+
+    pattern = lazy(r"(?P<word>\w+):", re.IGNORECASE)
+    assert pattern.pattern == r"(?P<word>\w+):"
+    assert pattern.sub("<\\g<word>>", "Ann: hi, Ben: yes") == "<Ann> hi, <Ben> yes"
+    assert [m.group("word") for m in pattern.finditer("a: b:")] == ["a", "b"]
+    assert pattern.groupindex == {"word": 1} and pattern.groups == 1
+    assert pattern.flags & re.IGNORECASE
+    assert pattern.fullmatch("x") is None and pattern.split("a:b") == ["", "a", "b"]
