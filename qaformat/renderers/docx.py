@@ -1,18 +1,20 @@
 """The DOCX renderer: a transcript as a Word document built on named, restylable styles.
 
 It owns the document body (title, intro, headings, one paragraph per turn paragraph, speaker
-labels, stage directions, right-to-left paragraphs) and the core properties; the base
-document and its styles come from `docx_styles`, the only other module that touches
-python-docx, labels from `labels` and the cast line from `castline`. It imports lxml
-(python-docx's own XML layer), the model and the options; never readers or parsing.
+labels, stage directions, right-to-left paragraphs), the values of the core properties, and
+the writing of the package. The package's other parts come from `docx_base` (the default
+package shipped with qaformat, filled in without python-docx or lxml) or, for a template,
+from `docx_styles`, the one module that imports python-docx, and only then; labels come from
+`labels` and the cast line from `castline`. It imports the model and the options; never
+readers or parsing.
 
 The body's ``w:p`` elements are written as escaped XML text, not built as a tree: a tree of a
 10 MB transcript holds about 100 MB, and python-docx's ``add_paragraph`` also looks for the
 ``w:sectPr`` on every call, which makes long transcripts quadratic (see
-``benchmarks/docx_append.py``). python-docx saves the package with a marker where the body
-goes, and the marker is replaced as ``word/document.xml`` is copied into the final package,
-one paragraph at a time. Markup comes only from the fixed tags below; every text and
-attribute value passes through `markup`'s escaping.
+``benchmarks/docx_append.py``). ``word/document.xml`` comes with a marker where the body goes,
+and the marker is replaced as the part is written into the package, one batch of paragraphs
+at a time. Markup comes only from the fixed tags below; every text and attribute value passes
+through `markup`'s escaping.
 """
 
 from __future__ import annotations
@@ -21,18 +23,16 @@ import datetime as dt
 import io
 import os
 import re
+import time
 import zipfile
 from collections.abc import Iterable, Sequence
-from typing import Any
-
-from lxml import etree
 
 from qaformat.language import OtherLanguages
 from qaformat.model import Kind, SpanKind, Transcript, Turn
 from qaformat.options import RenderOptions
 from qaformat.renderers.castline import cast_line
 from qaformat.renderers.direction import right_to_left
-from qaformat.renderers.docx_styles import clear_language, language_attributes, open_base, set_language, style_ids
+from qaformat.renderers.docx_base import BODY_MARKER, DEFAULT_STYLE_IDS, CoreProperties, default_parts, language_attributes
 from qaformat.renderers.labels import SpeakerLabels, clock_time, interviewer_remarks, turn_time
 from qaformat.renderers.languages import document_language
 from qaformat.renderers.markup import escape_attribute, escape_text
@@ -43,7 +43,6 @@ __all__ = ["render_docx"]
 # surrogates, U+FFFE and U+FFFF. Each becomes one U+FFFD, so span offsets stay valid.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _BREAKS = re.compile(r"(\t|\r\n?|\n)")
-_BODY_MARKER = "qaformat-body"  # a comment where the paragraphs go, replaced in the saved package
 _DOCUMENT_PART = "word/document.xml"
 # Paragraphs encoded and compressed together: one at a time, the compressor's calls cost more
 # than its work; all at once, the encoded body would double the memory the strings hold.
@@ -70,42 +69,34 @@ def render_docx(transcript: Transcript, options: RenderOptions) -> bytes:
         RenderError: the template is missing, not a Word document, or corrupt, or has a QA
             style of the wrong type.
     """
-    document = open_base(options.template)
-    ids = style_ids(document, options.template)
     lang = _clean(document_language(transcript, options) or "")
-    if lang:
-        set_language(document, lang)
-    elif options.template is None:
-        clear_language(document)
-    paragraphs = _DocxWriter(ids, transcript, options, lang).write()
-    _set_properties(document.core_properties, transcript, lang)
-    body = document.element.body
-    marker = etree.Comment(_BODY_MARKER)
-    if body.sectPr is not None:
-        body.sectPr.addprevious(marker)  # the section properties stay last, as the schema wants
+    properties = _properties(transcript, lang)
+    if options.template is None:
+        ids, parts = DEFAULT_STYLE_IDS, default_parts(lang, properties)
     else:
-        body.append(marker)
-    saved = io.BytesIO()
-    document.save(saved)
-    return _with_body(saved.getvalue(), paragraphs)
+        # python-docx, the slowest import of any renderer, only where a template must be read
+        from qaformat.renderers.docx_styles import template_parts
+
+        ids, parts = template_parts(options.template, lang, properties)
+    return _package(parts, _DocxWriter(ids, transcript, options, lang).write())
 
 
-def _with_body(package: bytes, paragraphs: list[str]) -> bytes:
-    """The saved package again, its body marker replaced by the paragraphs; other parts as saved."""
-    marker = f"<!--{_BODY_MARKER}-->".encode()
+def _package(parts: list[tuple[str, bytes]], paragraphs: list[str]) -> bytes:
+    """The .docx: the parts in order, the body marker in the document part replaced by the paragraphs."""
+    marker = f"<!--{BODY_MARKER}-->".encode()
     out = io.BytesIO()
-    stamp = _zip_time()
-    with zipfile.ZipFile(io.BytesIO(package)) as saved, zipfile.ZipFile(out, "w") as final:
-        for info in saved.infolist():
-            data = saved.read(info)
-            if stamp is not None:
-                info.date_time = stamp
-            if info.filename != _DOCUMENT_PART:
-                final.writestr(info, data)
+    stamp = _zip_time() or time.localtime()[:6]
+    with zipfile.ZipFile(out, "w") as package:
+        for name, data in parts:
+            info = zipfile.ZipInfo(name, stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o600 << 16  # rw for the owner, as ZipFile.writestr makes a named entry
+            if name != _DOCUMENT_PART:
+                package.writestr(info, data)
                 continue
             before, found, after = data.partition(marker)
-            assert found, "the body marker is written by render_docx"
-            with final.open(info, "w") as stream:
+            assert found, "the document part comes with the body marker"
+            with package.open(info, "w") as stream:
                 stream.write(before)
                 for start in range(0, len(paragraphs), _PARAGRAPHS_PER_WRITE):
                     stream.write("".join(paragraphs[start : start + _PARAGRAPHS_PER_WRITE]).encode("utf-8"))
@@ -258,25 +249,16 @@ def _run_text(text: str) -> str:
     return "".join(xml)
 
 
-def _set_properties(props: Any, transcript: Transcript, lang: str) -> None:
+def _properties(transcript: Transcript, lang: str) -> CoreProperties:
     """Core properties describe this interview, nothing of the template or the machine."""
-    props.title = _fit(transcript.title or "")
     keywords = ""
     for speaker in transcript.speakers:  # as many whole names as fit
         more = f"{keywords}, {speaker.name}" if keywords else speaker.name
         if len(more) > _PROPERTY_LIMIT:
             break
         keywords = more
-    props.keywords = _clean(keywords)
-    props.author = _fit(transcript.metadata.get("author", ""))
-    props.language = lang
-    for field in ("subject", "comments", "category", "content_status", "identifier", "version", "last_modified_by"):
-        setattr(props, field, "")  # the template's, or python-docx's "python-docx"
-    props.revision = 1
-    props.created = props.modified = _now()
-    # python-docx has no way to unset a date; a template's last-printed date is not ours.
-    for printed in props._element.xpath("cp:lastPrinted"):
-        props._element.remove(printed)
+    return CoreProperties(title=_fit(transcript.title or ""), keywords=_clean(keywords),
+                          author=_fit(transcript.metadata.get("author", "")), language=lang, now=_now())
 
 
 def _fit(text: str) -> str:
