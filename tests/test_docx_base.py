@@ -9,7 +9,6 @@ language and properties, and a DOCX without a template must not import python-do
 
 from __future__ import annotations
 
-import datetime as dt
 import shutil
 import subprocess
 import sys
@@ -19,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from qaformat.renderers.docx_base import DEFAULT_STYLE_IDS, PARTS_FOLDER, CoreProperties, default_parts
-from qaformat.renderers.docx_styles import shipped_parts, template_parts
+from qaformat.renderers.docx_base import DEFAULT_STYLE_IDS, PARTS_FOLDER, STYLE_NAMES, CoreProperties, default_parts
+from qaformat.renderers.docx_styles import SPECS, shipped_parts, template_parts
 from tests.conftest import ROOT
 
 REGENERATE = "run `pytest --regen tests/test_docx_base.py` and review the diff"
@@ -29,7 +28,7 @@ HOSTILE = CoreProperties(
     keywords="Ruth Adebayo, Tom Whitfield, {now}",
     author="A & B <c>",
     language="",
-    now=dt.datetime(2023, 11, 14, 22, 13, 20, tzinfo=dt.UTC),
+    now=1700000000,
 )
 
 
@@ -49,6 +48,10 @@ def test_the_shipped_parts_are_what_python_docx_makes_now(regen: bool) -> None:
     for name, data in made:
         assert (PARTS_FOLDER / name).read_bytes() == data, (
             f"{(PARTS_FOLDER / name).relative_to(ROOT)} is not what python-docx makes now; {REGENERATE}")
+
+
+def test_every_style_name_has_its_default_look() -> None:
+    assert tuple(spec.name for spec in SPECS) == STYLE_NAMES
 
 
 @pytest.mark.parametrize("lang", ["", "en", "de-CH", "ja", "zh-Hant", "ko", "ar", "he", "fa-IR", 'x"&<>'])

@@ -19,7 +19,6 @@ through `markup`'s escaping.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import os
 import re
@@ -48,6 +47,7 @@ _DOCUMENT_PART = "word/document.xml"
 # than its work; all at once, the encoded body would double the memory the strings hold.
 _PARAGRAPHS_PER_WRITE = 500
 _PROPERTY_LIMIT = 255  # python-docx refuses longer core property strings
+_ZIP_EPOCH = 315532800  # 1980-01-01 UTC, where zip dates start
 
 Segment = tuple[str, str | None]
 """A stretch of a paragraph's text and the character style id of its run (``None``: plain)."""
@@ -85,7 +85,7 @@ def _package(parts: list[tuple[str, bytes]], paragraphs: list[str]) -> bytes:
     """The .docx: the parts in order, the body marker in the document part replaced by the paragraphs."""
     marker = f"<!--{BODY_MARKER}-->".encode()
     out = io.BytesIO()
-    stamp = _zip_time() or time.localtime()[:6]
+    stamp = _zip_time()
     with zipfile.ZipFile(out, "w") as package:
         for name, data in parts:
             info = zipfile.ZipInfo(name, stamp)
@@ -267,18 +267,15 @@ def _fit(text: str) -> str:
     return text if len(text) <= _PROPERTY_LIMIT else text[: _PROPERTY_LIMIT - 1] + "…"
 
 
-def _now() -> dt.datetime:
-    """Now, or SOURCE_DATE_EPOCH where set (reproducible builds)."""
+def _now() -> int:
+    """Now in seconds since the epoch, or SOURCE_DATE_EPOCH where set (reproducible builds)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
-    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+    return int(epoch) if epoch.isdigit() else int(time.time())
 
 
-def _zip_time() -> tuple[int, int, int, int, int, int] | None:
-    """The parts' zip date under SOURCE_DATE_EPOCH (so the same input gives the same bytes), else
-    ``None``: the time of saving stays. Zip dates start in 1980."""
+def _zip_time() -> tuple[int, int, int, int, int, int]:
+    """The parts' zip date: under SOURCE_DATE_EPOCH that time in UTC (so the same input gives
+    the same bytes; zip dates start in 1980), else the local time of writing, as zip tools do."""
     if not os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
-        return None
-    stamp = max(_now(), dt.datetime(1980, 1, 1, tzinfo=dt.UTC))
-    return (stamp.year, stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
+        return time.localtime()[:6]
+    return time.gmtime(max(_now(), _ZIP_EPOCH))[:6]

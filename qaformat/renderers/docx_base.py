@@ -1,29 +1,30 @@
-"""The DOCX renderer's default package, without python-docx: the styles it names, and the parts
-shipped with qaformat that a document without a template is made of.
+"""The DOCX renderer's default package, without python-docx: the parts shipped with qaformat
+that a document without a template is made of, and the names of the styles it uses.
 
-It owns the list of QA styles and their default look (`SPECS`), the language attributes Word
-keeps per script, the core properties a rendering writes, and the default package: its parts
-(``styles.xml`` with the QA styles, ``[Content_Types].xml``, the relationships, settings,
-fonts, theme, ...) are files in ``docx_default/`` beside this module, made once with
-python-docx by `docx_styles.default_parts` and shipped as package data. A rendering only fills
-them in: the document's language into the styles' ``w:lang`` elements, the properties into
-``docProps/core.xml``; the renderer splices the body into ``word/document.xml`` at
-`BODY_MARKER`. So a DOCX with the default styles never imports python-docx or lxml; only a
-``--template`` does. It imports only `qaformat.language` and `markup`.
+It owns the style names (`STYLE_NAMES`) and their ids in the default package, the language
+attributes Word keeps per script, the core properties a rendering writes, and the default
+package: its parts (``styles.xml`` with the QA styles, ``[Content_Types].xml``, the
+relationships, settings, fonts, theme, ...) are files in ``docx_default/`` beside this module,
+made once with python-docx by `docx_styles.shipped_parts` and shipped as package data. A
+rendering only fills them in: the document's language into the styles' ``w:lang`` elements,
+the properties into ``docProps/core.xml``; the renderer splices the body into
+``word/document.xml`` at `BODY_MARKER`. So a DOCX with the default styles imports neither
+python-docx nor lxml; only a ``--template`` does. It imports only `qaformat.language` and
+`markup`.
 
 The shipped parts hold placeholders where a rendering writes: ``{lang}`` in every ``w:lang``
 the document's language goes into, and ``{title}``, ``{keywords}``, ``{author}``,
 ``{language}`` and ``{now}`` in ``core.xml``. ``tests/test_docx_base.py`` checks that they are
 what python-docx makes now and that filling them in gives python-docx's own output; after a
-python-docx upgrade or a change to `SPECS`, ``pytest --regen tests/test_docx_base.py`` rewrites
-them.
+python-docx upgrade or a change to the default styles (`docx_styles.SPECS`),
+``pytest --regen tests/test_docx_base.py`` rewrites them.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import re
+import time
 from pathlib import Path
 
 import attrs
@@ -36,16 +37,17 @@ __all__ = [
     "DEFAULT_STYLE_IDS",
     "LANGUAGE_PLACEHOLDER",
     "PARTS_FOLDER",
-    "SPECS",
     "STYLE_NAMES",
+    "W3CDTF",
     "CoreProperties",
-    "StyleSpec",
     "default_parts",
     "language_attributes",
 ]
 
 BODY_MARKER = "qaformat-body"
 """The text of the comment in ``word/document.xml`` where the body's paragraphs go."""
+W3CDTF = "%Y-%m-%dT%H:%M:%SZ"
+"""The core properties' dates, as python-docx writes them."""
 LANGUAGE_PLACEHOLDER = "{lang}"
 """The language the default styles are made with; a rendering writes the document's instead."""
 PARTS_FOLDER = Path(__file__).with_name("docx_default")
@@ -59,44 +61,12 @@ _ONLY_LANGUAGE = f'<w:rPr><w:lang w:val="{LANGUAGE_PLACEHOLDER}"/></w:rPr>'
 _CORE_FIELD = re.compile(r"\{(title|keywords|author|language|now)\}")
 
 
-@attrs.frozen
-class StyleSpec:
-    """A style qaformat supplies when the base document lacks it."""
-
-    name: str
-    paragraph: bool = True
-    base: str | None = "Normal"
-    next: str | None = None
-    bold: bool = False
-    italic: bool = False
-    color: str | None = None
-    size: float | None = None
-    before: float | None = None
-    after: float | None = None
-    keep_next: bool = False
-    outline: int | None = None
-    builtin: bool = False
-
-
-SPECS = (
-    StyleSpec("Title", size=24, after=12, keep_next=True, builtin=True, next="Normal"),
-    StyleSpec("Heading 1", bold=True, size=15, before=20, after=6, keep_next=True, outline=0, builtin=True),
-    StyleSpec("Heading 2", bold=True, size=13, before=14, after=4, keep_next=True, outline=1, builtin=True),
-    StyleSpec("QA Intro", size=12, color="404040", after=14),
-    StyleSpec("QA Cast", base="QA Intro", italic=True),
-    StyleSpec("QA Question", next="QA Answer", color="1F3864", before=12, after=3, keep_next=True),
-    StyleSpec("QA Answer", next="QA Question", after=6),
-    StyleSpec("QA Remark", base="QA Answer"),
-    StyleSpec("QA Interviewer Remark", base="QA Question", next="QA Question"),
-    StyleSpec("QA Note", italic=True, color="666666", before=6, after=6),
-    StyleSpec("QA Speaker", paragraph=False, base=None, bold=True),
-    StyleSpec("QA Direction", paragraph=False, base=None, italic=True),
-    StyleSpec("QA Timestamp", paragraph=False, base=None, color="7F7F7F", size=9),
+STYLE_NAMES = (
+    "Title", "Heading 1", "Heading 2", "QA Intro", "QA Cast", "QA Question", "QA Answer", "QA Remark",
+    "QA Interviewer Remark", "QA Note", "QA Speaker", "QA Direction", "QA Timestamp",
 )
-"""Every style the renderer uses, with the look it gets where the base document lacks it."""
-
-STYLE_NAMES = tuple(spec.name for spec in SPECS)
-"""Every style the renderer uses, by the name an editor sees in Word."""
+"""Every style the renderer uses, by the name an editor sees in Word (their default look is
+`docx_styles.SPECS`, in this order)."""
 
 DEFAULT_STYLE_IDS = {name: name.replace(" ", "") for name in STYLE_NAMES}
 """Each style's id in the default package (Word's ids are the names without spaces)."""
@@ -110,8 +80,8 @@ class CoreProperties:
     keywords: str
     author: str
     language: str
-    now: dt.datetime
-    """Created and modified."""
+    now: int
+    """Created and modified, in seconds since the epoch."""
 
 
 def language_attributes(lang: str, *, document: bool) -> dict[str, str]:
@@ -171,7 +141,7 @@ def _with_language(styles: str, lang: str) -> str:
 
 
 def _with_properties(core: str, properties: CoreProperties) -> str:
-    now = properties.now.strftime("%Y-%m-%dT%H:%M:%SZ")
+    now = time.strftime(W3CDTF, time.gmtime(properties.now))
     values = {field: _core_text(getattr(properties, field)) for field in ("title", "keywords", "author", "language")}
     return _CORE_FIELD.sub(lambda m: now if m[1] == "now" else values[m[1]], core)
 

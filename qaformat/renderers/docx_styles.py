@@ -1,7 +1,7 @@
 """The DOCX renderer's styles made with python-docx: a house template's, and the default package.
 
 For a ``--template`` it opens the reference document, empties its body while keeping the
-section properties (page setup, headers, footers), adds each QA style (`docx_base.SPECS`) the
+section properties (page setup, headers, footers), adds each QA style (`SPECS`) the
 document lacks, with restrained defaults an editor can restyle in Word, writes the language
 and the core properties, and saves it with `docx_base.BODY_MARKER` where the body goes.
 Without a template the same steps, run on python-docx's own default document with
@@ -19,6 +19,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+import attrs
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
@@ -30,20 +31,66 @@ from qaformat.errors import RenderError
 from qaformat.renderers.docx_base import (
     BODY_MARKER,
     LANGUAGE_PLACEHOLDER,
-    SPECS,
     STYLE_NAMES,
+    W3CDTF,
     CoreProperties,
-    StyleSpec,
     language_attributes,
 )
 
-__all__ = ["clear_language", "open_base", "set_language", "set_properties", "shipped_parts", "style_ids", "template_parts"]
+__all__ = [
+    "SPECS",
+    "StyleSpec",
+    "clear_language",
+    "open_base",
+    "set_language",
+    "set_properties",
+    "shipped_parts",
+    "style_ids",
+    "template_parts",
+]
 
 _TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 _DOCUMENT_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
-# The time the shipped core properties are made with; written as the ``{now}`` placeholder.
-_PLACEHOLDER_TIME = dt.datetime(2001, 2, 3, 4, 5, 6, tzinfo=dt.UTC)
+# The time the shipped core properties are made with (2001-02-03 04:05:06 UTC), written as
+# the ``{now}`` placeholder.
+_PLACEHOLDER_TIME = 981173106
 
+
+@attrs.frozen
+class StyleSpec:
+    """A style qaformat supplies when the base document lacks it."""
+
+    name: str
+    paragraph: bool = True
+    base: str | None = "Normal"
+    next: str | None = None
+    bold: bool = False
+    italic: bool = False
+    color: str | None = None
+    size: float | None = None
+    before: float | None = None
+    after: float | None = None
+    keep_next: bool = False
+    outline: int | None = None
+    builtin: bool = False
+
+
+SPECS = (
+    StyleSpec("Title", size=24, after=12, keep_next=True, builtin=True, next="Normal"),
+    StyleSpec("Heading 1", bold=True, size=15, before=20, after=6, keep_next=True, outline=0, builtin=True),
+    StyleSpec("Heading 2", bold=True, size=13, before=14, after=4, keep_next=True, outline=1, builtin=True),
+    StyleSpec("QA Intro", size=12, color="404040", after=14),
+    StyleSpec("QA Cast", base="QA Intro", italic=True),
+    StyleSpec("QA Question", next="QA Answer", color="1F3864", before=12, after=3, keep_next=True),
+    StyleSpec("QA Answer", next="QA Question", after=6),
+    StyleSpec("QA Remark", base="QA Answer"),
+    StyleSpec("QA Interviewer Remark", base="QA Question", next="QA Question"),
+    StyleSpec("QA Note", italic=True, color="666666", before=6, after=6),
+    StyleSpec("QA Speaker", paragraph=False, base=None, bold=True),
+    StyleSpec("QA Direction", paragraph=False, base=None, italic=True),
+    StyleSpec("QA Timestamp", paragraph=False, base=None, color="7F7F7F", size=9),
+)
+"""The look of each style in `STYLE_NAMES`, in that order, where the base document lacks it."""
 
 _FILE_ERRORS: dict[type[OSError], str] = {
     FileNotFoundError: "no such file",
@@ -91,7 +138,7 @@ def shipped_parts() -> list[tuple[str, bytes]]:
     placeholders for the core properties."""
     placeholders = CoreProperties("{title}", "{keywords}", "{author}", "{language}", _PLACEHOLDER_TIME)
     _, parts = template_parts(None, LANGUAGE_PLACEHOLDER, placeholders)
-    stamp = _PLACEHOLDER_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    stamp = dt.datetime.fromtimestamp(_PLACEHOLDER_TIME, dt.UTC).strftime(W3CDTF).encode()
     return [(name, data.replace(stamp, b"{now}") if name == "docProps/core.xml" else data) for name, data in parts]
 
 
@@ -265,7 +312,7 @@ def set_properties(props: Any, properties: CoreProperties) -> None:
     for field in ("subject", "comments", "category", "content_status", "identifier", "version", "last_modified_by"):
         setattr(props, field, "")  # the template's, or python-docx's "python-docx"
     props.revision = 1
-    props.created = props.modified = properties.now
+    props.created = props.modified = dt.datetime.fromtimestamp(properties.now, dt.UTC)
     # python-docx has no way to unset a date; a template's last-printed date is not ours.
     for printed in props._element.xpath("cp:lastPrinted"):
         props._element.remove(printed)
