@@ -50,7 +50,7 @@ _PROPERTY_LIMIT = 255  # python-docx refuses longer core property strings
 _ZIP_EPOCH = 315532800  # 1980-01-01 UTC, where zip dates start
 
 Segment = tuple[str, str | None]
-"""A stretch of a paragraph's text and the character style id of its run (``None``: plain)."""
+"""A stretch of a paragraph's text and the character style id of its run, escaped (``None``: plain)."""
 
 
 def render_docx(transcript: Transcript, options: RenderOptions) -> bytes:
@@ -110,7 +110,8 @@ class _DocxWriter:
     def __init__(self, ids: dict[str, str], transcript: Transcript, options: RenderOptions, lang: str):
         self._paragraphs: list[str] = []
         self._others = OtherLanguages(lang or None)
-        self._ids = ids
+        self._ids = {name: escape_attribute(style_id) for name, style_id in ids.items()}  # as written in w:val
+        self._plain = {None, self._ids["QA Direction"]}  # runs that --bold-questions sets in bold
         self._transcript = transcript
         self._options = options
         self._labels = SpeakerLabels(transcript.speakers, options.labels)
@@ -188,7 +189,6 @@ class _DocxWriter:
         """Append a paragraph; ``bold`` sets its text (not label or time) in direct bold, ``lang``
         is the language of a paragraph in another language than the document."""
         runs = _merge(segments)
-        plain = {None, self._ids["QA Direction"]}
         rtl = right_to_left("".join(text for text, _ in runs))
         self._rtl = rtl = self._rtl if rtl is None else rtl
         language = ""
@@ -196,15 +196,15 @@ class _DocxWriter:
             language = "<w:lang " + " ".join(f'{name}="{escape_attribute(value)}"'
                                              for name, value in language_attributes(lang, document=False).items()) + "/>"
         # Each child in schema order: pStyle, bidi; rStyle, b, bCs, rtl, lang.
-        xml = [f'<w:p><w:pPr><w:pStyle w:val="{escape_attribute(self._ids[style])}"/>', "<w:bidi/>" if rtl else "",
+        xml = [f'<w:p><w:pPr><w:pStyle w:val="{self._ids[style]}"/>', "<w:bidi/>" if rtl else "",
                "</w:pPr>"]
         for text, run_style in runs:
             xml.append("<w:r>")
-            strong = bold and run_style in plain
+            strong = bold and run_style in self._plain
             if run_style is not None or strong or rtl or language:
                 xml.append("<w:rPr>")
                 if run_style is not None:
-                    xml.append(f'<w:rStyle w:val="{escape_attribute(run_style)}"/>')
+                    xml.append(f'<w:rStyle w:val="{run_style}"/>')
                 if strong:
                     # Direct bold, not a style: bold set in two styles toggles off in Word.
                     xml.append("<w:b/><w:bCs/>")
