@@ -62,7 +62,8 @@ def test_filled_in_parts_are_what_python_docx_writes(lang: str) -> None:
     actual = default_parts(lang, properties)
     assert [name for name, _ in actual] == [name for name, _ in expected]
     for (name, data), (_, wanted) in zip(actual, expected, strict=True):
-        assert data.decode("utf-8") == wanted.decode("utf-8"), name
+        assert data.decode("utf-8") == wanted.decode("utf-8"), (
+            f"{name} filled in is not what python-docx writes (if the shipped parts are stale, {REGENERATE})")
 
 
 def test_the_parts_are_package_data() -> None:
