@@ -44,6 +44,16 @@ __all__ = [
     "language_attributes",
 ]
 
+STYLE_NAMES = (
+    "Title", "Heading 1", "Heading 2", "QA Intro", "QA Cast", "QA Question", "QA Answer", "QA Remark",
+    "QA Interviewer Remark", "QA Note", "QA Speaker", "QA Direction", "QA Timestamp",
+)
+"""Every style the renderer uses, by the name an editor sees in Word (their default look is
+`docx_styles.SPECS`, in this order)."""
+
+DEFAULT_STYLE_IDS = {name: name.replace(" ", "") for name in STYLE_NAMES}
+"""Each style's id in the default package (Word's ids are the names without spaces)."""
+
 BODY_MARKER = "qaformat-body"
 """The text of the comment in ``word/document.xml`` where the body's paragraphs go."""
 W3CDTF = "%Y-%m-%dT%H:%M:%SZ"
@@ -57,19 +67,9 @@ _CORE_PART = "docProps/core.xml"
 
 _PLACEHOLDER_LANG = re.compile(r"<w:lang( [^>]*)?/>")
 _ATTRIBUTE = re.compile(r'([\w:]+)="([^"]*)"')
-_ONLY_LANGUAGE = f'<w:rPr><w:lang w:val="{LANGUAGE_PLACEHOLDER}"/></w:rPr>'
+_PLACEHOLDER_VALUE = f'w:val="{LANGUAGE_PLACEHOLDER}"'
+_ONLY_LANGUAGE = f"<w:rPr><w:lang {_PLACEHOLDER_VALUE}/></w:rPr>"
 _CORE_FIELD = re.compile(r"\{(title|keywords|author|language|now)\}")
-
-
-STYLE_NAMES = (
-    "Title", "Heading 1", "Heading 2", "QA Intro", "QA Cast", "QA Question", "QA Answer", "QA Remark",
-    "QA Interviewer Remark", "QA Note", "QA Speaker", "QA Direction", "QA Timestamp",
-)
-"""Every style the renderer uses, by the name an editor sees in Word (their default look is
-`docx_styles.SPECS`, in this order)."""
-
-DEFAULT_STYLE_IDS = {name: name.replace(" ", "") for name in STYLE_NAMES}
-"""Each style's id in the default package (Word's ids are the names without spaces)."""
 
 
 @attrs.frozen
@@ -127,7 +127,7 @@ def _with_language(styles: str, lang: str) -> str:
     slots) and the new ones follow. Without a language, each placeholder ``w:lang`` goes, and
     a ``w:rPr`` that held only that too (as `clear_language` leaves them)."""
     if not lang:
-        return _PLACEHOLDER_LANG.sub(lambda m: "" if LANGUAGE_PLACEHOLDER in m[0] else m[0], styles.replace(_ONLY_LANGUAGE, ""))
+        return _PLACEHOLDER_LANG.sub(lambda m: "" if _PLACEHOLDER_VALUE in m[0] else m[0], styles.replace(_ONLY_LANGUAGE, ""))
     wanted = language_attributes(lang, document=True)
 
     def fill(found: re.Match[str]) -> str:
