@@ -25,7 +25,7 @@ import qaformat
 from qaformat import Kind, LabelStyle, RenderError, RenderOptions, Role, Section, Span, SpanKind, Speaker, Transcript, Turn
 from qaformat.renderers import output_format
 from qaformat.renderers.docx import render_docx
-from qaformat.renderers.docx_styles import STYLE_NAMES
+from qaformat.renderers.docx_base import STYLE_NAMES
 from tests.builders import a, interview, load_case, q
 from tests.checkers import libreoffice_convert, mammoth_html, pandoc
 from tests.conftest import GOLDEN, check_golden, golden_cases

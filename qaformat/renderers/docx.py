@@ -1,30 +1,29 @@
 """The DOCX renderer: a transcript as a Word document built on named, restylable styles.
 
 It owns the document body (title, intro, headings, one paragraph per turn paragraph, speaker
-labels, stage directions, right-to-left paragraphs) and the core properties; the base
-document and its styles come from `docx_styles`, the only other module that touches
-python-docx, labels from `labels` and the cast line from `castline`. It imports lxml
-(python-docx's own XML layer), the model and the options; never readers or parsing.
+labels, stage directions, right-to-left paragraphs), the values of the core properties, and
+the writing of the package. The package's other parts come from `docx_base` (the default
+package shipped with qaformat, filled in without python-docx or lxml) or, for a template,
+from `docx_styles`, the one module that imports python-docx, and only then; labels come from
+`labels` and the cast line from `castline`. It imports the model and the options; never
+readers or parsing.
 
 The body's ``w:p`` elements are written as escaped XML text, not built as a tree: a tree of a
 10 MB transcript holds about 100 MB, and python-docx's ``add_paragraph`` also looks for the
 ``w:sectPr`` on every call, which makes long transcripts quadratic (see
-``benchmarks/docx_append.py``). python-docx saves the package with a marker where the body
-goes, and the marker is replaced as ``word/document.xml`` is copied into the final package,
-one paragraph at a time. Markup comes only from the fixed tags below; every text and
-attribute value passes through `markup`'s escaping.
+``benchmarks/docx_append.py``). ``word/document.xml`` comes with a marker where the body goes,
+and the marker is replaced as the part is written into the package, one batch of paragraphs
+at a time. Markup comes only from the fixed tags below; every text and attribute value passes
+through `markup`'s escaping.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import os
+import time
 import zipfile
 from collections.abc import Iterable, Sequence
-from typing import Any
-
-from lxml import etree
 
 from qaformat.language import OtherLanguages
 from qaformat.model import Kind, SpanKind, Transcript, Turn
@@ -32,7 +31,7 @@ from qaformat.options import RenderOptions
 from qaformat.patterns import lazy
 from qaformat.renderers.castline import cast_line
 from qaformat.renderers.direction import right_to_left
-from qaformat.renderers.docx_styles import clear_language, language_attributes, open_base, set_language, style_ids
+from qaformat.renderers.docx_base import BODY_MARKER, DEFAULT_STYLE_IDS, CoreProperties, default_parts, language_attributes
 from qaformat.renderers.labels import SpeakerLabels, clock_time, interviewer_remarks, turn_time
 from qaformat.renderers.languages import document_language
 from qaformat.renderers.markup import escape_attribute, escape_text
@@ -43,15 +42,15 @@ __all__ = ["render_docx"]
 # surrogates, U+FFFE and U+FFFF. Each becomes one U+FFFD, so span offsets stay valid.
 _NOT_XML = lazy("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _BREAKS = lazy(r"(\t|\r\n?|\n)")
-_BODY_MARKER = "qaformat-body"  # a comment where the paragraphs go, replaced in the saved package
 _DOCUMENT_PART = "word/document.xml"
 # Paragraphs encoded and compressed together: one at a time, the compressor's calls cost more
 # than its work; all at once, the encoded body would double the memory the strings hold.
 _PARAGRAPHS_PER_WRITE = 500
 _PROPERTY_LIMIT = 255  # python-docx refuses longer core property strings
+_ZIP_EPOCH = 315532800  # 1980-01-01 UTC, where zip dates start
 
 Segment = tuple[str, str | None]
-"""A stretch of a paragraph's text and the character style id of its run (``None``: plain)."""
+"""A stretch of a paragraph's text and the character style id of its run, escaped (``None``: plain)."""
 
 
 def render_docx(transcript: Transcript, options: RenderOptions) -> bytes:
@@ -70,42 +69,34 @@ def render_docx(transcript: Transcript, options: RenderOptions) -> bytes:
         RenderError: the template is missing, not a Word document, or corrupt, or has a QA
             style of the wrong type.
     """
-    document = open_base(options.template)
-    ids = style_ids(document, options.template)
     lang = _clean(document_language(transcript, options) or "")
-    if lang:
-        set_language(document, lang)
-    elif options.template is None:
-        clear_language(document)
-    paragraphs = _DocxWriter(ids, transcript, options, lang).write()
-    _set_properties(document.core_properties, transcript, lang)
-    body = document.element.body
-    marker = etree.Comment(_BODY_MARKER)
-    if body.sectPr is not None:
-        body.sectPr.addprevious(marker)  # the section properties stay last, as the schema wants
+    properties = _properties(transcript, lang)
+    if options.template is None:
+        ids, parts = DEFAULT_STYLE_IDS, default_parts(lang, properties)
     else:
-        body.append(marker)
-    saved = io.BytesIO()
-    document.save(saved)
-    return _with_body(saved.getvalue(), paragraphs)
+        # python-docx, the slowest import of any renderer, only where a template must be read
+        from qaformat.renderers.docx_styles import template_parts
+
+        ids, parts = template_parts(options.template, lang, properties)
+    return _package(parts, _DocxWriter(ids, transcript, options, lang).write())
 
 
-def _with_body(package: bytes, paragraphs: list[str]) -> bytes:
-    """The saved package again, its body marker replaced by the paragraphs; other parts as saved."""
-    marker = f"<!--{_BODY_MARKER}-->".encode()
+def _package(parts: list[tuple[str, bytes]], paragraphs: list[str]) -> bytes:
+    """The .docx: the parts in order, the body marker in the document part replaced by the paragraphs."""
+    marker = f"<!--{BODY_MARKER}-->".encode()
     out = io.BytesIO()
     stamp = _zip_time()
-    with zipfile.ZipFile(io.BytesIO(package)) as saved, zipfile.ZipFile(out, "w") as final:
-        for info in saved.infolist():
-            data = saved.read(info)
-            if stamp is not None:
-                info.date_time = stamp
-            if info.filename != _DOCUMENT_PART:
-                final.writestr(info, data)
+    with zipfile.ZipFile(out, "w") as package:
+        for name, data in parts:
+            info = zipfile.ZipInfo(name, stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o600 << 16  # rw for the owner, as ZipFile.writestr makes a named entry
+            if name != _DOCUMENT_PART:
+                package.writestr(info, data)
                 continue
             before, found, after = data.partition(marker)
-            assert found, "the body marker is written by render_docx"
-            with final.open(info, "w") as stream:
+            assert found, "the document part comes with the body marker"
+            with package.open(info, "w") as stream:
                 stream.write(before)
                 for start in range(0, len(paragraphs), _PARAGRAPHS_PER_WRITE):
                     stream.write("".join(paragraphs[start : start + _PARAGRAPHS_PER_WRITE]).encode("utf-8"))
@@ -119,7 +110,8 @@ class _DocxWriter:
     def __init__(self, ids: dict[str, str], transcript: Transcript, options: RenderOptions, lang: str):
         self._paragraphs: list[str] = []
         self._others = OtherLanguages(lang or None)
-        self._ids = ids
+        self._ids = {name: escape_attribute(style_id) for name, style_id in ids.items()}  # as written in w:val
+        self._plain = {None, self._ids["QA Direction"]}  # runs that --bold-questions sets in bold
         self._transcript = transcript
         self._options = options
         self._labels = SpeakerLabels(transcript.speakers, options.labels)
@@ -197,7 +189,6 @@ class _DocxWriter:
         """Append a paragraph; ``bold`` sets its text (not label or time) in direct bold, ``lang``
         is the language of a paragraph in another language than the document."""
         runs = _merge(segments)
-        plain = {None, self._ids["QA Direction"]}
         rtl = right_to_left("".join(text for text, _ in runs))
         self._rtl = rtl = self._rtl if rtl is None else rtl
         language = ""
@@ -205,15 +196,15 @@ class _DocxWriter:
             language = "<w:lang " + " ".join(f'{name}="{escape_attribute(value)}"'
                                              for name, value in language_attributes(lang, document=False).items()) + "/>"
         # Each child in schema order: pStyle, bidi; rStyle, b, bCs, rtl, lang.
-        xml = [f'<w:p><w:pPr><w:pStyle w:val="{escape_attribute(self._ids[style])}"/>', "<w:bidi/>" if rtl else "",
+        xml = [f'<w:p><w:pPr><w:pStyle w:val="{self._ids[style]}"/>', "<w:bidi/>" if rtl else "",
                "</w:pPr>"]
         for text, run_style in runs:
             xml.append("<w:r>")
-            strong = bold and run_style in plain
+            strong = bold and run_style in self._plain
             if run_style is not None or strong or rtl or language:
                 xml.append("<w:rPr>")
                 if run_style is not None:
-                    xml.append(f'<w:rStyle w:val="{escape_attribute(run_style)}"/>')
+                    xml.append(f'<w:rStyle w:val="{run_style}"/>')
                 if strong:
                     # Direct bold, not a style: bold set in two styles toggles off in Word.
                     xml.append("<w:b/><w:bCs/>")
@@ -258,25 +249,16 @@ def _run_text(text: str) -> str:
     return "".join(xml)
 
 
-def _set_properties(props: Any, transcript: Transcript, lang: str) -> None:
+def _properties(transcript: Transcript, lang: str) -> CoreProperties:
     """Core properties describe this interview, nothing of the template or the machine."""
-    props.title = _fit(transcript.title or "")
     keywords = ""
     for speaker in transcript.speakers:  # as many whole names as fit
         more = f"{keywords}, {speaker.name}" if keywords else speaker.name
         if len(more) > _PROPERTY_LIMIT:
             break
         keywords = more
-    props.keywords = _clean(keywords)
-    props.author = _fit(transcript.metadata.get("author", ""))
-    props.language = lang
-    for field in ("subject", "comments", "category", "content_status", "identifier", "version", "last_modified_by"):
-        setattr(props, field, "")  # the template's, or python-docx's "python-docx"
-    props.revision = 1
-    props.created = props.modified = _now()
-    # python-docx has no way to unset a date; a template's last-printed date is not ours.
-    for printed in props._element.xpath("cp:lastPrinted"):
-        props._element.remove(printed)
+    return CoreProperties(title=_fit(transcript.title or ""), keywords=_clean(keywords),
+                          author=_fit(transcript.metadata.get("author", "")), language=lang, now=_now())
 
 
 def _fit(text: str) -> str:
@@ -285,18 +267,15 @@ def _fit(text: str) -> str:
     return text if len(text) <= _PROPERTY_LIMIT else text[: _PROPERTY_LIMIT - 1] + "…"
 
 
-def _now() -> dt.datetime:
-    """Now, or SOURCE_DATE_EPOCH where set (reproducible builds)."""
+def _now() -> int:
+    """Now in seconds since the epoch, or SOURCE_DATE_EPOCH where set (reproducible builds)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
-    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+    return int(epoch) if epoch.isdigit() else int(time.time())
 
 
-def _zip_time() -> tuple[int, int, int, int, int, int] | None:
-    """The parts' zip date under SOURCE_DATE_EPOCH (so the same input gives the same bytes), else
-    ``None``: the time of saving stays. Zip dates start in 1980."""
+def _zip_time() -> tuple[int, int, int, int, int, int]:
+    """The parts' zip date: under SOURCE_DATE_EPOCH that time in UTC (so the same input gives
+    the same bytes; zip dates start in 1980), else the local time of writing, as zip tools do."""
     if not os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
-        return None
-    stamp = max(_now(), dt.datetime(1980, 1, 1, tzinfo=dt.UTC))
-    return (stamp.year, stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
+        return time.localtime()[:6]
+    return time.gmtime(max(_now(), _ZIP_EPOCH))[:6]

@@ -1,14 +1,19 @@
-"""The DOCX renderer's base document and named styles: where the house style comes from.
+"""The DOCX renderer's styles made with python-docx: a house template's, and the default package.
 
-It opens the reference document (the caller's template, or python-docx's default), empties
-its body while keeping the section properties (page setup, headers, footers), and adds each
-QA style the document lacks, with restrained defaults an editor can restyle in Word. It
-imports python-docx and lxml and, from qaformat, only the errors; the DOCX renderer is its
-only user, so writing HTML never loads python-docx.
+For a ``--template`` it opens the reference document, empties its body while keeping the
+section properties (page setup, headers, footers), adds each QA style (`SPECS`) the
+document lacks, with restrained defaults an editor can restyle in Word, writes the language
+and the core properties, and saves it with `docx_base.BODY_MARKER` where the body goes.
+Without a template the same steps, run on python-docx's own default document with
+placeholders for the language and the properties, make the parts `docx_base` ships
+(`shipped_parts`; ``pytest --regen tests/test_docx_base.py`` writes them), so a rendering
+without a template never imports this module. It imports python-docx and lxml and, from
+qaformat, only the errors and `docx_base`.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import zipfile
 from pathlib import Path
@@ -20,25 +25,39 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
+from lxml import etree
 
 from qaformat.errors import RenderError
-from qaformat.language import script_kind
+from qaformat.renderers.docx_base import (
+    BODY_MARKER,
+    LANGUAGE_PLACEHOLDER,
+    STYLE_NAMES,
+    W3CDTF,
+    CoreProperties,
+    language_attributes,
+)
 
-__all__ = ["STYLE_NAMES", "clear_language", "language_attributes", "open_base", "set_language", "style_ids"]
+__all__ = [
+    "SPECS",
+    "StyleSpec",
+    "clear_language",
+    "open_base",
+    "set_language",
+    "set_properties",
+    "shipped_parts",
+    "style_ids",
+    "template_parts",
+]
 
 _TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 _DOCUMENT_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
-
-
-_FILE_ERRORS: dict[type[OSError], str] = {
-    FileNotFoundError: "no such file",
-    IsADirectoryError: "is a folder, not a file",
-    PermissionError: "permission denied",
-}
+# The time the shipped core properties are made with (2001-02-03 04:05:06 UTC), written as
+# the ``{now}`` placeholder.
+_PLACEHOLDER_TIME = 981173106
 
 
 @attrs.frozen
-class _Spec:
+class StyleSpec:
     """A style qaformat supplies when the base document lacks it."""
 
     name: str
@@ -56,24 +75,71 @@ class _Spec:
     builtin: bool = False
 
 
-_SPECS = (
-    _Spec("Title", size=24, after=12, keep_next=True, builtin=True, next="Normal"),
-    _Spec("Heading 1", bold=True, size=15, before=20, after=6, keep_next=True, outline=0, builtin=True),
-    _Spec("Heading 2", bold=True, size=13, before=14, after=4, keep_next=True, outline=1, builtin=True),
-    _Spec("QA Intro", size=12, color="404040", after=14),
-    _Spec("QA Cast", base="QA Intro", italic=True),
-    _Spec("QA Question", next="QA Answer", color="1F3864", before=12, after=3, keep_next=True),
-    _Spec("QA Answer", next="QA Question", after=6),
-    _Spec("QA Remark", base="QA Answer"),
-    _Spec("QA Interviewer Remark", base="QA Question", next="QA Question"),
-    _Spec("QA Note", italic=True, color="666666", before=6, after=6),
-    _Spec("QA Speaker", paragraph=False, base=None, bold=True),
-    _Spec("QA Direction", paragraph=False, base=None, italic=True),
-    _Spec("QA Timestamp", paragraph=False, base=None, color="7F7F7F", size=9),
+SPECS = (
+    StyleSpec("Title", size=24, after=12, keep_next=True, builtin=True, next="Normal"),
+    StyleSpec("Heading 1", bold=True, size=15, before=20, after=6, keep_next=True, outline=0, builtin=True),
+    StyleSpec("Heading 2", bold=True, size=13, before=14, after=4, keep_next=True, outline=1, builtin=True),
+    StyleSpec("QA Intro", size=12, color="404040", after=14),
+    StyleSpec("QA Cast", base="QA Intro", italic=True),
+    StyleSpec("QA Question", next="QA Answer", color="1F3864", before=12, after=3, keep_next=True),
+    StyleSpec("QA Answer", next="QA Question", after=6),
+    StyleSpec("QA Remark", base="QA Answer"),
+    StyleSpec("QA Interviewer Remark", base="QA Question", next="QA Question"),
+    StyleSpec("QA Note", italic=True, color="666666", before=6, after=6),
+    StyleSpec("QA Speaker", paragraph=False, base=None, bold=True),
+    StyleSpec("QA Direction", paragraph=False, base=None, italic=True),
+    StyleSpec("QA Timestamp", paragraph=False, base=None, color="7F7F7F", size=9),
 )
+"""The look of each style in `STYLE_NAMES`, in that order, where the base document lacks it."""
 
-STYLE_NAMES = tuple(spec.name for spec in _SPECS)
-"""Every style the renderer uses, by the name an editor sees in Word."""
+_FILE_ERRORS: dict[type[OSError], str] = {
+    FileNotFoundError: "no such file",
+    IsADirectoryError: "is a folder, not a file",
+    PermissionError: "permission denied",
+}
+
+
+def template_parts(template: str | None, lang: str, properties: CoreProperties) -> tuple[dict[str, str], list[tuple[str, bytes]]]:
+    """The package made from the template (or python-docx's default document): each style
+    name of `STYLE_NAMES` with its id, and the parts in order as (name, bytes), with
+    `BODY_MARKER` in ``word/document.xml`` where the body goes.
+
+    Args:
+        template: the house template's path, or ``None`` for python-docx's default document.
+        lang: the document's language tag, or ``""``.
+        properties: what the core properties say.
+
+    Raises:
+        RenderError: the template is missing, not a Word document, or corrupt, or has a QA
+            style of the wrong type.
+    """
+    document = open_base(template)
+    ids = style_ids(document, template)
+    if lang:
+        set_language(document, lang)
+    elif template is None:
+        clear_language(document)
+    set_properties(document.core_properties, properties)
+    body = document.element.body
+    marker = etree.Comment(BODY_MARKER)
+    if body.sectPr is not None:
+        body.sectPr.addprevious(marker)  # the section properties stay last, as the schema wants
+    else:
+        body.append(marker)
+    saved = io.BytesIO()
+    document.save(saved)
+    with zipfile.ZipFile(saved) as package:
+        return ids, [(info.filename, package.read(info)) for info in package.infolist()]
+
+
+def shipped_parts() -> list[tuple[str, bytes]]:
+    """The default package's parts as `docx_base` ships them: python-docx's default document
+    with the QA styles, the language placeholder in every ``w:lang`` a language goes into, and
+    placeholders for the core properties."""
+    placeholders = CoreProperties("{title}", "{keywords}", "{author}", "{language}", _PLACEHOLDER_TIME)
+    _, parts = template_parts(None, LANGUAGE_PLACEHOLDER, placeholders)
+    stamp = dt.datetime.fromtimestamp(_PLACEHOLDER_TIME, dt.UTC).strftime(W3CDTF).encode()
+    return [(name, data.replace(stamp, b"{now}") if name == "docProps/core.xml" else data) for name, data in parts]
 
 
 def open_base(template: str | None) -> Any:
@@ -143,14 +209,14 @@ def style_ids(document: Any, template: str | None) -> dict[str, str]:
     """
     styles = document.styles
     added = []
-    for spec in _SPECS:
+    for spec in SPECS:
         wanted = WD_STYLE_TYPE.PARAGRAPH if spec.paragraph else WD_STYLE_TYPE.CHARACTER
         if spec.name not in styles:
             added.append((spec, _add_style(styles, spec, wanted)))
         elif styles[spec.name].type != wanted:
             kind = "paragraph" if spec.paragraph else "character"
             raise RenderError(f"style {spec.name!r} must be a {kind} style", source=template)
-    for spec, style in added:  # once all exist, as a base or next style may come later in _SPECS
+    for spec, style in added:  # once all exist, as a base or next style may come later in SPECS
         if spec.base is not None and spec.base in styles:
             style.base_style = styles[spec.base]
         if spec.next is not None and spec.next in styles:
@@ -158,29 +224,30 @@ def style_ids(document: Any, template: str | None) -> dict[str, str]:
     return {name: styles[name].style_id for name in STYLE_NAMES}
 
 
-def _add_style(styles: Any, spec: _Spec, kind: Any) -> Any:
+def _add_style(styles: Any, spec: StyleSpec, kind: Any) -> Any:
     style = styles.add_style(spec.name, kind, builtin=spec.builtin)
     style.quick_style = True
     font = style.font
-    rpr = style.element.get_or_add_rPr()
+    # Each with its complex-script twin (bCs, iCs, szCs), so right-to-left text gets it too.
+    # python-docx adds the w:rPr with the first of them; a style with none has no w:rPr.
     if spec.bold:
         font.bold = True
-        rpr.get_or_add_bCs()
+        style.element.rPr.get_or_add_bCs()
     if spec.italic:
         font.italic = True
-        rpr.get_or_add_iCs()
+        style.element.rPr.get_or_add_iCs()
     if spec.color is not None:
         font.color.rgb = RGBColor.from_string(spec.color)
     if spec.size is not None:
         font.size = Pt(spec.size)
-        size_cs = OxmlElement("w:szCs", {qn("w:val"): str(round(spec.size * 2))})
-        rpr.sz.addnext(size_cs)  # complex-script size, so right-to-left text gets it too
+        rpr = style.element.rPr
+        rpr.sz.addnext(OxmlElement("w:szCs", {qn("w:val"): str(round(spec.size * 2))}))
     if spec.paragraph:
         _paragraph_format(style, spec)
     return style
 
 
-def _paragraph_format(style: Any, spec: _Spec) -> None:
+def _paragraph_format(style: Any, spec: StyleSpec) -> None:
     fmt = style.paragraph_format
     if spec.before is not None:
         fmt.space_before = Pt(spec.before)
@@ -190,19 +257,6 @@ def _paragraph_format(style: Any, spec: _Spec) -> None:
         fmt.keep_with_next = True
     if spec.outline is not None:
         style.element.get_or_add_pPr().get_or_add_outlineLvl().val = spec.outline
-
-
-def language_attributes(lang: str, *, document: bool) -> dict[str, str]:
-    """The ``w:lang`` attributes for a language: Word keeps one language for Latin text
-    (``w:val``), one for Chinese, Japanese and Korean (``w:eastAsia``) and one for right-to-left
-    scripts (``w:bidi``). A document's language goes in ``w:val`` and, where its script needs,
-    the slot of that script too; a paragraph's only in the slot of its script, so the Latin
-    words inside an Arabic quote keep the document's."""
-    slot = {"east-asian": "w:eastAsia", "complex": "w:bidi"}.get(script_kind(lang))
-    attributes = {"w:val": lang} if document or slot is None else {}
-    if slot is not None:
-        attributes[slot] = lang
-    return attributes
 
 
 def set_language(document: Any, lang: str) -> None:
@@ -247,3 +301,18 @@ def _set_lang(rpr: Any, attributes: dict[str, str]) -> None:
         rpr.insert_element_before(language, "w:eastAsianLayout", "w:specVanish", "w:oMath")
     for name, value in attributes.items():
         language.set(qn(name), value)
+
+
+def set_properties(props: Any, properties: CoreProperties) -> None:
+    """Core properties describe this interview, nothing of the template or the machine."""
+    props.title = properties.title
+    props.keywords = properties.keywords
+    props.author = properties.author
+    props.language = properties.language
+    for field in ("subject", "comments", "category", "content_status", "identifier", "version", "last_modified_by"):
+        setattr(props, field, "")  # the template's, or python-docx's "python-docx"
+    props.revision = 1
+    props.created = props.modified = dt.datetime.fromtimestamp(properties.now, dt.UTC)
+    # python-docx has no way to unset a date; a template's last-printed date is not ours.
+    for printed in props._element.xpath("cp:lastPrinted"):
+        props._element.remove(printed)
