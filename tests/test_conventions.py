@@ -245,3 +245,41 @@ def test_a_legend_line_names_the_coded_speakers_and_is_not_a_turn():
     transcript = qaformat.parse(text)
     assert [(s.name, s.aliases) for s in transcript.speakers] == [("Reporter", ("[R]",)), ("Participant", ("[P]",))]
     assert next(transcript.turns()).paragraphs[0] == "How did you start at the mill?"
+
+
+# --- unnamed voices: captions that mark a change of speaker with a dash -----------------------
+
+DASHES = ("1\n00:00:01,000 --> 00:00:03,000\n- Why did the ferries stop?\n- Two boats were in dock.\n\n"
+          "2\n00:00:03,000 --> 00:00:05,000\nWe should have had a plan.\n\n"
+          "3\n00:00:05,000 --> 00:00:07,000\n- Will it happen again?\n\n"
+          "4\n00:00:07,000 --> 00:00:09,000\n- No. A charter boat\nstands by from May.\n")
+
+
+def test_dialogue_dashes_alternate_two_unnamed_voices():
+    assert turns(DASHES, "srt") == [
+        ("Speaker 1", "question", "Why did the ferries stop?"),
+        ("Speaker 2", "answer", "Two boats were in dock. We should have had a plan."),  # no dash: the same voice
+        ("Speaker 1", "question", "Will it happen again?"),
+        ("Speaker 2", "answer", "No. A charter boat stands by from May."),
+    ]
+    transcript = qaformat.parse(DASHES, format="srt")
+    assert convention(DASHES, "srt") == "unnamed-voices"
+    [caveat] = [d for d in transcript.diagnostics if d.code == "speakers-unnamed"]
+    assert caveat.severity is qaformat.Severity.WARNING and "--speaker 'Speaker 1=Name'" in caveat.message
+
+
+def test_unnamed_voices_are_named_as_generic_labels_are():
+    named = turns(DASHES, "srt", speakers={"Speaker 1": qaformat.SpeakerSpec(name="Ana Ruiz", role=Role.INTERVIEWER),
+                                           "speaker 2": qaformat.SpeakerSpec(name="Ben Cole")})
+    assert [(name, kind) for name, kind, _ in named] == [
+        ("Ana Ruiz", "question"), ("Ben Cole", "answer"), ("Ana Ruiz", "question"), ("Ben Cole", "answer")]
+
+
+def test_a_dash_or_two_is_not_a_dialogue_and_named_voices_are_the_colon_conventions():
+    few = DASHES.replace("- Will it", "Will it").replace("- No.", "No.")
+    with pytest.raises(qaformat.ParseError, match="unnamed-voices: none"):
+        qaformat.parse(few, format="srt")
+    voiced = ("WEBVTT\n\n00:01.000 --> 00:03.000\n<v Ana>- Why?\n\n00:03.000 --> 00:05.000\n<v Ben>- Because.\n\n"
+              "00:05.000 --> 00:07.000\n<v Ana>- Sure?\n\n00:07.000 --> 00:09.000\n<v Ben>- Yes.\n")
+    assert convention(voiced, "vtt") == "colon"
+    assert [name for name, _, _ in turns(voiced, "vtt")] == ["Ana", "Ben", "Ana", "Ben"]

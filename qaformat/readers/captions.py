@@ -256,6 +256,8 @@ class _Segment:
     text: str
     line: int
     speaker: str | None
+    dashed: bool = False
+    """A dialogue dash opened it: a change of speaker the cue does not name."""
 
 
 @attrs.define
@@ -263,6 +265,7 @@ class _Open:
     line: int
     speaker: str | None
     lines: list[list[str]]
+    dashed: bool = False
 
 
 class _Segments:
@@ -273,6 +276,7 @@ class _Segments:
         self._voice: str | None = None
         self._open: _Open | None = None
         self._pending = True  # the next visible text starts a segment
+        self._dashed = False  # ... after a dialogue dash
 
     def voice(self, name: str | None) -> None:
         # </v> ends the span but signals no new speaker: text after it stays where it is.
@@ -281,15 +285,17 @@ class _Segments:
         self._voice = name
 
     def split(self) -> None:
+        """A dialogue dash: the next text is another speaker's."""
         self._pending = True
+        self._dashed = True
 
     def text(self, piece: str, line: int) -> None:
         if self._pending:
             if not piece.strip():
                 return
             self.close()
-            self._open = _Open(line, self._voice, [[]])
-            self._pending = False
+            self._open = _Open(line, self._voice, [[]], self._dashed)
+            self._pending = self._dashed = False
         if self._open is not None:
             self._open.lines[-1].append(piece)
 
@@ -303,7 +309,7 @@ class _Segments:
         parts = ("".join(pieces).strip() for pieces in self._open.lines)
         text = " ".join(part for part in parts if part)
         if text:
-            self.done.append(_Segment(text, self._open.line, self._open.speaker))
+            self.done.append(_Segment(text, self._open.line, self._open.speaker, self._open.dashed))
         self._open = None
 
 
@@ -507,7 +513,7 @@ def _read_cue(timing: Line, text: list[Line], reading: _Reading) -> None:
     end = _end_time(line)
     for segment in segments:
         reading.blocks.append(Block(text=segment.text, line=segment.line, gap_before=True,
-                                    speaker=segment.speaker, time=start, end=end))
+                                    speaker=segment.speaker, time=start, end=end, voice_change=segment.dashed))
 
 
 def _quote(text: str) -> str:

@@ -21,7 +21,7 @@ from collections.abc import Callable, Mapping
 import attrs
 
 from qaformat.blocks import Block
-from qaformat.parsing.conventions import colon, ownline, questions
+from qaformat.parsing.conventions import colon, ownline, questions, voices
 from qaformat.parsing.conventions.features import Features
 from qaformat.parsing.units import Cast, Label
 
@@ -43,6 +43,9 @@ class Convention:
     document has none of it."""
     implied: bool = False
     """The speakers are implied by the layout, not written: weaker evidence than a written label."""
+    caveat: tuple[str, str] | None = None
+    """The warning (code, message) reported when the convention wins: its reading rests on an
+    assumption the editor should check."""
 
 
 CONVENTIONS: tuple[Convention, ...] = (
@@ -61,6 +64,9 @@ CONVENTIONS: tuple[Convention, ...] = (
                "*What got you started?*", questions.propose_italic, implied=True),
     Convention("blockquote-answers", "plain questions with the answers quoted under them (or the reverse)",
                "What got you started?  /  > My father's bakery.", questions.propose_blockquotes, implied=True),
+    Convention("unnamed-voices", "captions that mark each change of speaker with a dash but name nobody",
+               "- Why did you leave?  /  - Because the boats stopped.", voices.propose, implied=True,
+               caveat=voices.CAVEAT),
 )
 """Every convention, in the order that breaks a tie."""
 
