@@ -21,13 +21,7 @@ from typing import Any, NoReturn
 import attrs
 
 from qaformat import api
-from qaformat.errors import (
-    InputError,
-    QAFormatError,
-    Severity,
-    as_diagnostic,
-    under_strict,
-)
+from qaformat.errors import InputError, QAFormatError, Severity, as_diagnostic, reword, under_strict
 from qaformat.model import Transcript
 from qaformat.options import MAX_INPUT_BYTES, LabelStyle, ParseOptions, RenderOptions, SpeakerSpec
 from qaformat.presets import PRESETS, apply_preset
@@ -287,9 +281,7 @@ _FLAG_FOR = (
 
 def command_line_words(message: str) -> str:
     """A library message as the command line says it: ``overwrite=True`` becomes ``--force``."""
-    for library, flag in _FLAG_FOR:
-        message = message.replace(library, flag)
-    return message
+    return reword(message, _FLAG_FOR)
 
 
 def _parse_options(args: argparse.Namespace) -> ParseOptions:

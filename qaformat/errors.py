@@ -18,7 +18,7 @@ caller handing in bad data would catch.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -33,6 +33,7 @@ __all__ = [
     "Severity",
     "UnknownFormatError",
     "as_diagnostic",
+    "reword",
     "under_strict",
 ]
 
@@ -170,6 +171,14 @@ class OptionError(QAFormatError, ValueError):
 
 class RenderError(QAFormatError):
     """The transcript cannot be written as asked, e.g. an unusable DOCX template."""
+
+
+def reword(message: str, vocabulary: Sequence[tuple[str, str]]) -> str:
+    """A library message in a front end's words: each (library's words, front end's words) pair
+    replaced, such as ``overwrite=True`` by the command line's ``--force``."""
+    for library, front_end in vocabulary:
+        message = message.replace(library, front_end)
+    return message
 
 
 def as_diagnostic(error: QAFormatError) -> Diagnostic:

@@ -17,7 +17,7 @@ from typing import Any
 import attrs
 
 import qaformat
-from qaformat.errors import InputError, ParseError, QAFormatError, UnknownFormatError, as_diagnostic
+from qaformat.errors import InputError, ParseError, QAFormatError, UnknownFormatError, as_diagnostic, reword
 from qaformat.options import MAX_INPUT_BYTES, LabelStyle, ParseOptions, RenderOptions, SpeakerSpec
 from qaformat.presets import PRESETS, apply_preset
 from qaformat.readers import detect
@@ -182,9 +182,7 @@ _PARAMETER_FOR = (
 
 
 def _http_words(message: str) -> str:
-    for library, parameter in _PARAMETER_FOR:
-        message = message.replace(library, parameter)
-    return message
+    return reword(message, _PARAMETER_FOR)
 
 
 def _failure(error: QAFormatError, convention: str | None = None) -> Failure:
