@@ -268,6 +268,21 @@ def test_dialogue_dashes_alternate_two_unnamed_voices():
     assert caveat.severity is qaformat.Severity.WARNING and "--speaker 'Speaker 1=Name'" in caveat.message
 
 
+def test_broadcast_chevrons_are_changes_of_speaker_as_dashes_are():
+    chevrons = ("WEBVTT\n\n00:01.000 --> 00:03.000\n&gt;&gt; How long were the boats in dock?\n\n"
+                "00:03.000 --> 00:05.000\n&gt;&gt; Six weeks.\nLonger than planned.\n\n"
+                "00:05.000 --> 00:07.000\n&gt;&gt; Why?\n\n00:07.000 --> 00:09.000\n&gt;&gt; A part came late.\n")
+    assert turns(chevrons, "vtt") == [
+        ("Speaker 1", "question", "How long were the boats in dock?"),
+        ("Speaker 2", "answer", "Six weeks. Longer than planned."),
+        ("Speaker 1", "question", "Why?"), ("Speaker 2", "answer", "A part came late."),
+    ]
+    named = chevrons.replace("&gt;&gt; How", "&gt;&gt; ANA RUIZ: How").replace("&gt;&gt; Six", "&gt;&gt; BEN COLE: Six")
+    named = named.replace("&gt;&gt; Why", "&gt;&gt; ANA RUIZ: Why").replace("&gt;&gt; A part", "&gt;&gt; BEN COLE: A part")
+    assert convention(named, "vtt") == "colon"
+    assert [name for name, _, _ in turns(named, "vtt")] == ["Ana Ruiz", "Ben Cole", "Ana Ruiz", "Ben Cole"]
+
+
 def test_unnamed_voices_are_named_as_generic_labels_are():
     named = turns(DASHES, "srt", speakers={"Speaker 1": qaformat.SpeakerSpec(name="Ana Ruiz", role=Role.INTERVIEWER),
                                            "speaker 2": qaformat.SpeakerSpec(name="Ben Cole")})

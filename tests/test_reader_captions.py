@@ -229,6 +229,8 @@ def test_name_in_cue_text_is_left_for_the_parser():
     ("- Why?", "Why?"), ("-Why?", "Why?"), ("  - Why?", "Why?"), ("– ¿Qué?", "¿Qué?"), ("— Oui.", "Oui."),
     ("- ", ""), ("-", ""),
     ("--and then", None), ("-5 degrees", None), ("–dash", None), ("Well - no", None), ("", None),
+    (">> Good evening.", "Good evening."), (">>MAYOR: Thanks.", "MAYOR: Thanks."), (">>> In other news", None),
+    ("a >> b", None),
 ])
 def test_dialogue_dash(line, rest):
     assert dialogue_rest(line) == rest

@@ -4,7 +4,7 @@ A caption file is a list of cues separated by blank lines; a cue is an optional 
 line, a ``start --> end`` timing line and text lines. This module finds the cues (tolerating
 missing or wrong cue numbers, missing blank lines and garbage), reads their start times, strips
 the inline markup a format allows, and splits a cue's text where the format marks a change of
-speaker (a WebVTT voice, a ``-`` dialogue dash). Each piece becomes a `Block` with the cue's
+speaker (a WebVTT voice, a ``-`` dialogue dash, a broadcast ``>>``). Each piece becomes a `Block` with the cue's
 start and end times and the source line of its text. What cannot be read is skipped, kept in
 ``omitted`` and reported as ``caption-cue-skipped``. ``vtt`` and ``srt`` hold what is their
 own (the WebVTT header, NOTE blocks, which tags exist). Imports only `blocks`, `errors` and the
@@ -236,9 +236,12 @@ def dialogue_rest(text: str) -> str | None:
     """The text after a dialogue dash that opens a caption line (``- Why?``), else ``None``.
 
     A hyphen with a space or a letter after it counts (``-Why?`` too); an en or em dash needs the
-    space. ``--``, ``-5`` and a dash inside the line are text.
+    space. ``--``, ``-5`` and a dash inside the line are text. Broadcast captions mark a change
+    of speaker with ``>>`` the same way (``>>>`` is a change of story, and stays text).
     """
     stripped = text.lstrip()
+    if stripped[:2] == ">>" and stripped[2:3] != ">":
+        return stripped[2:].lstrip()
     mark, after = stripped[:1], stripped[1:2]
     if mark == "-" and (after == "" or after.isspace() or (after != "-" and not after.isdigit())):
         return stripped[1:].lstrip()
