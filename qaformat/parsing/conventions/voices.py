@@ -25,8 +25,8 @@ __all__ = ["CAVEAT", "propose"]
 
 _MIN_CHANGES = 3  # a stray dash or two in captions of one voice is not a dialogue
 
-CAVEAT = ("speakers-unnamed", "no speaker is named: each dialogue dash was read as a change between two"
-          " voices, 'Speaker 1' (who speaks first) and 'Speaker 2'; name them with --speaker 'Speaker 1=Name'")
+CAVEAT = ("speakers-unnamed", "no speaker is named: each dialogue dash or '>>' was read as a change between"
+          " two voices, 'Speaker 1' (who speaks first) and 'Speaker 2'; name them with --speaker 'Speaker 1=Name'")
 """The diagnostic code and message reported when this convention's reading wins."""
 
 
