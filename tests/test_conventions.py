@@ -298,3 +298,23 @@ def test_a_dash_or_two_is_not_a_dialogue_and_named_voices_are_the_colon_conventi
               "00:05.000 --> 00:07.000\n<v Ana>- Sure?\n\n00:07.000 --> 00:09.000\n<v Ben>- Yes.\n")
     assert convention(voiced, "vtt") == "colon"
     assert [name for name, _, _ in turns(voiced, "vtt")] == ["Ana", "Ben", "Ana", "Ben"]
+
+
+# --- service exports: names on their own line with a time -------------------------------------
+
+def test_zoom_bracketed_names_with_a_clock_time():
+    zoom = ("[Anna Berg] 10:01:22\nHow did you start?\n\n[Tom Dahl] 10:01:25\nIn a garage.\n\n"
+            "[Anna Berg] 10:01:29\nAnd then?\n\n[Tom Dahl] 10:01:33\nWe grew.\n\n[Music] 10:01:40\n")
+    assert turns(zoom)[:4] == [("Anna Berg", "question", "How did you start?"), ("Tom Dahl", "answer", "In a garage."),
+                               ("Anna Berg", "question", "And then?"), ("Tom Dahl", "answer", "We grew.")]
+    assert "Music" not in {s.name for s in qaformat.parse(zoom).speakers}
+
+
+def test_teams_timing_line_above_each_name_gives_the_turn_its_time():
+    teams = "".join(f"{start} --> {end}\n{name}\n{text}\n\n" for start, end, name, text in [
+        ("0:0:0.0", "0:0:5.320", "Anna Berg", "How did you start?"), ("0:0:5.320", "0:0:9.1", "Tom Dahl", "In a garage."),
+        ("0:0:9.1", "0:0:12.0", "Anna Berg", "And then?"), ("0:0:12.0", "0:1:15.0", "Tom Dahl", "We grew.")])
+    transcript = qaformat.parse(teams, format="text")
+    assert [(t.timestamp, t.paragraphs) for t in transcript.turns()] == [
+        (0.0, ("How did you start?",)), (5.32, ("In a garage.",)), (9.1, ("And then?",)), (12.0, ("We grew.",))]
+    assert convention(teams, "text") == "own-line-names"

@@ -30,6 +30,7 @@ from qaformat.parsing.words import (
     TIME,
     RoleWord,
     is_cased_upper,
+    is_direction_only,
     parse_time,
     strip_dots,
 )
@@ -47,6 +48,10 @@ _TRAILING_TIME = lazy(rf"\s*[|·•–—-]?\s*[\[(]?({_TIME})[\])]?$")
 # token that recurs this way becomes a speaker (the speakers stage counts).
 _DASH_LABEL = lazy(r"([^\s\W][^:\-–—>]{0,38}?)\s+[-–—>]\s+(?=\S)")
 _BARE_TIME = lazy(rf"[\[(]?({_TIME})[\])]?\s*:?")
+# A caption timing line left in a transcript (Microsoft Teams' Word export: "0:0:5.320 --> 0:0:9.1"
+# above the speaker's name); its digits may be single.
+_CLOCK_PART = r"\d{1,2}:\d{1,2}:\d{1,2}(?:[.,]\d{1,3})?"
+_TIMING_LINE = lazy(rf"({_CLOCK_PART})\s*-->\s*{_CLOCK_PART}")
 _COLONS = ":："
 _BRACKET_CODE = lazy(r"\[([A-Z]{1,3}\d?)\](?:\s*[:–—-])?\s+(?=\S)")
 _JOINT = lazy(r"\s+(?:&|\+|and|y|et|und|e)\s+")
@@ -99,8 +104,9 @@ def find_label(block: Block) -> Label | None:
             return None
         label = find_label(attrs.evolve(block, text=stripped, bold_prefix=max(0, block.bold_prefix - shift)))
         return attrs.evolve(label, column=label.column + shift) if label is not None else None
-    bare = _BARE_TIME.fullmatch(text)
-    if bare and len(text) <= 16:
+    bare = (_BARE_TIME.fullmatch(text) if len(text) <= 16 else None) or (
+        _TIMING_LINE.fullmatch(text) if "-->" in text else None)
+    if bare:
         return Label(written="", name="", extra=None, rest="", column=len(text) + 1,
                      timestamp=parse_time(bare.group(1)))
     timestamp = None
@@ -274,6 +280,10 @@ def _analyse(candidate: str) -> _Name | None:
     if trailing and trailing.start() > 0:
         timestamp = parse_time(trailing.group(1))
         written = written[: trailing.start()].rstrip()
+    if written[:1] == "[" and written[-1:] == "]" and not is_direction_only(written):
+        written = written[1:-1].strip()  # "[Anna Berg] 10:01:22", as Zoom writes its transcripts
+        if not written:
+            return None
     name, extra = _split_extra(written)
     if not name:
         return None

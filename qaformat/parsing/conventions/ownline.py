@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import attrs
+
 from qaformat.blocks import Block
 from qaformat.parsing.conventions.features import Features
 from qaformat.parsing.labels import find_label
@@ -38,6 +40,11 @@ def propose(blocks: list[Block], features: Features, metadata: Mapping[str, str]
         label = find_label(Block(f"{text}:", block.line))
         if label is None or not (label.name_shaped or label.role_word) or label.rest or label.timestamp is not None:
             continue
+        before = features.labels[index - 1] if index else None
+        if before is not None and before.continues:
+            # A time on the line above the name ("0:0:5.3 --> 0:0:9.1", "00:01:02") is the turn's.
+            labels[index - 1] = before
+            label = attrs.evolve(label, timestamp=before.timestamp)
         labels[index] = label
         found += 1
     return tuple(labels) if found >= _MIN_NAME_LINES else None
