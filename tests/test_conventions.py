@@ -318,3 +318,16 @@ def test_teams_timing_line_above_each_name_gives_the_turn_its_time():
     assert [(t.timestamp, t.paragraphs) for t in transcript.turns()] == [
         (0.0, ("How did you start?",)), (5.32, ("In a garage.",)), (9.1, ("And then?",)), (12.0, ("We grew.",))]
     assert convention(teams, "text") == "own-line-names"
+
+
+def test_an_em_dash_opening_each_turn_is_a_change_of_voice_in_text():
+    text = ("Интервью с мастером\n\nОн чинит часы сорок лет.\n\n— Как вы начали?\n\n— В гараже, десять лет назад.\n\n"
+            "Сначала один.\n\n— А потом?\n\n— Мы росли понемногу.\n")
+    transcript = qaformat.parse(text, format="text")
+    assert transcript.title == "Интервью с мастером" and transcript.intro == ("Он чинит часы сорок лет.",)
+    assert turns(text) == [
+        ("Speaker 1", "question", "Как вы начали?"),
+        ("Speaker 2", "answer", "В гараже, десять лет назад."),  # "Сначала один." goes on in this turn
+        ("Speaker 1", "question", "А потом?"), ("Speaker 2", "answer", "Мы росли понемногу."),
+    ]
+    assert [t.paragraphs for t in transcript.turns()][1] == ("В гараже, десять лет назад.", "Сначала один.")

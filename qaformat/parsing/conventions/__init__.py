@@ -64,7 +64,7 @@ CONVENTIONS: tuple[Convention, ...] = (
                "*What got you started?*", questions.propose_italic, implied=True),
     Convention("blockquote-answers", "plain questions with the answers quoted under them (or the reverse)",
                "What got you started?  /  > My father's bakery.", questions.propose_blockquotes, implied=True),
-    Convention("unnamed-voices", "captions that mark each change of speaker with a dash but name nobody",
+    Convention("unnamed-voices", "each turn opens with a dash (or a caption's >>) and nobody is named",
                "- Why did you leave?  /  - Because the boats stopped.", voices.propose, implied=True,
                caveat=voices.CAVEAT),
 )

@@ -1,13 +1,16 @@
-"""The unnamed-voices convention: captions that mark each change of speaker without naming
-anyone, as broadcast captions do with a dialogue dash (``- Why?`` then ``- Because.``).
+"""The unnamed-voices convention: transcripts that mark each change of speaker without naming
+anyone, as broadcast captions do with a dialogue dash (``- Why?`` then ``- Because.``) and as
+printed interviews in several languages do with an em dash opening each turn.
 
-The captions reader marks such a change on the block (`Block.voice_change`). Nothing names the
-voices, so this convention alternates two of them, ``Speaker 1`` and ``Speaker 2``: the first
-text is the first voice's, each marked change hands over to the other voice, and a cue with no
-mark goes on with whoever spoke last. Two voices is what such captions of an interview carry
-(whoever asks and whoever answers); the convention's caveat, reported when it wins, says so and
-how to name them. The labels are made by the label grammar itself (``Speaker 1: text``), so
-they behave as written generic labels do, in a speaker map too.
+The captions reader marks such a change on the block (`Block.voice_change`); in text, a
+paragraph opening with an em or en dash is one. Nothing names the voices, so this convention
+alternates two of them, ``Speaker 1`` and ``Speaker 2``: the first marked text is the first
+voice's, each mark hands over to the other voice, and text with no mark goes on with whoever
+spoke last (in captions the first cue is a voice even without a mark; in text, what stands above
+the first mark is the intro). Two voices is what such an interview carries (whoever asks and
+whoever answers); the convention's caveat, reported when it wins, says so and how to name them.
+The labels are made by the label grammar itself (``Speaker 1: text``), so they behave as written
+generic labels do, in a speaker map too.
 """
 
 from __future__ import annotations
@@ -33,15 +36,29 @@ CAVEAT = ("speakers-unnamed", "no speaker is named: each dialogue dash or '>>' w
 def propose(blocks: list[Block], features: Features, metadata: Mapping[str, str]) -> tuple[Label | None, ...] | None:
     """A ``Speaker 1``/``Speaker 2`` label where each voice takes over; ``None`` without at least
     three marked changes, or where the format names its speakers."""
-    if sum(block.voice_change for block in blocks) < _MIN_CHANGES or any(block.speaker for block in blocks):
+    opened = [_after_mark(block) for block in blocks]
+    if sum(rest is not None for rest in opened) < _MIN_CHANGES or any(block.speaker for block in blocks):
         return None
     labels: list[Label | None] = [None] * len(blocks)
     voice = 0
-    for index, block in enumerate(blocks):
-        if voice and not block.voice_change:
-            continue  # the same voice goes on
+    for index, (block, rest) in enumerate(zip(blocks, opened, strict=True)):
+        if rest is None and (voice or block.time is None):
+            continue  # the same voice goes on (in captions the first cue is a voice; in text, the intro is not)
         voice = 1 if not voice else 3 - voice
-        label = find_label(attrs.evolve(block, text=f"Speaker {voice}: {block.text}"))
+        text = block.text if rest is None else rest
+        label = find_label(attrs.evolve(block, text=f"Speaker {voice}: {text}"))
         if label is not None:
-            labels[index] = attrs.evolve(label, column=1, timestamp=block.time, explicit=True)
+            labels[index] = attrs.evolve(label, column=len(block.text) - len(text) + 1, timestamp=block.time,
+                                         explicit=True)
     return tuple(labels)
+
+
+def _after_mark(block: Block) -> str | None:
+    """The text after a mark of a change of speaker, else ``None``: the reader's (a caption's
+    dialogue dash or ``>>``), or an em or en dash opening a paragraph, as Russian, Ukrainian,
+    Bulgarian or Polish interviews print every turn (``— Как вы начали?``)."""
+    if block.voice_change:
+        return block.text
+    if block.text[:2] in ("\u2014 ", "\u2013 ") and not block.heading:
+        return block.text[2:].lstrip() or None
+    return None
