@@ -331,3 +331,12 @@ def test_an_em_dash_opening_each_turn_is_a_change_of_voice_in_text():
         ("Speaker 1", "question", "А потом?"), ("Speaker 2", "answer", "Мы росли понемногу."),
     ]
     assert [t.paragraphs for t in transcript.turns()][1] == ("В гараже, десять лет назад.", "Сначала один.")
+
+
+def test_a_time_that_links_to_the_recording_opens_a_labelled_turn_in_markdown():
+    page = "".join(f"[00:00:{s:02d}](https://example.org/ep4#t={s}) **{name}:** {text}\n\n" for s, name, text in [
+        (1, "Host", "How did it start?"), (5, "Guest", "In a garage."), (9, "Host", "And then?"), (12, "Guest", "We grew.")])
+    transcript = qaformat.parse(page, format="markdown")
+    assert [(t.timestamp, t.paragraphs[0]) for t in transcript.turns()] == [
+        (1.0, "How did it start?"), (5.0, "In a garage."), (9.0, "And then?"), (12.0, "We grew.")]
+    assert [name for name, _, _ in turns(page, "markdown")] == ["Host", "Guest", "Host", "Guest"]

@@ -23,6 +23,9 @@ _LIST_LABEL = lazy(r"(?:[-*+]|\d{1,3}[.)])\s+(?=\*\*|__|[^\s:*]{1,30}(?: [^\s:*]
 _KEY = lazy(r"[\w-]+(?: [\w-]+){0,3}")  # YAML keys may hold spaces ("place of birth")
 # A time code before a bold label: "[00:10:33] **Adam:** text", as Descript pastes into Markdown.
 _TIME_BEFORE_BOLD = lazy(r"(\[?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\]?\s+)(\*\*|__)(.+?)\2")
+# A time code that links to that moment of the recording: "[00:10:33](https://…#t=633) **Adam:**",
+# as podcast sites publish transcripts. The link's target is where to listen, not what was said.
+_TIME_LINK = lazy(r"(\[(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\])\([^()\s]*\)")
 
 
 def read_text(data: str | bytes, source: str | None = None) -> Document:
@@ -128,6 +131,10 @@ def _json_front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
 
 def _block(raw: str, line: int, gap: bool, markdown: bool) -> Block:
     text = raw.strip()
+    if markdown and text[:1] == "[" and "](" in text[:80]:
+        linked = _TIME_LINK.match(text)
+        if linked:
+            text = linked.group(1) + text[linked.end():]
     if text[0] in "[0123456789" and ("**" in text or "__" in text):
         timed = _TIME_BEFORE_BOLD.match(text)
         if timed:
