@@ -309,11 +309,14 @@ def _lay_out_bottom(paras: list[Para], last: int, names: tuple[str, ...], whole:
     while index < len(paras):
         para = paras[index]
         text = para.text
-        if _is_furniture(text) or _is_heading_hint(para) or _is_separator(text) or _is_meta(text):
+        aside = is_direction_only(text) or _is_editor_note(text) or _is_bracketed(text)
+        # A bracketed aside is the transcriber's, even with a time of day in it ("(Whereupon, at
+        # 10:41 a.m., the hearing was adjourned.)"): not a dateline.
+        if _is_furniture(text) or _is_heading_hint(para) or _is_separator(text) or (
+                _is_meta(text) and not _is_bracketed(text)):
             break
         if _CREDIT.match(text) or _THIRD_PERSON.match(text) or text.casefold().startswith(bios):
             break
-        aside = is_direction_only(text) or _is_editor_note(text) or _is_bracketed(text)
         if closed and not aside:
             break
         if para.label is not None and para.label.continues:
