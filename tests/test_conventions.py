@@ -73,8 +73,11 @@ def test_blockquote_answers():
 def test_a_listicle_with_a_few_subheads_that_ask_is_not_an_interview():
     text = ("# Ten things to do in Leeds this weekend\n\n**Where should you eat?**\n\nThe market.\n\n"
             "**What should you see?**\n\nThe gallery.\n\n**Where can you dance?**\n\nThe old mill.\n")
-    with pytest.raises(qaformat.ParseError, match="no interview found"):
+    with pytest.raises(qaformat.ParseError, match="no interview found") as refused:
         qaformat.parse(text, format="markdown")
+    # The error says why the questions it saw were not taken for an interview.
+    assert ("bold-questions: 3 questions, fewer than 5 on a page that neither names the people nor says it is an"
+            " interview;") in refused.value.message
 
 
 def test_pull_quotes_beside_an_article_are_not_answers():

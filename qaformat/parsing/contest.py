@@ -51,8 +51,8 @@ def choose_reading(blocks: list[Block], metadata: Mapping[str, str], options: Pa
     written: frozenset[int] = frozenset()  # blocks whose written labels a reading accepted
     for order, convention in enumerate(contenders):
         labels = convention.propose(blocks, features, metadata)
-        if labels is None:
-            tried.append(f"{convention.name}: none")
+        if labels is None or isinstance(labels, str):
+            tried.append(f"{convention.name}: {labels or 'none'}")
             continue
         heard = Report()  # only the winner's decisions reach the caller
         try:

@@ -38,9 +38,10 @@ class Convention:
     """What the convention looks like, in a few words."""
     example: str
     """A one-line example of it."""
-    propose: Callable[[list[Block], Features, Mapping[str, str]], tuple[Label | None, ...] | None]
+    propose: Callable[[list[Block], Features, Mapping[str, str]], tuple[Label | None, ...] | str | None]
     """Reads the blocks (with their features, and the reader's metadata); ``None`` when the
-    document has none of it."""
+    document has none of it, and a few words of why when it has some but they are no interview
+    (the "no interview found" error quotes them)."""
     implied: bool = False
     """The speakers are implied by the layout, not written: weaker evidence than a written label."""
     caveat: tuple[str, str] | None = None

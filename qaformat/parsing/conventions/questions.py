@@ -36,19 +36,19 @@ _LABELLED_ASKING = 0.2
 
 
 def propose_headings(blocks: list[Block], features: Features,
-                     metadata: Mapping[str, str]) -> tuple[Label | None, ...] | None:
+                     metadata: Mapping[str, str]) -> tuple[Label | None, ...] | str | None:
     """``### What hardware do you use?`` questions."""
     return _propose(blocks, features, metadata, features.heading)
 
 
 def propose_bold(blocks: list[Block], features: Features,
-                 metadata: Mapping[str, str]) -> tuple[Label | None, ...] | None:
+                 metadata: Mapping[str, str]) -> tuple[Label | None, ...] | str | None:
     """``**What got you started?**`` questions."""
     return _propose(blocks, features, metadata, features.bold)
 
 
 def propose_italic(blocks: list[Block], features: Features,
-                   metadata: Mapping[str, str]) -> tuple[Label | None, ...] | None:
+                   metadata: Mapping[str, str]) -> tuple[Label | None, ...] | str | None:
     """``*What got you started?*`` questions."""
     return _propose(blocks, features, metadata, features.italic)
 
@@ -71,13 +71,15 @@ def _questions(blocks: list[Block], features: Features, marked: tuple[bool, ...]
 
 
 def _propose(blocks: list[Block], features: Features, metadata: Mapping[str, str],
-             marked: tuple[bool, ...]) -> tuple[Label | None, ...] | None:
+             marked: tuple[bool, ...]) -> tuple[Label | None, ...] | str | None:
     asked = _questions(blocks, features, marked)
     if not asked:
         return None
     names = implied_speakers(blocks, metadata, asked[0])
     if len(asked) < _ENOUGH_QUESTIONS and not names.named and not _says_interview(blocks, metadata, asked[0]):
-        return None  # "Ten things to do this weekend" with three subheads that ask: a listicle
+        # "Ten things to do this weekend" with three subheads that ask: a listicle
+        return (f"{len(asked)} questions, fewer than {_ENOUGH_QUESTIONS} on a page that neither names the people"
+                " nor says it is an interview")
     labels: list[Label | None] = [None] * len(blocks)
     questions = set(asked)
     answering = False  # inside an answer: text under a sub-heading goes on answering
