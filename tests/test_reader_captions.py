@@ -622,3 +622,28 @@ def test_cli_converts_captions_and_takes_from(tmp_path):
     assert b'"host"' in done.stdout
     done = run("convert", "-", "-t", "json", stdin=(FIXTURES / "asr.srt").read_bytes())
     assert done.returncode == 0 and b'"speaker-2"' in done.stdout, done.stderr
+
+
+# --- rolling captions -------------------------------------------------------------------------
+
+
+def test_rolling_captions_keep_each_line_once():
+    """YouTube's automatic captions: each cue repeats the previous cue's last line (with word
+    timing tags the first time), and a 10 ms cue between them holds only the repeated line."""
+    data = vtt(
+        "00:00.160 --> 00:03.590 align:start position:0%\nhi everyone<00:00.560><c> welcome</c><00:00.900><c> back</c>",
+        "00:03.590 --> 00:03.600 align:start position:0%\nhi everyone welcome back\n ",
+        "00:03.600 --> 00:06.870 align:start position:0%\nhi everyone welcome back\nto the channel",
+        "00:06.870 --> 00:09.540 align:start position:0%\nto the channel\ntoday I'm with Teodor",
+    )
+    document = read_vtt(data)
+    assert " ".join(texts(document)) == "hi everyone welcome back to the channel today I'm with Teodor"
+    assert {o.reason for o in document.omitted} == {"caption line repeated as the captions roll"}
+    assert [o.first_line for o in document.omitted] == [7, 11, 15]
+    assert any(d.code == "captions-rolling" for d in document.diagnostics)
+
+
+def test_a_cue_that_repeats_a_line_in_a_file_that_does_not_roll_keeps_it():
+    data = vtt("00:01.000 --> 00:02.000\n- Are you sure?\n- No.", "00:02.000 --> 00:03.000\n- No.\n- Then go.",
+               "00:03.000 --> 00:04.000\nI'll go.", "00:04.000 --> 00:05.000\nFine.")
+    assert texts(read_vtt(data)) == ["Are you sure?", "No.", "No.", "Then go.", "I'll go.", "Fine."]

@@ -88,6 +88,29 @@ def test_panel_one_moderator_two_guests():
     assert roles == {"Moderator": "interviewer", "Amy Reed": "interviewee", "Carl Voss": "interviewee"}
 
 
+def _statement(topic: str) -> str:
+    return " ".join(f"Point {n} about {topic} is one we learned the hard way. Why does it matter? It saves time."
+                    for n in range(1, 6))
+
+
+def test_a_round_of_statements_is_no_interview_every_voice_other():
+    """Three hosts each give tips at length; the only questions are rhetorical, inside them."""
+    text = "\n\n".join(f"{name}: {_statement(topic)}" for name, topic in
+                       [("Ana", "audio"), ("Ben", "intros"), ("Cy", "length"), ("Ana", "guests"), ("Ben", "templates"),
+                        ("Cy", "titles")])
+    transcript = qaformat.parse(text)
+    assert {s.name: s.role for s in transcript.speakers} == dict.fromkeys(["Ana", "Ben", "Cy"], Role.OTHER)
+    assert {turn.kind for turn in transcript.turns()} == {Kind.REMARK}
+    assert any("a round of statements" in d.message for d in transcript.diagnostics)
+
+
+def test_an_interviewer_who_asks_in_long_turns_is_still_an_interviewer():
+    ask = _statement("audio") + " So what do you do about it?"
+    text = "\n\n".join([f"Ana: {ask}", f"Ben: {_statement('gear')}"] * 3)
+    roles = {s.name: s.role for s in qaformat.parse(text).speakers}
+    assert roles == {"Ana": Role.INTERVIEWER, "Ben": Role.INTERVIEWEE}
+
+
 def test_briefing_each_q_is_its_own_turn():
     text = ("MS. LANE:  Good afternoon.\n\nQ    Two questions. First?\n\nQ    A follow-up?\n\nMS. LANE:  Yes to both.\n\n"
             "Q    Thanks.")

@@ -24,6 +24,8 @@ from qaformat.parsing.units import Cast, Label
 
 __all__ = ["choose_reading"]
 
+_FEWEST_TURNS = 2
+"""A reading needs at least this many labelled paragraphs to be an interview."""
 _IMPLIED_HANDICAP = 0.05
 """Written labels beat a layout's implied speakers unless the layout explains clearly more."""
 
@@ -60,10 +62,12 @@ def choose_reading(blocks: list[Block], metadata: Mapping[str, str], options: Pa
         except ParseError as error:
             first_error = first_error or error
             continue
-        share = fit(blocks, cast) if cast.speakers else 0.0
-        tried.append(f"{convention.name}: {share:.0%}")
-        if not cast.speakers:
+        if len(cast.block_speaker) < _FEWEST_TURNS:
+            # One labelled paragraph is a monologue's rhetorical "Question:", not an interview.
+            tried.append(f"{convention.name}: {len(cast.block_speaker)} labelled paragraph(s)")
             continue
+        share = fit(blocks, cast)
+        tried.append(f"{convention.name}: {share:.0%}")
         if not convention.implied:
             written |= {i for i in cast.block_speaker if (label := labels[i]) is not None and not label.explicit}
             score = share

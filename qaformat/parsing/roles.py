@@ -7,6 +7,10 @@ voices the askers are interviewers (a briefing's reporters, a panel's moderator)
 answerers interviewees, and a voice with a short line or two and no question is ``other``.
 An interviewer's turn is a question, except a closing turn that asks nothing (the thanks),
 which is a remark; an interviewee's turn is an answer; anyone else's is a remark.
+
+A punctuated transcript in which every voice speaks at length and hardly a turn ends in a
+question is not an interview but a round of statements (a compilation of tips, opening
+speeches): with nothing else to go on, every voice is ``other``.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from qaformat.parsing.units import Draft, SpeakerDraft, Vote
 __all__ = ["assign_kinds", "assign_roles"]
 
 _PANEL_MARGIN = 0.15
+_MONOLOGUE_WORDS = 60
 
 
 _CLOSING = ("thank", "thanks", "appreciate", "pleasure", "good luck", "all the best", "take care")
@@ -104,6 +109,11 @@ def assign_roles(speakers: tuple[SpeakerDraft, ...], turns: list[Draft], report:
     elif Role.INTERVIEWEE in fixed:
         inferred = {i: (Role.INTERVIEWER if behaviour[i].asking >= 0.3 or len(open_ids) == 1 else Role.OTHER)
                     for i in open_ids}
+    elif not votes and _nobody_asks(turns, behaviour):
+        inferred = dict.fromkeys(open_ids, Role.OTHER)
+        statements = [Vote(0.0, "every voice speaks at length and hardly a turn asks: a round of statements,"
+                                " not an interview")]
+        votes = {speaker_id: statements for speaker_id in open_ids}
     else:
         inferred = _infer(open_ids, behaviour, votes)
     names = {s.id: s.name for s in speakers}
@@ -118,6 +128,20 @@ def assign_roles(speakers: tuple[SpeakerDraft, ...], turns: list[Draft], report:
             first_lines.get(speaker_id),
         )
     return {**roles, **inferred}
+
+
+def _nobody_asks(turns: list[Draft], behaviour: dict[str, _Behaviour]) -> bool:
+    """Everybody speaks at length and hardly a turn ends in a question (the questions in it
+    are rhetorical, inside a monologue), in text that is punctuated: auto-captions have no
+    question marks because they have no punctuation at all."""
+    voices = [b for b in behaviour.values() if b.turns]
+    spoken = sum(b.turns for b in voices)
+    if spoken < 4 or len(voices) < 2 or min(b.median_words for b in voices) < _MONOLOGUE_WORDS:
+        return False
+    if sum(b.ends_with_question for b in voices) * 10 > spoken:
+        return False
+    stops = sum(p.count(". ") + p.endswith(".") for t in turns for p in t.paragraphs)
+    return stops >= spoken
 
 
 def _answerers(ids: list[str], behaviour: dict[str, _Behaviour], votes: Mapping[str, list[Vote]]) -> dict[str, Role]:

@@ -412,9 +412,12 @@ def read_captions(
     """
     reading = _Reading(fmt, omitted=list(omitted), diagnostics=list(diagnostics))
     chunks = _chunks(lines, start)
+    cues: list[tuple[Line, list[Line]]] = []
     for index, chunk in enumerate(chunks):
         following = chunks[index + 1] if index + 1 < len(chunks) else None
-        _read_chunk(chunk, following, reading)
+        cues.extend(_chunk_cues(chunk, following, reading))
+    for timing, text in _unrolled(cues, fmt.markup, reading):
+        _read_cue(timing, text, reading)
     if reading.skipped > MAX_SKIP_WARNINGS:
         more = reading.skipped - MAX_SKIP_WARNINGS
         reading.diagnostics.append(
@@ -426,7 +429,7 @@ def read_captions(
     return Document(
         tuple(reading.blocks),
         metadata or {},
-        tuple(reading.diagnostics),
+        tuple(sorted(reading.diagnostics, key=lambda d: d.line or 0)),  # cues are read after all are found
         tuple(sorted(reading.omitted, key=lambda o: o.first_line)),
     )
 
@@ -447,18 +450,71 @@ def _chunks(lines: Sequence[str], start: int) -> list[list[Line]]:
     return chunks
 
 
-def _read_chunk(chunk: list[Line], following: list[Line] | None, reading: _Reading) -> None:
+def _chunk_cues(chunk: list[Line], following: list[Line] | None, reading: _Reading) -> list[tuple[Line, list[Line]]]:
+    """The cues of a chunk (none for a NOTE block or a lone cue number)."""
     first = chunk[0][1]
     if all(_ARROW not in text for _, text in chunk[:2]):
         keyword = first.split(None, 1)[0] if first.strip() else ""
         reason = reading.fmt.blocks.get(keyword)
         if reason is not None:
             reading.omitted.append(Omitted(chunk[0][0], chunk[-1][0], reason))
-            return
+            return []
         if len(chunk) == 1 and _is_number(first) and following and _ARROW in following[0][1]:
-            return  # a cue number with a blank line between it and its timing line
-    for timing, text in _split_cues(chunk, reading):
-        _read_cue(timing, text, reading)
+            return []  # a cue number with a blank line between it and its timing line
+    return _split_cues(chunk, reading)
+
+
+# ---------------------------------------------------------------------------------------------
+# Rolling captions: each cue repeats the lines the one before it ended with
+
+
+_ROLLING_SHARE = 0.5
+"""A file rolls when at least this share of its cues open with the previous cue's last line."""
+
+
+def _unrolled(cues: list[tuple[Line, list[Line]]], markup: Markup,
+              reading: _Reading) -> list[tuple[Line, list[Line]]]:
+    """The cues with the lines they repeat from the cue before removed, when the file rolls
+    (YouTube and live captions show each line twice, first at the bottom and then at the top).
+    Only a file where most cues do so is changed: elsewhere a cue that opens with the line the
+    last one ended with ("No." / "No.") says it twice on purpose."""
+    seen = [[_visible(text, markup) for _, text in lines] for _, lines in cues]
+    seen = [[text for text in texts if text] for texts in seen]
+    overlaps = [_overlap(seen[i - 1], seen[i]) if i else 0 for i in range(len(cues))]
+    # A cue that repeats the whole of the one before and adds nothing is no evidence: some
+    # files simply say the same thing twice.
+    rolls = sum(1 for i, n in enumerate(overlaps) if n and (n < len(seen[i - 1]) or n < len(seen[i])))
+    if len(cues) < 3 or rolls < _ROLLING_SHARE * (len(cues) - 1):
+        return cues
+    out: list[tuple[Line, list[Line]]] = []
+    repeated = 0
+    for (timing, lines), drop in zip(cues, overlaps, strict=True):
+        kept = list(lines)
+        while drop and kept:
+            if _visible(kept[0][1], markup):
+                drop -= 1
+                repeated += 1
+                reading.omitted.append(Omitted(kept[0][0], kept[0][0], "caption line repeated as the captions roll"))
+            kept.pop(0)
+        if any(_visible(text, markup) for _, text in kept):
+            out.append((timing, kept))
+    reading.diagnostics.append(Diagnostic(
+        Severity.INFO, "captions-rolling",
+        f"the captions roll: {repeated} line(s) repeated from the cue before are kept once", line=cues[0][0][0]))
+    return out
+
+
+def _visible(line: str, markup: Markup) -> str:
+    """A cue line's text without its markup, for comparing lines."""
+    return " ".join("".join(t for t in _Scanner(markup).tokens(line) if isinstance(t, str)).split())
+
+
+def _overlap(before: list[str], after: list[str]) -> int:
+    """How many lines ``after`` opens with that ``before`` ended with."""
+    for size in range(min(len(before), len(after)), 0, -1):
+        if before[-size:] == after[:size]:
+            return size
+    return 0
 
 
 def _split_cues(chunk: list[Line], reading: _Reading) -> list[tuple[Line, list[Line]]]:
