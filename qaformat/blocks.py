@@ -47,6 +47,9 @@ class Block:
     else ``None``; with ``time`` it shows the pauses between cues."""
     style: str | None = None
     """The source's own paragraph style name (DOCX), for styles we wrote ourselves."""
+    list_item: bool = False
+    """The block is a list item or a paragraph indented under one (Markdown ``- `` or ``1. ``,
+    ``<li>``, a numbered or bulleted Word paragraph)."""
     voice_change: bool = False
     """The format marks a change of speaker here without naming one (a caption line opening
     with a dialogue dash, ``- Why?``)."""

@@ -64,7 +64,8 @@ def choose_reading(blocks: list[Block], metadata: Mapping[str, str], options: Pa
             continue
         if len(cast.block_speaker) < _FEWEST_TURNS:
             # One labelled paragraph is a monologue's rhetorical "Question:", not an interview.
-            tried.append(f"{convention.name}: {len(cast.block_speaker)} labelled paragraph(s)")
+            why = next((f" ({d.message})" for d in heard.items if d.code == "labels-categories"), "")
+            tried.append(f"{convention.name}: {len(cast.block_speaker)} labelled paragraph(s){why}")
             continue
         share = fit(blocks, cast)
         tried.append(f"{convention.name}: {share:.0%}")

@@ -300,8 +300,8 @@ def _lay_out_bottom(paras: list[Para], last: int, names: tuple[str, ...], whole:
     """Mark what follows the last turn; returns the index where the span ends (exclusive).
 
     The last turn goes on until page furniture, a credit line (``Photos: ...``), a dateline,
-    a separator, an author's bio (``Jane Roe is a ...``), or a heading; after a closing thanks
-    nothing but notes continues it.
+    a separator, an author's bio (``Jane Roe is a ...``), a heading, or the end of the list
+    whose item it is; after a closing thanks nothing but notes continues it.
     """
     closed = _is_closing(paras[last].text)
     bios = tuple(n.casefold() for n in names if len(n.split()) >= 2)
@@ -319,6 +319,8 @@ def _lay_out_bottom(paras: list[Para], last: int, names: tuple[str, ...], whole:
             break
         if closed and not aside:
             break
+        if paras[last].block.list_item and not para.block.list_item:
+            break  # the turns were a list's items, and the list has ended
         if para.label is not None and para.label.continues:
             para.role = ParaRole.CONTINUATION
         elif aside and (closed or is_direction_only(text) or _is_editor_note(text)):

@@ -326,6 +326,10 @@ def _accept(
                 and all(w[:1].isupper() or not w[:1].isalpha() for w in label.name.split())
             ):
                 accepted.add(target)
+    if _categories(accepted, drafts, labels, uses, merged):
+        report.info("labels-categories", "every text after a label starts in lower case, as the items of a list do"
+                    " ('New: support for ...'): the labels are categories, not speakers", lines[uses[0][0]])
+        return set()
     for index, key in uses:
         target = merged.get(key, key)
         if target not in accepted:
@@ -338,6 +342,20 @@ def _accept(
                 lines[index],
             )
     return accepted
+
+
+def _categories(accepted: set[str], drafts: dict[str, SpeakerDraft], labels: list[Label | None],
+                uses: list[tuple[int, str]], merged: dict[str, str]) -> bool:
+    """Release notes and changelogs (``New: support for ...``, ``Fix: the tool no longer ...``):
+    in punctuated text, every text after every written label (not a caption's voice) starts in
+    lower case. People's
+    words start sentences; only captions without punctuation start them in lower case too."""
+    rests = [label.rest for index, key in uses if merged.get(key, key) in accepted
+             and not drafts[merged.get(key, key)].given and (label := labels[index]) is not None
+             and label.role_word is None and not label.explicit and label.rest]
+    if len(rests) < 3 or any(not next((c for c in rest if c.isalpha()), "A").islower() for rest in rests):
+        return False  # the first letter: "`predict()` accepts ..." starts with a code span
+    return sum(rest.rstrip(" )\"'”’").endswith((".", "!", "?", "…")) for rest in rests) * 2 >= len(rests)
 
 
 def _finish(draft: SpeakerDraft, given_keys: dict[str, tuple[str, SpeakerSpec]]) -> None:

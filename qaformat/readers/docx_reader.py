@@ -136,6 +136,8 @@ class _Paragraph:
     text_box: bool
     """It anchors a text box, whose text is not read."""
     references: tuple[_Reference, ...] = ()
+    listed: bool = False
+    """A numbered or bulleted paragraph."""
 
 
 def _runs(element: Any) -> Iterator[Any]:
@@ -184,7 +186,7 @@ class _ParagraphReader:
                     references.append(reference)
                     lines[-1].append(_Piece(reference.mark, False, italic))
         text_box = any(t.text for box in p.iter(_W + "txbxContent") for t in box.iter(_W + "t"))
-        return _Paragraph(tuple(tuple(line) for line in lines), style, text_box, tuple(references))
+        return _Paragraph(tuple(tuple(line) for line in lines), style, text_box, tuple(references), bool(label))
 
     def list_label(self, ppr: Any, style: str | None) -> str | None:
         num_id = value(ppr, f"{_W}numPr/{_W}numId")
@@ -319,6 +321,7 @@ class _BodyReader:
             self.blocks.append(Block(
                 text=line.text, line=self.number, gap_before=self.gap, heading=heading, title=title,
                 bold_prefix=line.bold_prefix, italic=line.italic or note, speaker=speaker, time=time, style=name,
+                list_item=paragraph.listed,
             ))
             self.gap = False
             time = None  # a row's time belongs to its first line

@@ -76,7 +76,7 @@ _BOLD_TAGS = frozenset({"strong", "b"})
 _ITALIC_TAGS = frozenset({"em", "i"})
 _PRE_TAGS = frozenset({"pre", "listing"})
 # Tags that change the context of their content (other elements only by class or style).
-_CONTEXT_TAGS = _BOLD_TAGS | _ITALIC_TAGS | _PRE_TAGS | _SECTIONING | {"blockquote"}
+_CONTEXT_TAGS = _BOLD_TAGS | _ITALIC_TAGS | _PRE_TAGS | _SECTIONING | {"blockquote", "li"}
 _FONT_WEIGHT = lazy(r"font-weight\s*:\s*(\w+)", re.IGNORECASE)
 # A style sheet rule for one class (``.c1{...}``, ``p.MsoTitle, li.MsoTitle {...}``).
 _CSS_RULE = lazy(r"([^{}]+)\{([^{}]*)\}")
@@ -311,6 +311,7 @@ class _Context:
     bold: bool = False
     italic: bool = False
     quote: bool = False
+    list_item: bool = False
     note: bool = False
     speaker: str | None = None
     style: str | None = None
@@ -491,7 +492,7 @@ class _TreeReader:
                 continue
             self.blocks.append(Block(
                 text=text, line=line.number or self.cursor, gap_before=gap, heading=block.heading, title=block.title,
-                bold_prefix=bold_prefix, italic=italic or hints.note, quote=hints.quote,
+                bold_prefix=bold_prefix, italic=italic or hints.note, quote=hints.quote, list_item=hints.list_item,
                 speaker=hints.speaker, style=hints.style,
             ))
             gap = False
@@ -541,6 +542,7 @@ def _inner_context(element: _Element, tag: str, context: _Context, class_styles:
         bold=_weight(style, tag, context.bold),
         italic=_slant(style, tag, context.italic),
         quote=context.quote or tag == "blockquote",
+        list_item=context.list_item or tag == "li",
         note=context.note or "qa-note" in classes,
         speaker=context.speaker,
         style=next((name for name in _OWN_STYLES if name in classes), context.style),

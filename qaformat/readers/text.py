@@ -19,6 +19,7 @@ __all__ = ["read_markdown", "read_text"]
 _ESCAPABLE = frozenset("\\`*_{}[]()#+-.!>|~<")
 _FRONT_MATTER_MAX_LINES = 60
 # A list marker before a bold run or a short "Label:" ("- **Q**: ...", "1. **Ana:** ...", "* Q: ...").
+_LIST_ITEM = lazy(r"[ \t]{0,3}(?:[-*+]|\d{1,3}[.)])[ \t]+\S")
 _LIST_LABEL = lazy(r"(?:[-*+]|\d{1,3}[.)])\s+(?=\*\*|__|[^\s:*]{1,30}(?: [^\s:*]{1,30}){0,3}:\s)")
 _KEY = lazy(r"[\w-]+(?: [\w-]+){0,3}")  # YAML keys may hold spaces ("place of birth")
 # A time code before a bold label: "[00:10:33] **Adam:** text", as Descript pastes into Markdown.
@@ -57,12 +58,15 @@ def _read(data: str | bytes, source: str | None, *, markdown: bool) -> Document:
     omitted = (Omitted(1, start, "front matter"),) if start else ()
     blocks: list[Block] = []
     gap = True
+    in_list = False
     for number in range(start, len(lines)):
         raw = lines[number]
         if not raw.strip():
             gap = True
             continue
-        blocks.append(_block(raw, number + 1, gap, markdown))
+        # An item, or a line indented under one (its continuation paragraph) or wrapped in it.
+        in_list = bool(_LIST_ITEM.match(raw)) or (in_list and (not gap or raw[:1] in " \t"))
+        blocks.append(_block(raw, number + 1, gap, markdown, in_list))
         gap = False
     return Document(tuple(blocks), metadata, tuple(diagnostics), omitted)
 
@@ -129,7 +133,7 @@ def _json_front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
     return {}, 0
 
 
-def _block(raw: str, line: int, gap: bool, markdown: bool) -> Block:
+def _block(raw: str, line: int, gap: bool, markdown: bool, list_item: bool) -> Block:
     text = raw.strip()
     if markdown and text[:1] == "[" and "](" in text[:80]:
         linked = _TIME_LINK.match(text)
@@ -144,7 +148,7 @@ def _block(raw: str, line: int, gap: bool, markdown: bool) -> Block:
         if item:
             text = text[item.end():]  # "- **Q**: text": a list item that opens with a label
     if text[0] not in ">#*_":  # most lines: no quote, heading, bold or italic marker opens them
-        return Block(text=_unescape(text, 0)[0] if markdown else text, line=line, gap_before=gap)
+        return Block(text=_unescape(text, 0)[0] if markdown else text, line=line, gap_before=gap, list_item=list_item)
     heading = None
     quote = False
     if text.startswith(">"):
@@ -171,6 +175,7 @@ def _block(raw: str, line: int, gap: bool, markdown: bool) -> Block:
         bold_prefix=bold_prefix,
         italic=italic,
         quote=quote,
+        list_item=list_item,
     )
 
 
