@@ -336,6 +336,24 @@ def test_an_em_dash_opening_each_turn_is_a_change_of_voice_in_text():
     assert [t.paragraphs for t in transcript.turns()][1] == ("В гараже, десять лет назад.", "Сначала один.")
 
 
+def test_spanish_raya_against_the_word_and_the_page_names_both_voices():
+    text = ("ENTREVISTA | CULTURA\n\nLucía Pardo, ceramista: \"El barro no perdona\"\n\nPor Tomás Vidal\n"
+            "Valencia, 3 de marzo de 2024\n\nLucía Pardo nos recibe en su taller.\n\n—¿Cuándo empezó?\n\n"
+            "—A los doce años, con mi abuela.\n\n—¿Y hoy?\n\n—Hoy enseño.\n\nCada martes.\n")
+    transcript = qaformat.parse(text, format="text")
+    assert transcript.title == 'Lucía Pardo, ceramista: "El barro no perdona"'
+    assert {s.name: s.role for s in transcript.speakers} == {"Tomás Vidal": Role.INTERVIEWER,
+                                                            "Lucía Pardo": Role.INTERVIEWEE}
+    assert turns(text)[-1] == ("Lucía Pardo", "answer", "Hoy enseño.")
+    assert [(s.first_line, s.reason) for s in transcript.skipped if s.first_line > 3] == [
+        (5, "byline, dateline or header")]
+
+
+def test_a_sentence_case_headline_opening_with_a_quotation_is_the_title():
+    text = "« Je compose la nuit » : entretien avec la pianiste Hélène Duval\n\nQ : Pourquoi ?\n\nR : Pour le son.\n\nQ : Et après ?\n\nR : Une tournée.\n"
+    assert qaformat.parse(text).title == "« Je compose la nuit » : entretien avec la pianiste Hélène Duval"
+
+
 def test_a_time_that_links_to_the_recording_opens_a_labelled_turn_in_markdown():
     page = "".join(f"[00:00:{s:02d}](https://example.org/ep4#t={s}) **{name}:** {text}\n\n" for s, name, text in [
         (1, "Host", "How did it start?"), (5, "Guest", "In a garage."), (9, "Host", "And then?"), (12, "Guest", "We grew.")])

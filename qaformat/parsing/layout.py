@@ -26,20 +26,37 @@ MAX_INTRO_PARAGRAPHS = 8
 _SMALL_WORDS = frozenset(
     "a an the and or but nor of in on at to for with from by as into vs via its is are be".split()
 )
-_MONTHS = "january february march april may june july august september october november december"
+# Month names in the languages transcripts are published in, as datelines write them ("15 марта",
+# "3 de marzo de 2024", "le 12 mars"): English first, with its abbreviations.
+_MONTHS = ("january february march april may june july august september october november december"
+           " enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre"
+           " janvier février mars avril juin juillet août septembre octobre novembre décembre"
+           " januar jänner februar märz juni juli oktober dezember"
+           " gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre"
+           " janeiro fevereiro março maio junho julho setembro outubro novembro dezembro"
+           " januari februari maart mei augustus"
+           " января февраля марта апреля мая июня июля августа сентября октября ноября декабря"
+           " stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia")
+_MONTH = "(?:" + "|".join(sorted(set(_MONTHS.split()), key=len, reverse=True)) + ")"
+_SHORT_MONTH = "(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)"
 _DATE = lazy(
     rf"(?i)^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
-    rf"(?:(?:{_MONTHS.replace(' ', '|')}|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+\d{{1,2}}"
-    rf"|\d{{1,2}}\s+(?:{_MONTHS.replace(' ', '|')}))"
+    rf"(?:(?:{_MONTH}|{_SHORT_MONTH})\.?\s+\d{{1,2}}"
+    rf"|\d{{1,2}}\.?\s+(?:de\s+)?{_MONTH})"
 )
 _BYLINE = lazy(
     r"(?i)^(?:by|posted by|written by|interview by|interviewed by|reporting by|reported by|recorded by|transcribed by"
-    r"|produced by|edited by|photos? by|words by|heard on|as heard on|broadcast on|aired on|بقلم)[\s:]"
+    r"|produced by|edited by|photos? by|words by|heard on|as heard on|broadcast on|aired on|بقلم"
+    r"|entrevista de|entrevista por|propos recueillis par|interview réalisée par|das (?:gespräch|interview) führten?"
+    r"|intervista di|a cura di|беседовал[аи]?|интервью взял[аи]?|rozmawiał[a]?|rozmawiali)[\s:]"
+    # "Por Marta Iglesias", "di Giulia Conti": a short line of a preposition and a name.
+    r"|(?i:^(?:por|par|von|di|door|av|af|przez)\s+)[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]+(?:\s+[\w'’.-]+){0,3}$"
 )
 _DATE_ANYWHERE = lazy(
-    rf"(?i)\b(?:{_MONTHS.replace(' ', '|')}|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+\d{{1,2}}\b"
-    rf"|\b\d{{1,2}}\s+(?:{_MONTHS.replace(' ', '|')})\b"
-    r"|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}:\d{2}\s*[ap]\.?m\b|\b\d{1,2}:\d{2}\s*(?:[AP]\.?M\.?)"
+    rf"(?i)\b(?:{_MONTH}|{_SHORT_MONTH})\.?\s+\d{{1,2}}\b"
+    rf"|\b\d{{1,2}}\.?\s+(?:de\s+)?{_MONTH}(?!\w)"
+    r"|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b"
+    r"|\b\d{1,2}:\d{2}\s*[ap]\.?m\b|\b\d{1,2}:\d{2}\s*(?:[AP]\.?M\.?)"
 )
 # Fixed lines of transcription-service exports (Otter's header) and transcript notices.
 _SERVICE_HEADER = lazy(r"^(?:SUMMARY KEYWORDS|KEYWORDS|SPEAKERS|Transcribed by\b.*|Exported (?:from|with|by)\b.*"
@@ -120,6 +137,14 @@ def is_title_like(text: str, max_words: int = 14, *, strict: bool = False) -> bo
     if capitalised >= 0.6 * len(significant) and (len(words) >= 2 or not strict):
         return True
     return not strict and _starts_upper(text) and len(words) <= 10
+
+
+def _headline_at_top(text: str) -> bool:
+    """The document's first line, short and with no closing full stop, is its headline even in
+    sentence case and opening with a quotation (« Je compose la nuit » : entretien avec ...)."""
+    words = text.split()
+    return (2 <= len(words) <= 24 and len(text) <= 200 and text[-1] not in ".,;:" and not text.endswith("…")
+            and _starts_upper(text) and not _is_meta(text))
 
 
 def _is_meta(text: str) -> bool:
@@ -243,6 +268,9 @@ def _lay_out_top(paras: list[Para], first: int, whole: bool, report: Report) -> 
             title = index
             break
         if (_is_heading_hint(para) or is_title_like(para.text, max_words=20)) and not _hint_above(paras, index, level_one):
+            title = index
+            break
+        if index == 0 and _headline_at_top(para.text):
             title = index
             break
         if len(intro) >= MAX_INTRO_PARAGRAPHS:

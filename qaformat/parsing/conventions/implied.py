@@ -22,19 +22,24 @@ from qaformat.patterns import lazy
 __all__ = ["Implied", "implied_label", "implied_speakers"]
 
 _PARTICLE = r"(?:de|da|van|von|der|del|della|di|du|le|la|dos|das|bin|al)\b"
-_WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]+|" + _PARTICLE + ")"
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁІЇЄҐΑ-Ω"  # Latin (with Latin Extended-A, upper and lower mixed), Cyrillic, Greek
+_WORD = rf"(?:[{_UPPER}][\w'’.-]+|" + _PARTICLE + ")"
 _NAME = rf"({_WORD}(?:\s+{_WORD}){{0,5}})"
 _INTERVIEW_WITH = lazy(
     r"(?i:\b(?:interview(?:s|ing)?|conversation|chat|q\s*&\s*a|talk(?:s|ing)?|sits? down|speaks?|catch(?:es|ing)? up"
     r"|questions?|asks?|asked)\s+(?:with|to|for)|\bentrevista\s+(?:com|con|a)(?:\s+[oa])?|\binterview\s+mit|\bentretien\s+avec"
     r"|\bintervista\s+(?:a|con)|\bmeet)\s+(?:(?i:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3},?\s+)?" + _NAME
 )
-_NAME_ON = lazy(r"^" + _NAME + r"(?:\s+(?:on|talks|discusses|explains|reflects)\b|\s*[:—–-]\s)")
+# "Jane Roe on ...", "Jane Roe: 'quote'", "Gabriel Soto, escritor: 'quote'" (a description after a comma).
+_NAME_ON = lazy(r"^" + _NAME + r"(?:\s+(?:on|talks|discusses|explains|reflects)\b|\s*[:—–-]\s|,\s[^:,]{1,40}:\s)")
 _NAME_AFTER_COLON = lazy(r"[:—–|]\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}" + _NAME + r"\s*$")
 _SUBJECT = lazy(rf"({_WORD}(?:\s+{_WORD}){{1,3}})(?:,[^,]{{1,80}},)?\s+(?:has|have|is|was|had|spent|grew|runs|ran|became"
                       r"|started|founded|leads|teaches|works|worked|lives|moved|joined|took|won|wrote|built|keeps|kept)\b")
 _QA_PREFIX = lazy(r"^(?i:q\s*&\s*a|interview|in conversation|entrevista|interview)\s*[:|–—-]\s*")
-_BYLINE = lazy(r"(?i:^(?:interview(?:ed)?\s+by|as\s+told\s+to|by|questions\s+by))\s+" + _NAME)
+_BYLINE = lazy(
+    r"(?i:^(?:interview(?:ed)?\s+by|as\s+told\s+to|by|questions\s+by|interview:|entrevista\s+(?:de|por)|por|par"
+    r"|propos\s+recueillis\s+par|das\s+(?:gespräch|interview)\s+führten?|intervista\s+di|di|беседовал[аи]?"
+    r"|интервью\s+(?:взял[аи]?|записал[аи]?)|розмовляв|розмовляла|rozmawiał[a]?|rozmowę\s+przeprowadził[a]?))\s+" + _NAME)
 _INTERVIEWER_KEYS = ("interviewer", "interviewers", "host", "author", "authors", "byline")
 _INTERVIEWEE_KEYS = ("interviewee", "guest", "guests", "subject", "narrator")
 _TITLE_KEYS = ("title", "description", "summary", "subtitle", "og:title")
@@ -68,7 +73,8 @@ def implied_speakers(blocks: list[Block], metadata: Mapping[str, str], before: i
     for text in headlines:
         if interviewee:
             break
-        interviewee = _interviewee_in(text)
+        if not _BYLINE.match(text):  # "Por Marta Iglesias" names who asks
+            interviewee = _interviewee_in(text)
     if not interviewee:
         # The intro's subject: "Cornelius Fairweather has kept the locks for nineteen years."
         for block in reversed(blocks[max(0, before - 3):before]):
