@@ -148,6 +148,48 @@ def test_question_and_answer_letters_in_other_languages(question, answer):
     assert [t[1] for t in turns(text)] == ["question", "answer", "question", "answer"]
 
 
+@pytest.mark.parametrize(("question", "answer"), [("P.", "R."), ("D.", "R."), ("F.", "A."), ("В.", "О.")])
+def test_question_and_answer_letters_with_a_full_stop(question, answer):
+    """El País prints "P. ¿Cómo ...?" / "R. Corta. ..."; the letters need no colon."""
+    text = f"{question} ¿Cómo va?\n\n{answer} Corta. Muy corta.\n\n{question} ¿Y el precio?\n\n{answer} Sube.\n"
+    assert turns(text) == [(question[0], "question", "¿Cómo va?"), (answer[0], "answer", "Corta. Muy corta."),
+                           (question[0], "question", "¿Y el precio?"), (answer[0], "answer", "Sube.")]
+
+
+def test_an_initial_before_a_surname_is_no_letter_label():
+    text = "Ana Ruiz: Who came?\n\nBen Cole: R. Kelly Smith did.\n\nAna Ruiz: When?\n\nBen Cole: Late.\n\nR. Kelly Smith wrote later."
+    assert {s.name for s in qaformat.parse(text).speakers} == {"Ana Ruiz", "Ben Cole"}
+
+
+def test_a_number_against_the_generic_label_as_sonix_writes_it():
+    text = "Speaker1: [00:00:14] Why storage?\n\nSpeaker2: [00:00:18] Supply and demand.\n\nSpeaker1: [00:00:35] And batteries?\n"
+    transcript = qaformat.parse(text)
+    assert [(t.speaker, t.timestamp) for t in transcript.turns()] == [("speaker1", 14.0), ("speaker2", 18.0),
+                                                                      ("speaker1", 35.0)]
+
+
+def test_a_header_of_fields_one_a_paragraph_is_no_speakers():
+    """A study's Word file: each header field a paragraph of its own, then the interview."""
+    fields = ["Project: Remote Work Study", "Participant: P07 (designer)", "Interviewer: Dr. Hannah Cole",
+              "Date: 4 October 2023"]
+    talk = ["Hannah Cole: Can you tell me about your setup?", "Participant 07: A spare bedroom.",
+            "Hannah Cole: Since when?", "Participant 07: Since March 2020."]
+    transcript = qaformat.parse("\n\n".join(fields + talk))
+    assert {s.name: s.role for s in transcript.speakers} == {"Hannah Cole": Role.INTERVIEWER,
+                                                            "Participant 07": Role.INTERVIEWEE}
+    assert transcript.title is None
+    assert [(s.first_line, s.last_line) for s in transcript.skipped][:1] == [(1, 7)]
+
+
+def test_mastheads_header_fields_and_opening_hours_are_outside_the_interview():
+    text = ("# Ten minutes with a keeper\n\n**Coastal Lives** · Issue 48\n\nQ: What do you do?\n\nA: Paint.\n\n"
+            "Q: And then?\n\nA: Rest.\n\nHarbour Library, 2 Quay Street, is open Tuesday to Saturday, 10 a.m. to 6 p.m.\n")
+    transcript = qaformat.parse(text, format="markdown")
+    assert transcript.title == "Ten minutes with a keeper" and transcript.intro == ()
+    assert [t.paragraphs for t in transcript.turns()][-1] == ("Rest.",)
+    assert {s.first_line for s in transcript.skipped} == {3, 13}
+
+
 def test_a_first_name_answering_the_full_name_is_another_person():
     text = "Maria Lopez: Where were you born?\n\nMaria: In Lima. And you?\n\nMaria Lopez: Quito.\n\nMaria: Lovely.\n"
     assert [s.name for s in qaformat.parse(text).speakers] == ["Maria Lopez", "Maria"]

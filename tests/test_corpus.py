@@ -30,8 +30,6 @@ CASES = sorted(p.name.removesuffix(".expected.json") for p in CORPUS.glob("*.exp
 NEAR_MISSES = sorted(p.name.removesuffix(".expect.json") for p in NEAR_MISS.glob("*.expect.json"))
 
 KNOWN_FAILING = {
-    "title:colon_joint_podcast", "title:dash_emdash", "title:dash_legend", "title:dash_qa",
-    "title:heading_questions_intro",
     "round-trip:colon_role_hints-docx", "round-trip:colon_role_hints-html fragment",
     "round-trip:colon_role_hints-html page", "round-trip:colon_role_hints-markdown", "round-trip:colon_titles-docx",
     "round-trip:colon_titles-html fragment", "round-trip:colon_titles-html page", "round-trip:colon_titles-markdown",

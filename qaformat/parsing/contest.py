@@ -94,6 +94,6 @@ def choose_reading(blocks: list[Block], metadata: Mapping[str, str], options: Pa
     first = min(cast.block_speaker) if cast.block_speaker else 0
     report.info("convention", f"read as {convention.name!r} ({fit(blocks, cast):.0%} of the text, {turns} labelled"
                 f" paragraphs, {len(cast.speakers)} speakers{runner_up})", blocks[first].line)
-    if convention.caveat is not None:
+    if convention.caveat is not None and any(draft.role is None for draft in cast.speakers):
         report.warning(*convention.caveat, blocks[first].line)
     return list(labels), cast

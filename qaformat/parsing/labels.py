@@ -42,6 +42,10 @@ MAX_LABEL_CHARS = 80
 """A label (name, comma part and brackets) is never longer than this; keeps every check bounded."""
 MAX_NAME_WORDS = 6
 
+# "Q. text" as depositions write it, and the same letters of other languages: P./R. (pregunta,
+# respuesta: Spanish and Portuguese press), D./R. (domanda, risposta), F./A. (Frage, Antwort),
+# В./О. (вопрос, ответ).
+_LETTER_DOT_LABELS = frozenset({"Q.", "A.", "P.", "R.", "D.", "F.", "В.", "О."})
 _TIME = TIME
 _TRAILING_TIME = lazy(rf"\s*[|·•–—-]?\s*[\[(]?({_TIME})[\])]?$")
 # "Q - text", "A – text", "NAME — text", "Jane > text": a separator other than a colon. Only a
@@ -201,7 +205,7 @@ def _plain_label(text: str, offset: int, timestamp: float | None) -> Label | Non
             return attrs.evolve(label, written=f"[{code.group(1)}]", dashed=separator[:1] in ("-", "–", "—"))
     # Deposition and briefing style: "Q. text", "A. text", "Q    text" (no colon).
     head = body[:2]
-    if head in ("Q.", "A.") and body[2:3] == " ":
+    if head in _LETTER_DOT_LABELS and body[2:3] == " " and (head in ("Q.", "A.") or not _initial_of_name(body[3:])):
         colon = _label_colon(body)
         if colon < 0 or not is_name_shaped(body[:colon]):
             return _role_label(head[0], body[3:].strip(), offset + 4, timestamp)
@@ -231,6 +235,12 @@ def _plain_label(text: str, offset: int, timestamp: float | None) -> Label | Non
     if " - " in head or "–" in head or "—" in head or " > " in head:
         return _dash_label(body, offset, timestamp)
     return None
+
+
+def _initial_of_name(rest: str) -> bool:
+    """``P. Smith arrived``: the letter before is an initial, not ``P.`` for *pregunta*."""
+    words = rest.split(None, 2)
+    return len(words) >= 2 and words[0][:1].isupper() and words[0][-1:].isalpha() and words[1][:1].isupper()
 
 
 def _dash_label(body: str, offset: int, timestamp: float | None) -> Label | None:
@@ -337,6 +347,9 @@ def _role_word(name: str) -> RoleWord | None:
     if key in ROLE_WORDS:
         return ROLE_WORDS[key]
     word, _, number = key.rpartition(" ")
+    if not word:  # "Speaker1", as Sonix writes it: the number against the word
+        stem = key.rstrip("0123456789")
+        word, number = stem, key[len(stem):]
     if word in NUMBERED_ROLE_WORDS and ((number.isdigit() and len(number) <= 3) or
                                         (len(number) == 1 and number.isalpha())):
         return RoleWord(NUMBERED_ROLE_WORDS[word], anonymous=False)

@@ -56,7 +56,7 @@ _DATE_ANYWHERE = lazy(
     rf"(?i)\b(?:{_MONTH}|{_SHORT_MONTH})\.?\s+\d{{1,2}}\b"
     rf"|\b\d{{1,2}}\.?\s+(?:de\s+)?{_MONTH}(?!\w)"
     r"|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b"
-    r"|\b\d{1,2}:\d{2}\s*[ap]\.?m\b|\b\d{1,2}:\d{2}\s*(?:[AP]\.?M\.?)"
+    r"|\b\d{1,2}:\d{2}\s*[ap]\.?m\b|\b\d{1,2}:\d{2}\s*(?:[AP]\.?M\.?)|\b\d{1,2}\s?[ap]\.m\."
 )
 # Fixed lines of transcription-service exports (Otter's header) and transcript notices.
 _SERVICE_HEADER = lazy(r"^(?:SUMMARY KEYWORDS|KEYWORDS|SPEAKERS|Transcribed by\b.*|Exported (?:from|with|by)\b.*"
@@ -67,6 +67,15 @@ _FIELD_KEYS = {**dict.fromkeys(("file", "fichier", "archivo", "arquivo", "datei"
 _SERVICE_FIELD = lazy(rf"(?i)^({'|'.join(_FIELD_KEYS)})\s*:\s*(\S.{{0,200}})$")
 _SERVICE_KEYS = {"SUMMARY KEYWORDS": "keywords", "KEYWORDS": "keywords", "SPEAKERS": "speakers"}
 _HEADER_SCAN = 40
+# The fields of an archive's, a study's or a recording's header, in a few languages.
+_HEADER_FIELD = lazy(
+    r"(?i)^(?:interviewers?|interviewees?|narrators?|participants?|respondents?|speakers?|date|interview date"
+    r"|place|location|project|study|recorded(?: by| at| on)?|recording|transcribed by|transcriber"
+    r"|duration|length|file|audio|subject|topic|tape|session|language|collection|series|accession"
+    r"|entrevistador[a]?|entrevistad[oa]|fecha|lugar|duración|proyecto|lieu|durée|projet|enquêteur|enquêtée?"
+    r"|datum|ort|dauer|projekt|interviewerin|befragte[r]?|data|luogo|durata|progetto|local|duração|projeto)"
+    r"\s*:\s*\S"
+)
 # Page furniture that ends (or precedes) an interview on a scraped page.
 _BOILERPLATE = lazy(
     r"(?i)comments? below|leave a (?:comment|reply)|post a comment|add a comment|\bcomments?\s*\(\d+\)"
@@ -92,13 +101,13 @@ _CUT_IN_LINK = lazy(
 _CONTACT = lazy(r"(?i)\b(?:can be (?:reached|contacted) (?:at|by|on)|is reachable at|e-?mail (?:him|her|them) at"
                       r"|follow (?:him|her|them) on (?:twitter|x|instagram|bluesky|mastodon))\b")
 _EVENT = lazy(r"(?i)\badmission is free\b|\btickets (?:are|cost|start at)\b"
-                    r"|\b(?:runs|is on view|opens) (?:through|until)\b")
+                    r"|\b(?:runs|is on view|opens) (?:through|until)\b|\bis open (?:daily|every|from|until|\w+days?)\b")
 _PHOTO_CREDIT = lazy(r"(?i)\b(?:photo(?:graph)?s?|image|illustration|picture|credit)\s*(?::|by\b)\s*[A-Z\w]"
                            r"|\((?:photo|image|credit):?[^)]{0,60}\)\s*$|/\s*(?:getty images|reuters|ap|afp)\b")
 _MAX_CUT_IN = 300
 _CUT_IN_INITIALS = frozenset("RrSsAaMmWwLlGgDd")  # the first letters of _CUT_IN_LINK's words
 _CONTACT_WORDS = ("reach", "contact", "mail", "follow ")
-_EVENT_WORDS = ("admission", "tickets", " through", " until")
+_EVENT_WORDS = ("admission", "tickets", " through", " until", " open ")
 _CREDIT = lazy(r"^[A-Z][^:.!?]{0,40}:\s")
 # "Odette Vance's album is out ...", "Jane Roe is a reporter ...": about someone, not by them.
 _THIRD_PERSON = lazy(r"^[A-Z][\w'’-]+ [A-Z][\w'’-]+(?:'s|’s| is | was | has | will | covers | writes )")
@@ -153,8 +162,19 @@ def _is_meta(text: str) -> bool:
         return True
     if len(text.split()) <= 12 and _DATE_ANYWHERE.search(text):
         return True
+    if _is_dotted_line(text):
+        return True
     letters = sum(1 for c in text if c.isalpha())
     return letters < len(text) * 0.4 and any(c.isdigit() for c in text)
+
+
+def _is_dotted_line(text: str) -> bool:
+    """A masthead or a credits line of short fields between middle dots or bars: "Coastal Lives ·
+    Issue 48", "Published 3 June 2025 · 38 min · Transcript generated automatically"."""
+    if "·" not in text and " | " not in text and "•" not in text:
+        return False
+    fields = [f.strip() for f in text.replace(" | ", "·").replace("•", "·").split("·")]
+    return len(fields) >= 2 and all(f and len(f.split()) <= 7 and not f.endswith((".", "?", "!")) for f in fields)
 
 
 def _starts_upper(word: str) -> bool:
@@ -260,7 +280,9 @@ def _lay_out_top(paras: list[Para], first: int, whole: bool, report: Report) -> 
             continue
         if para.label is not None or _is_furniture(para.text) or _is_separator(para.text):
             break
-        if not para.block.gap_before and index and _is_meta(paras[index - 1].text):
+        if (not para.block.gap_before and index and _is_meta(paras[index - 1].text)) or _HEADER_FIELD.match(para.text) or (
+                index + 1 < first and not paras[index + 1].block.gap_before and _HEADER_FIELD.match(paras[index + 1].text)):
+            # A header's field ("Interviewer: Fern Halloway"), and the lines set with it.
             para.role, para.reason = ParaRole.SKIPPED, "byline, dateline or header"
             index -= 1
             continue
@@ -328,7 +350,8 @@ def _lay_out_bottom(paras: list[Para], last: int, names: tuple[str, ...], whole:
     """Mark what follows the last turn; returns the index where the span ends (exclusive).
 
     The last turn goes on until page furniture, a credit line (``Photos: ...``), a dateline,
-    a separator, an author's bio (``Jane Roe is a ...``), a heading, or the end of the list
+    a separator, an author's bio (``Jane Roe is a ...``), a contact line or an event listing,
+    a heading, or the end of the list
     whose item it is; after a closing thanks nothing but notes continues it.
     """
     closed = _is_closing(paras[last].text)
@@ -343,7 +366,7 @@ def _lay_out_bottom(paras: list[Para], last: int, names: tuple[str, ...], whole:
         if _is_furniture(text) or _is_heading_hint(para) or _is_separator(text) or (
                 _is_meta(text) and not _is_bracketed(text)):
             break
-        if _CREDIT.match(text) or _THIRD_PERSON.match(text) or text.casefold().startswith(bios):
+        if _CREDIT.match(text) or _THIRD_PERSON.match(text) or text.casefold().startswith(bios) or _cut_in(text):
             break
         if closed and not aside:
             break

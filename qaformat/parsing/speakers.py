@@ -156,7 +156,34 @@ def _header_blocks(labels: list[Label | None], blocks: list[Block]) -> set[int]:
         if short:
             run.append(index)
     close()
-    return found
+    return found | _top_header(labels)
+
+
+_TOP_HEADER_SCAN = 12
+
+
+def _top_header(labels: list[Label | None]) -> set[int]:
+    """A header at the very top, one field a paragraph (as Word files have it: ``Participant:
+    P07``, ``Interviewer: Dr. Hannah Cole``, ``Date: 4 October 2023``): three or more labelled
+    paragraphs in a row before any other text, each key used nowhere else in the document."""
+    counts: dict[str, int] = {}
+    for label in labels:
+        if label is not None and not label.continues:
+            counts[label.name.casefold()] = counts.get(label.name.casefold(), 0) + 1
+    run: list[int] = []
+    for index, label in enumerate(labels[:_TOP_HEADER_SCAN]):
+        if label is None:
+            if run:
+                break
+            continue
+        if label.continues or counts[label.name.casefold()] > 1 or not label.rest or len(
+                label.rest.split(maxsplit=_HEADER_MAX_WORDS)) > _HEADER_MAX_WORDS or label.rest.endswith("?"):
+            break  # a field's value names something; it asks nothing
+        run.append(index)
+    if len(run) < _HEADER_MIN_LINES:
+        return set()
+    later = {label.name.casefold() for label in labels[run[-1] + 1:] if label is not None}
+    return set(run) if any(counts[key] > 1 for key in later) else set()  # the interview follows it
 
 
 def _check_given(given_keys: dict[str, tuple[str, SpeakerSpec]], drafts: dict[str, SpeakerDraft],

@@ -45,8 +45,8 @@ class Convention:
     implied: bool = False
     """The speakers are implied by the layout, not written: weaker evidence than a written label."""
     caveat: tuple[str, str] | None = None
-    """The warning (code, message) reported when the convention wins: its reading rests on an
-    assumption the editor should check."""
+    """The warning (code, message) reported when the convention wins with speakers whose role
+    it leaves open (generic voices): its reading rests on an assumption the editor should check."""
 
 
 CONVENTIONS: tuple[Convention, ...] = (
