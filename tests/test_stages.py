@@ -111,6 +111,25 @@ def test_an_interviewer_who_asks_in_long_turns_is_still_an_interviewer():
     assert roles == {"Ana": Role.INTERVIEWER, "Ben": Role.INTERVIEWEE}
 
 
+def test_prompts_without_a_question_mark_ask():
+    """An oral historian prompts ("Tell me about ..."); the narrator asks tag questions."""
+    text = ("MARTINEZ: Tell me your name.\n\nBRENNAN: Harold Brennan. You know Scranton? Coal town.\n\n"
+            "MARTINEZ: Describe your first ship.\n\nBRENNAN: A destroyer. You know how hot it gets? Very.\n\n"
+            "MARTINEZ: Walk me through coming home.\n\nBRENNAN: It was hard. Can you imagine?")
+    roles = {s.name: s.role for s in qaformat.parse(text).speakers}
+    assert roles == {"Martinez": Role.INTERVIEWER, "Brennan": Role.INTERVIEWEE}
+
+
+def test_a_moderator_who_calls_on_the_panel_beside_an_audience_question():
+    text = ("KEISHA GRANT: Good afternoon. Robert, is print dead?\n\nROBERT LINDAHL: Print is expensive.\n\n"
+            "KEISHA GRANT: Ana, your newsroom has never printed anything.\n\nANA GUTIERREZ: Never.\n\n"
+            "KEISHA GRANT: Let's go to the audience.\n\nAUDIENCE MEMBER: Would you hire a graduate?\n\n"
+            "ROBERT LINDAHL: Today.")
+    roles = {s.name: s.role.value for s in qaformat.parse(text).speakers}
+    assert roles == {"Keisha Grant": "interviewer", "Robert Lindahl": "interviewee", "Ana Gutierrez": "interviewee",
+                     "Audience Member": "interviewer"}
+
+
 def test_briefing_each_q_is_its_own_turn():
     text = ("MS. LANE:  Good afternoon.\n\nQ    Two questions. First?\n\nQ    A follow-up?\n\nMS. LANE:  Yes to both.\n\n"
             "Q    Thanks.")
@@ -125,9 +144,18 @@ def test_repeated_named_labels_merge_into_one_turn():
     assert [len(t.paragraphs) for t in turns] == [1, 2, 1, 1]
 
 
-def test_stage_direction_alone_between_turns_is_a_note():
+def test_stage_direction_alone_between_turns_ends_the_turn_before_it():
     text = "Q: Why?\n\nA: Because.\n\n(APPLAUSE)\n\nQ: Really?\n\nA: Yes."
-    assert (None, "note") in kinds(text)
+    turns = list(qaformat.parse(text).turns())
+    assert [(t.speaker, t.kind.value) for t in turns] == [("q", "question"), ("a", "answer"), ("q", "question"),
+                                                          ("a", "answer")]
+    assert turns[1].paragraphs == ("Because.", "(APPLAUSE)")
+    assert [span.kind for span in turns[1].spans] == [SpanKind.DIRECTION]
+
+
+def test_an_editors_note_between_turns_and_a_direction_above_the_first_are_notes():
+    text = "[Begin tape 2]\n\nQ: Why?\n\nA: Because.\n\nEditor's note: the answer was cut.\n\nQ: Really?\n\nA: Yes."
+    assert [k for k in kinds(text) if k[0] is None] == [(None, "note"), (None, "note")]
 
 
 def test_stage_direction_inside_a_turn_stays_in_it():

@@ -17,7 +17,7 @@ import re
 
 from qaformat.parsing.report import Report
 from qaformat.parsing.units import Layout, Para, ParaRole
-from qaformat.parsing.words import is_direction_only, is_legend
+from qaformat.parsing.words import is_direction_only, is_editor_note, is_legend
 from qaformat.patterns import lazy
 
 __all__ = ["find_layout", "is_title_like"]
@@ -115,17 +115,6 @@ _THANKS = lazy(r"(?i)\bthank(?:s| you)\b")
 _FILE_NAME = lazy(r"^[\w.-]+\.(?:mp3|mp4|m4a|wav|mov|docx?|txt|pdf|srt|vtt)$", re.IGNORECASE)
 _ADVERT = lazy(r"(?i)^(?:advertisement|ad|sponsored content|story continues below|scroll to continue"
                      r"|continue reading|\(?story continues\)?|skip advert(?:isement)?)\W*$")
-# An editor's note opens with its name or "This interview has been ...", or says anywhere that
-# the text was edited. The second pattern runs on lower-cased text and only where "been " or
-# "edited " occurs: a case-blind pattern tried at every position is the slowest kind to scan.
-_EDITOR_NOTE_START = lazy(
-    r"(?i)editor[’']?s\s+note|ed\.?\s+note|this (?:interview|conversation|transcript|q&a) (?:has|was)"
-    r"\s+been|the following (?:interview|conversation|transcript)"
-)
-_EDITOR_NOTE_INSIDE = lazy(
-    r"(?:interview|conversation|transcript) (?:has|was) been (?:lightly |slightly )?(?:edited|condensed)"
-    r"|edited (?:and condensed )?for (?:length|clarity|brevity)"
-)
 def is_title_like(text: str, max_words: int = 14, *, strict: bool = False) -> bool:
     """A short line that reads as a headline: no closing full stop, mostly capitalised or short.
 
@@ -191,15 +180,6 @@ def _is_separator(text: str) -> bool:
 def _is_debris(text: str) -> bool:
     head = text[:400]
     return bool(_DEBRIS_HINT.search(head) and _DEBRIS.search(head)) or bool(_ADVERT.match(text))
-
-
-def _is_editor_note(text: str) -> bool:
-    """"Editor's note: ...", "This interview has been edited for length and clarity." """
-    head = text[:200]
-    if _EDITOR_NOTE_START.match(head):
-        return True
-    lowered = head.lower()
-    return ("been " in lowered or "edited " in lowered) and _EDITOR_NOTE_INSIDE.search(lowered) is not None
 
 
 def _is_furniture(text: str) -> bool:
@@ -360,7 +340,7 @@ def _lay_out_bottom(paras: list[Para], last: int, names: tuple[str, ...], whole:
     while index < len(paras):
         para = paras[index]
         text = para.text
-        aside = is_direction_only(text) or _is_editor_note(text) or _is_bracketed(text)
+        aside = is_direction_only(text) or is_editor_note(text) or _is_bracketed(text)
         # A bracketed aside is the transcriber's, even with a time of day in it ("(Whereupon, at
         # 10:41 a.m., the hearing was adjourned.)"): not a dateline.
         if _is_furniture(text) or _is_heading_hint(para) or _is_separator(text) or (
@@ -374,7 +354,7 @@ def _lay_out_bottom(paras: list[Para], last: int, names: tuple[str, ...], whole:
             break  # the turns were a list's items, and the list has ended
         if para.label is not None and para.label.continues:
             para.role = ParaRole.CONTINUATION
-        elif aside and (closed or is_direction_only(text) or _is_editor_note(text)):
+        elif aside and (closed or is_direction_only(text) or is_editor_note(text)):
             para.role = ParaRole.NOTE
         elif para.block.italic:
             break  # an italic line after the interview: the author's bio, a credit
@@ -423,7 +403,7 @@ def _inside(paras: list[Para], index: int) -> tuple[ParaRole, str]:
                 following.speaker == _speaker_before(paras, index)):
             return ParaRole.CONTINUATION, ""  # "(APPLAUSE)" between two paragraphs of one speaker
         italic_aside = para.block.italic and not is_direction_only(text)
-        if italic_aside or _is_editor_note(text) or ends_turn:
+        if italic_aside or is_editor_note(text) or ends_turn:
             return ParaRole.NOTE, ""
         return ParaRole.CONTINUATION, ""
     if _heading_slot(paras, index) and is_title_like(text, strict=True) and not (
@@ -479,7 +459,7 @@ def _is_notelike(para: Para, *, editorial: bool = True) -> bool:
     text = para.text
     if para.speaker is not None or (para.label is not None and para.label.continues):
         return False
-    if editorial and (para.block.italic or _is_editor_note(text)):
+    if editorial and (para.block.italic or is_editor_note(text)):
         return True
     if is_direction_only(text):
         return True

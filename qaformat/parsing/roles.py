@@ -22,6 +22,7 @@ import attrs
 from qaformat.model import Kind, Role
 from qaformat.parsing.report import Report
 from qaformat.parsing.units import Draft, SpeakerDraft, Vote
+from qaformat.patterns import lazy
 
 __all__ = ["assign_kinds", "assign_roles"]
 
@@ -36,6 +37,10 @@ _CLOSING = ("thank", "thanks", "appreciate", "pleasure", "good luck", "all the b
 class _Behaviour:
     turns: int = 0
     ends_with_question: int = 0
+    prompts: int = 0
+    """Turns that ask without a question mark ("Tell me about ...", "Ana, your newsroom ...")."""
+    called: int = 0
+    """Turns of others that open by calling on this speaker by name ("Robert, is print dead?")."""
     has_question: int = 0
     words: int = 0
     first_turn: int = 0
@@ -53,7 +58,7 @@ class _Behaviour:
     def asking(self) -> float:
         if not self.turns:
             return 0.0
-        return (self.ends_with_question + 0.5 * self.has_question) / self.turns
+        return (self.ends_with_question + self.prompts + 0.5 * self.has_question) / self.turns
 
     @property
     def mean_words(self) -> float:
@@ -64,6 +69,25 @@ def _ends_with_question(paragraphs: list[str]) -> bool:
     if not paragraphs:
         return False
     return paragraphs[-1].rstrip(" \"”’')]").endswith(("?", "？", "؟"))
+
+
+# An interviewer's prompt that asks without a question mark: "Tell me about enlisting.",
+# "Describe your first ship.", in the languages transcripts are published in.
+_PROMPT = lazy(
+    r"(?i)^(?:(?:so|and|now|ok(?:ay)?|well),?\s+)?(?:tell (?:me|us)|talk (?:to (?:me|us) )?about|describe|explain"
+    r"|walk (?:me|us) through|take (?:me|us) (?:back|through)|say (?:more|a (?:bit|little))|give (?:me|us) an example"
+    r"|cuénte(?:me|nos)|háble(?:me|nos)|explíque(?:me|nos)|descr[ií]b(?:a|e)|racontez|parlez|décrivez|expliquez"
+    r"|erzählen sie|beschreiben sie|erklären sie|mi racconti|ci racconti|racconta(?:mi|ci)|me conte|nos conte"
+    r"|fale (?:sobre|de)|расскажите|опишите|объясните|opowiedz|opisz)\b"
+)
+
+
+def _prompted(seen: _Behaviour) -> str:
+    return f", {seen.prompts} asking without a question mark" if seen.prompts else ""
+
+
+def _prompts(paragraphs: list[str]) -> bool:
+    return bool(paragraphs) and len(paragraphs[0]) < 300 and bool(_PROMPT.match(paragraphs[0]))
 
 
 def _has_question(paragraphs: list[str]) -> bool:
@@ -80,13 +104,21 @@ def assign_roles(speakers: tuple[SpeakerDraft, ...], turns: list[Draft], report:
     """
     votes = votes or {}
     behaviour = {s.id: _Behaviour(first_turn=len(turns)) for s in speakers}
+    # "Robert, is print dead?": a turn that opens by calling on another speaker hands them the floor.
+    calls = {f"{s.name.split()[0]},": s.id for s in speakers
+             if s.name.split() and s.name.split()[0][:1].isupper() and len(s.name.split()[0]) > 2}
     previous: Draft | None = None
     for position, turn in enumerate(turns):
         if turn.speaker is None:
             continue
         seen = behaviour[turn.speaker]
         seen.turns += 1
-        seen.ends_with_question += _ends_with_question(turn.paragraphs)
+        ends = _ends_with_question(turn.paragraphs)
+        seen.ends_with_question += ends
+        callee = calls.get(turn.paragraphs[0].split(None, 1)[0]) if turn.paragraphs and turn.paragraphs[0] else None
+        if callee is not None and callee != turn.speaker:
+            behaviour[callee].called += 1
+        seen.prompts += not ends and (_prompts(turn.paragraphs) or (callee is not None and callee != turn.speaker))
         seen.has_question += _has_question(turn.paragraphs)
         length = sum(len(p.split()) for p in turn.paragraphs)
         seen.words += length
@@ -124,7 +156,7 @@ def assign_roles(speakers: tuple[SpeakerDraft, ...], turns: list[Draft], report:
         report.info(
             "role-inferred",
             f"{names[speaker_id]} taken as {role.value} ({seen.turns} turn(s),"
-            f" {seen.ends_with_question} ending in a question{reasons}); set it with --speaker if wrong",
+            f" {seen.ends_with_question} ending in a question{_prompted(seen)}{reasons}); set it with --speaker if wrong",
             first_lines.get(speaker_id),
         )
     return {**roles, **inferred}
@@ -138,22 +170,27 @@ def _nobody_asks(turns: list[Draft], behaviour: dict[str, _Behaviour]) -> bool:
     spoken = sum(b.turns for b in voices)
     if spoken < 4 or len(voices) < 2 or min(b.median_words for b in voices) < _MONOLOGUE_WORDS:
         return False
-    if sum(b.ends_with_question for b in voices) * 10 > spoken:
+    if sum(b.ends_with_question + b.prompts for b in voices) * 10 > spoken:
         return False
     stops = sum(p.count(". ") + p.endswith(".") for t in turns for p in t.paragraphs)
     return stops >= spoken
 
 
 def _answerers(ids: list[str], behaviour: dict[str, _Behaviour], votes: Mapping[str, list[Vote]]) -> dict[str, Role]:
-    """With the interviewer known: the rest answer, except short voices that neither ask nor
-    answer (unless a vote says they were asked)."""
-    main = max(ids, key=lambda i: behaviour[i].words)
+    """With an interviewer known: a speaker who mostly asks and seldom answers a question (a
+    named moderator beside an audience's questions) is an interviewer too; the rest answer, except short voices that
+    neither ask nor answer (unless a vote or a call by name says they were asked)."""
+    # An official who also hands the floor on ("Dr. Fauci?") answers the reporters' questions.
+    askers = {i for i in ids if behaviour[i].asking >= 0.6 and behaviour[i].responds * 4 < behaviour[i].turns}
+    main = max([i for i in ids if i not in askers] or ids, key=lambda i: behaviour[i].words)
     out = {}
     for speaker_id in ids:
         seen = behaviour[speaker_id]
-        asked = any(v.weight < 0 for v in votes.get(speaker_id, ()))
-        if speaker_id == main or seen.turns >= 2 or seen.words >= 25 or asked:
-            out[speaker_id] = Role.INTERVIEWEE if seen.asking < 0.6 or speaker_id == main else Role.INTERVIEWER
+        asked = any(v.weight < 0 for v in votes.get(speaker_id, ())) or seen.called > 0
+        if speaker_id in askers and speaker_id != main:
+            out[speaker_id] = Role.INTERVIEWER
+        elif speaker_id == main or seen.turns >= 2 or seen.words >= 25 or asked:
+            out[speaker_id] = Role.INTERVIEWEE
         else:
             out[speaker_id] = Role.OTHER
     return out

@@ -3,7 +3,9 @@
 A labelled paragraph starts a turn, and continuation paragraphs join it. Consecutive turns of
 one named speaker merge into one (some transcripts repeat the label on every paragraph, or
 split an utterance over caption cues); anonymous role labels (``Q`` in a briefing) never merge.
-A continuation with no turn to join (right under a heading) becomes a note.
+A continuation with no turn to join (right under a heading) becomes a note. A transcriber's
+note in brackets standing between turns (``(Laughter.)``, ``[END OF TAPE 1, SIDE A]``) is the
+last paragraph of the turn before it; an editor's note, in brackets or not, is a turn of its own.
 
 Timed blocks (caption cues) are not paragraphs: cues cut an utterance wherever the screen was
 full, so a turn's cues are joined into paragraphs, and a new paragraph starts where the speaker
@@ -19,6 +21,7 @@ import attrs
 
 from qaformat.model import Skipped
 from qaformat.parsing.units import Draft, Para, ParaRole, SectionDraft, SpeakerDraft
+from qaformat.parsing.words import is_editor_note
 
 __all__ = ["LONGEST", "PAUSE", "READABLE", "Grouped", "group_turns"]
 
@@ -98,6 +101,11 @@ def group_turns(paras: tuple[Para, ...], speakers: tuple[SpeakerDraft, ...]) -> 
                     turns.append(Draft(None, text, para.first_line, timestamp))
                 continue
             cues.extend(current, text, para)
+        elif current is not None and _bracketed(para.text) and not is_editor_note(para.text):
+            # "(Laughter.)", "[END OF TAPE 1]": a transcriber's bracket between two turns is what
+            # happened as the turn before it ended; it stays with that turn, not a turn of its own.
+            cues.close()
+            current.paragraphs.extend(text)
         else:  # NOTE
             turns.append(Draft(None, text, para.first_line, timestamp))
             if current is not None:
@@ -105,6 +113,10 @@ def group_turns(paras: tuple[Para, ...], speakers: tuple[SpeakerDraft, ...]) -> 
             current = None
     cues.close()
     return Grouped(tuple(intro), tuple(intro_lines), sections, tuple(skipped))
+
+
+def _bracketed(text: str) -> bool:
+    return text[:1] in "([" and text[-1:] in ")]"
 
 
 class _CueParagraph:

@@ -25,6 +25,9 @@ __all__ = [
     "is_cased_upper",
     "is_direction",
     "is_direction_only",
+    "is_editor_note",
+    "is_legend",
+    "legend_entry",
     "name_words",
     "parse_time",
     "slug",
@@ -229,11 +232,30 @@ _JOINT_WORD = lazy(r"\s+(&|\+|AND|Y|ET|UND)\s+")
 
 
 def is_legend(text: str) -> bool:
-    """A line that explains speaker codes: ``[R] – Reporter [P] – Participant``, ``I = Interviewer, R = Respondent``."""
+    """A line that explains speaker codes: ``[R] – Reporter [P] – Participant``, ``I = Interviewer,
+    R = Respondent``, or one entry of a key set a line each (``JM = Jasmine Morales (interviewer)``,
+    ``... = pause``, the ``KEY:`` line above them)."""
     if len(text) > _LEGEND_MAX_CHARS:
         return False  # spares every paragraph of the interview the scan
+    if legend_entry(text) is not None or _KEY_LINE.match(text):
+        return True
     pairs = LEGEND_PAIR.findall(text)
     return len(pairs) >= 2 and sum(len(code) + len(name) for code, name in pairs) >= 0.5 * len(text.replace(" ", ""))
+
+
+def legend_entry(text: str) -> tuple[str, str] | None:
+    """The code and the name (with any description in brackets) of a legend line of one entry,
+    ``JM = Jasmine Morales (interviewer)``; only ``=`` or a dash separates them (``JM: Okay`` is
+    a turn)."""
+    if len(text) > _LEGEND_MAX_CHARS or ("=" not in text and "–" not in text and "—" not in text):
+        return None
+    found = _LEGEND_ENTRY.match(text)
+    return (found.group(1), found.group(2)) if found else None
+
+
+_LEGEND_ENTRY = lazy(r"\[?([A-Z]{1,3}\d?)\]?\s*(?:=|[–—]\s)\s*([A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}(?: \([^()]{1,60}\))?)\s*$")
+_KEY_LINE = lazy(r"(?i)^(?:(?:key|legend|codes|abbreviations|transcription (?:key|conventions))\s*:?"
+                 r"|\S{1,12}\s*=\s*[\w ,.'’()-]{1,40})$")
 
 
 _LEGEND_MAX_CHARS = 400  # a legend of eight speakers with long names is shorter
@@ -305,3 +327,25 @@ def parse_time(text: str) -> float:
     for part in text.replace(",", ".").split(":"):
         seconds = seconds * 60 + float(part)
     return seconds
+
+
+# An editor's note opens with its name or "This interview has been ...", or says anywhere that
+# the text was edited. The second pattern runs on lower-cased text and only where "been " or
+# "edited " occurs: a case-blind pattern tried at every position is the slowest kind to scan.
+_EDITOR_NOTE_START = lazy(
+    r"(?i)editor[’']?s\s+note|ed\.?\s+note|this (?:interview|conversation|transcript|q&a) (?:has|was)"
+    r"\s+been|the following (?:interview|conversation|transcript)"
+)
+_EDITOR_NOTE_INSIDE = lazy(
+    r"(?:interview|conversation|transcript) (?:has|was) been (?:lightly |slightly )?(?:edited|condensed)"
+    r"|edited (?:and condensed )?for (?:length|clarity|brevity)"
+)
+
+
+def is_editor_note(text: str) -> bool:
+    """"Editor's note: ..." (in brackets too), "This interview has been edited for length and clarity." """
+    head = text[:200].lstrip("[(*")
+    if _EDITOR_NOTE_START.match(head):
+        return True
+    lowered = head.lower()
+    return ("been " in lowered or "edited " in lowered) and _EDITOR_NOTE_INSIDE.search(lowered) is not None

@@ -18,7 +18,7 @@ from qaformat.parsing.conventions.features import Features
 from qaformat.parsing.conventions.questions import overlay
 from qaformat.parsing.labels import find_label
 from qaformat.parsing.units import Label
-from qaformat.parsing.words import LEGEND_PAIR, is_legend
+from qaformat.parsing.words import LEGEND_PAIR, is_legend, legend_entry
 
 __all__ = ["propose", "propose_dashes"]
 
@@ -55,17 +55,29 @@ def _propose(blocks: list[Block], features: Features, metadata: Mapping[str, str
 
 def _apply_legend(blocks: list[Block], labels: list[Label | None]) -> None:
     """A line near the top that explains the codes (``[R] – Reporter [P] – Participant``,
-    ``I = Interviewer, R = Respondent``) names those speakers and is not a turn itself."""
+    ``I = Interviewer, R = Respondent``), or a key of one entry a line, names those speakers and
+    is not a turn itself."""
+    entries = {index: entry for index in range(min(len(blocks), _LEGEND_SCAN))
+               if (entry := legend_entry(blocks[index].text)) is not None}
+    if len(entries) >= 2:  # a key of one entry a line: "JM = Jasmine Morales (interviewer)"
+        _rename(blocks, labels, dict(entries.values()))
+        for index in entries:
+            labels[index] = None
+        return
     for index in range(min(len(blocks), _LEGEND_SCAN)):
         text = blocks[index].text
         if not is_legend(text):
             continue
-        names = dict(LEGEND_PAIR.findall(text))
         labels[index] = None
-        for position, label in enumerate(labels):
-            if label is not None and label.name in names:
-                renamed = find_label(attrs.evolve(blocks[position], text=f"{names[label.name]}: {label.rest}"))
-                if renamed is not None:
-                    labels[position] = attrs.evolve(renamed, written=label.written, column=label.column,
-                                                    timestamp=label.timestamp)
+        _rename(blocks, labels, dict(LEGEND_PAIR.findall(text)))
         return
+
+
+def _rename(blocks: list[Block], labels: list[Label | None], names: dict[str, str]) -> None:
+    """Every label that is a legend's code takes the name the legend gives it."""
+    for position, label in enumerate(labels):
+        if label is not None and label.name in names:
+            renamed = find_label(attrs.evolve(blocks[position], text=f"{names[label.name]}: {label.rest}"))
+            if renamed is not None:
+                labels[position] = attrs.evolve(renamed, written=label.written, column=label.column,
+                                                timestamp=label.timestamp)

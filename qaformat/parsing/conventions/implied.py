@@ -31,15 +31,20 @@ _INTERVIEW_WITH = lazy(
     r"|\bintervista\s+(?:a|con)|\bmeet)\s+(?:(?i:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3},?\s+)?" + _NAME
 )
 # "Jane Roe on ...", "Jane Roe: 'quote'", "Gabriel Soto, escritor: 'quote'" (a description after a comma).
-_NAME_ON = lazy(r"^" + _NAME + r"(?:\s+(?:on|talks|discusses|explains|reflects)\b|\s*[:—–-]\s|,\s[^:,]{1,40}:\s)")
+_NAME_ON = lazy(r"^" + _NAME + r"(?:\s+(?:on|talks|speaks|discusses|explains|reflects|über|sobre|sur|su|о|об)\b"
+                               r"|\s*[:—–-]\s|,\s[^:,]{1,40}:\s)")
 _NAME_AFTER_COLON = lazy(r"[:—–|]\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}" + _NAME + r"\s*$")
 _SUBJECT = lazy(rf"({_WORD}(?:\s+{_WORD}){{1,3}})(?:,[^,]{{1,80}},)?\s+(?:has|have|is|was|had|spent|grew|runs|ran|became"
                       r"|started|founded|leads|teaches|works|worked|lives|moved|joined|took|won|wrote|built|keeps|kept)\b")
 _QA_PREFIX = lazy(r"^(?i:q\s*&\s*a|interview|in conversation|entrevista|interview)\s*[:|–—-]\s*")
-_BYLINE = lazy(
-    r"(?i:^(?:interview(?:ed)?\s+by|as\s+told\s+to|by|questions\s+by|interview:|entrevista\s+(?:de|por)|por|par"
-    r"|propos\s+recueillis\s+par|das\s+(?:gespräch|interview)\s+führten?|intervista\s+di|di|беседовал[аи]?"
-    r"|интервью\s+(?:взял[аи]?|записал[аи]?)|розмовляв|розмовляла|rozmawiał[a]?|rozmowę\s+przeprowadził[a]?))\s+" + _NAME)
+_BYLINE_WORDS = (
+    r"(?:interview(?:ed)?\s+by|as\s+told\s+to|by|(?:questions|words|text|story|reporting)\s+by|interview:|entrevista\s+(?:de|por)"
+    r"|por|par|propos\s+recueillis\s+par|das\s+(?:gespräch|interview)\s+führten?|intervista\s+di|di|беседовал[аи]?"
+    r"|интервью\s+(?:взял[аи]?|записал[аи]?)|розмовляв|розмовляла|rozmawiał[a]?|rozmowę\s+przeprowadził[a]?)"
+)
+_BYLINE = lazy(rf"(?i:^{_BYLINE_WORDS})\s+" + _NAME)
+# The same at the end of a dek: "... den Tod ihres Seilpartners. Interview: Jonas Weber"
+_BYLINE_TAIL = lazy(rf"[.!?]\s+(?i:{_BYLINE_WORDS})\s+" + _NAME + r"\.?$")
 _INTERVIEWER_KEYS = ("interviewer", "interviewers", "host", "author", "authors", "byline")
 _INTERVIEWEE_KEYS = ("interviewee", "guest", "guests", "subject", "narrator")
 _TITLE_KEYS = ("title", "description", "summary", "subtitle", "og:title")
@@ -78,13 +83,14 @@ def implied_speakers(blocks: list[Block], metadata: Mapping[str, str], before: i
     if not interviewee:
         # The intro's subject: "Cornelius Fairweather has kept the locks for nineteen years."
         for block in reversed(blocks[max(0, before - 3):before]):
-            found = _SUBJECT.match(block.text)
+            found = _SUBJECT.search(block.text[:200])  # "The novelist Ottessa Vance has been called ..."
             if found and not block.heading and is_name_shaped(found.group(1)):
                 interviewee = found.group(1)
                 break
     if not interviewer:
-        for block in blocks[:before][:40]:
-            found = _BYLINE.match(block.text)
+        # Above the questions, or at the very end, where German papers put it ("Das Gespräch führte ...").
+        for block in blocks[:before][:40] + blocks[-3:]:
+            found = _BYLINE.match(block.text) or _BYLINE_TAIL.search(block.text[-120:])
             if found and is_name_shaped(found.group(1)):
                 interviewer = found.group(1)
                 break
@@ -105,15 +111,18 @@ def _from_keys(metadata: Mapping[str, str], keys: tuple[str, ...]) -> str:
 
 def _interviewee_in(text: str) -> str:
     text = _QA_PREFIX.sub("", text.strip().strip("\"“”"))
+    found = _NAME_ON.match(text)
+    if found and 2 <= len(found.group(1).split()) <= 4 and is_name_shaped(found.group(1)):
+        # "Mariela Ruiz talks to Plate": the name before the verb, not the publication after it;
+        # "Die Bergsteigerin Miriam Koch über ...": a long group ends with the name.
+        words = found.group(1).split()
+        return " ".join(words[-2:]) if len(words) == 4 else found.group(1)
     found = _INTERVIEW_WITH.search(text)
     if found and is_name_shaped(found.group(1)):
         return found.group(1).rstrip(".")
-    if 2 <= len(text.split()) <= 4 and is_name_shaped(text) and text[-1:].isalpha():
-        return text  # a headline that is just the name ("Brett Terpstra")
+    if 2 <= len(text.split()) <= 4 and is_name_shaped(text) and text[-1:].isalpha() and not text.isupper():
+        return text  # a headline that is just the name ("Brett Terpstra"; "ZEIT ONLINE" is a masthead)
     found = _NAME_AFTER_COLON.search(text)
     if found and 2 <= len(found.group(1).split()) <= 4 and is_name_shaped(found.group(1)):
         return found.group(1)  # '"The river taught me patience": ceramicist Iolanthe Marr'
-    found = _NAME_ON.match(text)
-    if found and 2 <= len(found.group(1).split()) <= 4 and is_name_shaped(found.group(1)):
-        return found.group(1)
     return ""
