@@ -21,9 +21,9 @@ as `.md` or `.vtt`, are listed as skipped):
     (`Q`, `A`) that would begin a new turn, and a label-shaped line counted as turn text
     (`Note: ...`) is mentioned in `format_notes` (this also catches page debris swallowed by
     the last turn when it looks like `Share this:`; plain debris there cannot be told apart
-    from an unlabelled continuation paragraph); a stage direction on its own line (`(APPLAUSE)`,
-    `[pause]`) stays inside a turn only when the speaker's text continues after it, otherwise
-    it must be a note;
+    from an unlabelled continuation paragraph); a transcriber's note in brackets on its own line
+    after a turn (`(APPLAUSE)`, `[End of Side A]`) is the last paragraph of that turn, never a
+    note of its own (an editor's note is);
   - every non-blank line lies in the title, an intro paragraph, a heading, a turn (from its
     label up to the next title/intro/heading/turn/outside range) or an `outside_interview`
     range, and those ranges do not overlap anything else.
@@ -57,6 +57,7 @@ PIPE_TIME = re.compile(r"\s+\|\s+\d{1,2}:\d{2}(?::\d{2})?\s*$")
 PAREN_TIME = re.compile(r"\s*\(\d{1,2}:\d{2}(?::\d{2})?\)")
 OTTER_TIME = re.compile(r"\s{2,}\d{1,2}:\d{2}(?::\d{2})?\s*$")
 BARE_REV_TIME = re.compile(r"^\(\d{1,2}:\d{2}(?::\d{2})?\):\s*$")
+EDITOR = re.compile(r"(?i)editor[’']?s\s+note|ed\.?\s+note")
 DIRECTION = re.compile(r"^(\(.*\)|\[.*\])$")
 LABELISH = re.compile(r"^[^\W\d][\w.,'’ ()-]{0,40}\s?:\s")
 
@@ -360,6 +361,20 @@ class Checker:
                 if lab not in used_labels:
                     self.err(f"speaker {s['canonical']!r}: label {lab!r} is used by no turn")
 
+        # a transcriber's bracketed note between two turns ends the turn before it
+        after_turn, section = False, object()
+        for t in turns:
+            if t["section"] != section:
+                after_turn, section = False, t["section"]
+            if t["speaker"] is not None:
+                after_turn = True
+                continue
+            text = t["starts_with"].strip()
+            if after_turn and text[:1] in "([" and not EDITOR.match(text.lstrip("[(")):
+                self.err(f"line {t['source_line']}: a bracketed note after a turn is the last paragraph of "
+                         "that turn, not a note of its own")
+            after_turn = False
+
         # turn regions: from the label to the next anchor
         ordered = sorted(anchors)
         for t in turns:
@@ -376,11 +391,6 @@ class Checker:
                     cover(i, "turn")
                 if i == start:
                     continue
-                if DIRECTION.match(strip_prefix(lines[i]).strip()):
-                    nxt = next((k for k in range(i + 1, end) if lines[k].strip()), None)
-                    if nxt is None:
-                        self.err(f"line {i + 1}: a stage direction on its own line ends the turn of "
-                                 f"line {start + 1}; between turns it is a note")
                 for lab, owner in label_owner.items():
                     if after_label(lines[i], lab) is None:
                         continue

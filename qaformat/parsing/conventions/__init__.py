@@ -63,6 +63,8 @@ CONVENTIONS: tuple[Convention, ...] = (
                "**What got you started?**", questions.propose_bold, implied=True),
     Convention("italic-questions", "each question is a paragraph in italics; the answer is the text under it",
                "*What got you started?*", questions.propose_italic, implied=True),
+    Convention("list-questions", "each question is an item of a (numbered) list; the answer is the text under it",
+               "1. How did you get started?  /  A weekend class.", questions.propose_listed, implied=True),
     Convention("blockquote-answers", "plain questions with the answers quoted under them (or the reverse)",
                "What got you started?  /  > My father's bakery.", questions.propose_blockquotes, implied=True),
     Convention("unnamed-voices", "each turn opens with a dash (or a caption's >>) and nobody is named",

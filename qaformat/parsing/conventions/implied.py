@@ -33,7 +33,10 @@ _INTERVIEW_WITH = lazy(
 # "Jane Roe on ...", "Jane Roe: 'quote'", "Gabriel Soto, escritor: 'quote'" (a description after a comma).
 _NAME_ON = lazy(r"^" + _NAME + r"(?:\s+(?:on|talks|speaks|discusses|explains|reflects|über|sobre|sur|su|о|об)\b"
                                r"|\s*[:—–-]\s|,\s[^:,]{1,40}:\s)")
-_NAME_AFTER_COLON = lazy(r"[:—–|]\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}" + _NAME + r"\s*$")
+_NAME_TALKS = lazy(r"^" + _NAME + r"\s+(?:talks|speaks|chats)\s+(?:to|with)\b")
+# '"The river taught me patience": ceramicist Iolanthe Marr', 'Maker Monday: Dana Okoye of Okoye Leatherworks'
+_NAME_AFTER_COLON = lazy(r"[:—–|]\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}" + _NAME
+                         + r"(?:(?:,| of| from| at)\s[^:]{1,60})?\s*$")
 _SUBJECT = lazy(rf"({_WORD}(?:\s+{_WORD}){{1,3}})(?:,[^,]{{1,80}},)?\s+(?:has|have|is|was|had|spent|grew|runs|ran|became"
                       r"|started|founded|leads|teaches|works|worked|lives|moved|joined|took|won|wrote|built|keeps|kept)\b")
 _QA_PREFIX = lazy(r"^(?i:q\s*&\s*a|interview|in conversation|entrevista|interview)\s*[:|–—-]\s*")
@@ -111,12 +114,9 @@ def _from_keys(metadata: Mapping[str, str], keys: tuple[str, ...]) -> str:
 
 def _interviewee_in(text: str) -> str:
     text = _QA_PREFIX.sub("", text.strip().strip("\"“”"))
-    found = _NAME_ON.match(text)
-    if found and 2 <= len(found.group(1).split()) <= 4 and is_name_shaped(found.group(1)):
-        # "Mariela Ruiz talks to Plate": the name before the verb, not the publication after it;
-        # "Die Bergsteigerin Miriam Koch über ...": a long group ends with the name.
-        words = found.group(1).split()
-        return " ".join(words[-2:]) if len(words) == 4 else found.group(1)
+    found = _NAME_TALKS.match(text)
+    if found and is_name_shaped(found.group(1)):
+        return found.group(1)  # "Mariela Ruiz talks to Plate": the name before the verb, not the publication
     found = _INTERVIEW_WITH.search(text)
     if found and is_name_shaped(found.group(1)):
         return found.group(1).rstrip(".")
@@ -125,4 +125,8 @@ def _interviewee_in(text: str) -> str:
     found = _NAME_AFTER_COLON.search(text)
     if found and 2 <= len(found.group(1).split()) <= 4 and is_name_shaped(found.group(1)):
         return found.group(1)  # '"The river taught me patience": ceramicist Iolanthe Marr'
+    found = _NAME_ON.match(text)
+    if found and 2 <= len(found.group(1).split()) <= 4 and is_name_shaped(found.group(1)):
+        words = found.group(1).split()  # "Die Bergsteigerin Miriam Koch über ...": the group ends with the name
+        return " ".join(words[-2:]) if len(words) == 4 else found.group(1)
     return ""

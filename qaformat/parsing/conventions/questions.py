@@ -1,5 +1,6 @@
 """Conventions with unlabelled questions: the question is set apart by its markup (a heading,
-bold, italics) and the answer is the plain text under it, with no names at all.
+bold, italics, a numbered list's item) and the answer is the plain text under it, with no names
+at all.
 
 Each question starts a turn by the implied interviewer; the first paragraph under it starts
 the answer by the implied interviewee, and the paragraphs after it continue that answer up to
@@ -22,14 +23,16 @@ from qaformat.parsing.units import Label
 from qaformat.patterns import lazy
 
 _CLOSERS = " \"”’')]*_»"
+_LIST_MARKER = lazy(r"(?:\d{1,3}[.)]|[-*+•])\s+(?=\S)")
 
-__all__ = ["overlay", "propose_blockquotes", "propose_bold", "propose_headings", "propose_italic"]
+__all__ = ["overlay", "propose_blockquotes", "propose_bold", "propose_headings", "propose_italic", "propose_listed"]
 
 MIN_QUESTIONS = 2
 _ENOUGH_QUESTIONS = 5  # fewer unlabelled questions need the page to say it is an interview
 _LOOK_ABOVE = 12
 _INTERVIEW_WORDS = lazy(
-    r"(?i)\b(?:interview\w*|q\s*&\s*a|conversation|asked|talk(?:s|ed)? (?:to|with)|questions? (?:for|to)"
+    r"(?i)\b(?:interview\w*|q\s*&\s*a|conversation|asked|talk(?:s|ed)? (?:to|with)"
+    r"|questions? (?:for|to)(?! (?:ask|consider|answer|think)\b)"  # "questions to ask yourself" is advice
     r"|entrevista\w*|entretien|intervista|gespräch|spoke (?:to|with)|sat down with|in their own words)\b"
 )
 _LABELLED_ASKING = 0.2
@@ -51,6 +54,12 @@ def propose_italic(blocks: list[Block], features: Features,
                    metadata: Mapping[str, str]) -> tuple[Label | None, ...] | str | None:
     """``*What got you started?*`` questions."""
     return _propose(blocks, features, metadata, features.italic)
+
+
+def propose_listed(blocks: list[Block], features: Features,
+                   metadata: Mapping[str, str]) -> tuple[Label | None, ...] | str | None:
+    """``1. How did you get started?`` questions: each a list item, the answer under it."""
+    return _propose(blocks, features, metadata, tuple(block.list_item for block in blocks))
 
 
 def _questions(blocks: list[Block], features: Features, marked: tuple[bool, ...]) -> list[int]:
@@ -88,7 +97,9 @@ def _propose(blocks: list[Block], features: Features, metadata: Mapping[str, str
     for index in range(len(blocks)):
         block = blocks[index]
         if index in questions:
-            labels[index] = implied_label(names.interviewer, Role.INTERVIEWER, block.text)
+            marker = _LIST_MARKER.match(block.text)  # "1. How did you ...?": the number is the list's
+            asks = block.text[marker.end():] if marker else block.text
+            labels[index] = implied_label(names.interviewer, Role.INTERVIEWER, asks)
             answering, expecting = True, True
         elif block.heading:
             person = _person(block.text)
