@@ -190,6 +190,15 @@ def test_mastheads_header_fields_and_opening_hours_are_outside_the_interview():
     assert {s.first_line for s in transcript.skipped} == {3, 13}
 
 
+@pytest.mark.parametrize("fmt", ["markdown", "text"])
+def test_italic_labels_and_names_as_headings(fmt):
+    italic = "*Jane Doe:* How did it start?\n\n*Omar Reyes:* In a garage.\n\n*Jane Doe:* And then?\n\n*Omar Reyes:* Growth.\n"
+    headed = "### Jane Doe\nHow did it start?\n\n### Omar Reyes\nIn a garage.\n\n### Jane Doe\nAnd then?\n\n### Omar Reyes\nGrowth.\n"
+    for text, name in ((italic, "colon"), (headed, "own-line-names")):
+        assert convention(text, fmt) == name
+        assert turns(text, fmt)[1] == ("Omar Reyes", "answer", "In a garage.")
+
+
 def test_a_first_name_answering_the_full_name_is_another_person():
     text = "Maria Lopez: Where were you born?\n\nMaria: In Lima. And you?\n\nMaria Lopez: Quito.\n\nMaria: Lovely.\n"
     assert [s.name for s in qaformat.parse(text).speakers] == ["Maria Lopez", "Maria"]

@@ -165,6 +165,8 @@ def _block(raw: str, line: int, gap: bool, markdown: bool, list_item: bool) -> B
     elif _wrapped_in(text, "*") or _wrapped_in(text, "_"):
         italic = True
         text = text[1:-1].strip()
+    elif text.startswith(("*", "_")):
+        text = _leading_italic_label(text)
     if markdown:
         text, bold_prefix = _unescape(text, bold_prefix)
     return Block(
@@ -193,6 +195,15 @@ def _leading_bold(text: str) -> tuple[str, int]:
     if rest and not rest[0].isspace() and rest[0] not in ":：":
         rest = " " + rest
     return inner + rest, len(inner)
+
+
+def _leading_italic_label(text: str) -> str:
+    """``*Jane Doe:* text``: a label set in italics loses its markers, as a bold one does."""
+    mark = text[0]
+    close = text.find(mark, 1, 60)
+    if close > 1 and text[close - 1] in ":：" and text[1] != mark and not text[1].isspace():
+        return text[1:close] + text[close + 1 :]
+    return text
 
 
 def _wrapped_in(text: str, mark: str) -> bool:

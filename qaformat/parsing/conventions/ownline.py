@@ -2,8 +2,9 @@
 
 Word files and web pages often set the name as a paragraph of its own (``JANE DOE`` or
 ``Interviewer``, no colon, no time) above what that person says; captioning and subtitling
-tools export the same layout. A name line counts when it is short and name-shaped, text follows
-it, and the same name stands alone again elsewhere (the speakers stage counts). Names with a
+tools export the same layout, and some Markdown transcripts set it as a heading (``### Jane
+Doe``). A name line counts when it is short and name-shaped, text follows it, and the same name
+stands alone again elsewhere (the speakers stage counts). Names with a
 colon or a time are the colon convention's.
 """
 
@@ -32,7 +33,7 @@ def propose(blocks: list[Block], features: Features, metadata: Mapping[str, str]
     for index in range(len(blocks) - 1):
         block = blocks[index]
         text = block.text
-        if (len(text) > _MAX_NAME_CHARS or block.heading or text[-1:] in ".,;:!?)]\"”'’"
+        if (len(text) > _MAX_NAME_CHARS or block.heading == 1 or text[-1:] in ".,;:!?)]\"”'’"
                 or len(text.split()) > _MAX_NAME_WORDS or _is_name_line(blocks[index + 1])):
             continue
         if features.labels[index] is not None:
