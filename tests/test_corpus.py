@@ -31,9 +31,8 @@ NEAR_MISSES = sorted(p.name.removesuffix(".expect.json") for p in NEAR_MISS.glob
 
 KNOWN_FAILING = {
     "round-trip:colon_role_hints-docx", "round-trip:colon_role_hints-html fragment",
-    "round-trip:colon_role_hints-html page", "round-trip:colon_role_hints-markdown", "round-trip:colon_titles-docx",
-    "round-trip:colon_titles-html fragment", "round-trip:colon_titles-html page", "round-trip:colon_titles-markdown",
-    "markdown-timestamps:colon_role_hints", "markdown-timestamps:colon_titles",
+    "round-trip:colon_role_hints-html page", "round-trip:colon_role_hints-markdown",
+    "markdown-timestamps:colon_role_hints",
 }
 """``"<check>:<case>"`` for every check today's parser fails; remove an entry once it passes.
 The checks: turns, convention, headings, speakers, title (with the lines left outside),
@@ -41,12 +40,20 @@ rolling (caption lines kept once) and near-miss here; round-trip (``<case>-<form
 test_round_trips.py) and markdown-timestamps (test_markdown_renderer.py) for the renderers."""
 
 
+_REASONS = {
+    "colon_role_hints": "roles fixed by a label's description (NAME, HOST: / NAME, BYLINE:) are not written in"
+                        " Markdown, HTML or DOCX, so reading the output back infers them again, and a reporter's"
+                        " narration with the voices in it is not an interview by behaviour alone",
+}
+"""Why a known failure fails, where it is not the parser's doing."""
+
+
 def known_failing(check: str, name: str, *values: object) -> object:
     """A test parameter, marked as a strict xfail when ``"<check>:<name>"`` is known to fail.
     The round-trip tests of our renderers use it too, for the corpus cases they read."""
     if f"{check}:{name}" not in KNOWN_FAILING:
         return pytest.param(*(values or (name,)), id=None if not values else name)
-    reason = f"the parser fails the {check} check of {name} today (issue 11)"
+    reason = _REASONS.get(name.split("-")[0], f"the parser fails the {check} check of {name} today (issue 11)")
     return pytest.param(*(values or (name,)), marks=pytest.mark.xfail(strict=True, reason=reason),
                         id=None if not values else name)
 

@@ -380,8 +380,9 @@ def is_name_shaped(name: str) -> bool:
         return False
     if len(words) == 1 and 2 <= len(name) <= 4 and name.isalpha() and name.isupper():
         return True  # initials in capitals ("AT:", "TO:"), even where they spell a small word
-    if len(words) >= 2 and words[0] == "THE" and name.isupper():
-        return all(w.isalpha() or w.strip(".").isalpha() for w in words[1:])  # THE PRESIDENT, THE WITNESS
+    if len(words) >= 2 and words[0] in ("THE", "The") and (name.isupper() or all(w[:1].isupper() for w in words)):
+        # THE PRESIDENT, THE WITNESS; and "The Chair" as a renderer writes the title back
+        return len(words) <= 4 and all(w.isalpha() or w.strip(".").isalpha() for w in words[1:])
     if strip_dots(words[-1]).casefold() in _TEXT_OPENERS:
         return False  # "Festival Ålesund Note: ..." is a sentence reaching a note, not a name
     capitals = 0
