@@ -45,6 +45,9 @@ MAX_NAME_WORDS = 6
 # "Q. text" as depositions write it, and the same letters of other languages: P./R. (pregunta,
 # respuesta: Spanish and Portuguese press), D./R. (domanda, risposta), F./A. (Frage, Antwort),
 # В./О. (вопрос, ответ).
+# Offices a transcript names its speakers by ("The Chair", "The Vice President"), in reading case.
+_OFFICES = frozenset("""president chair chairman chairwoman chairperson witness court clerk speaker deponent
+interpreter moderator secretary minister governor mayor senator judge commissioner registrar""".split())
 _LETTER_DOT_LABELS = frozenset({"Q.", "A.", "P.", "R.", "D.", "F.", "В.", "О."})
 _TIME = TIME
 _TRAILING_TIME = lazy(rf"\s*[|·•–—-]?\s*[\[(]?({_TIME})[\])]?$")
@@ -380,9 +383,10 @@ def is_name_shaped(name: str) -> bool:
         return False
     if len(words) == 1 and 2 <= len(name) <= 4 and name.isalpha() and name.isupper():
         return True  # initials in capitals ("AT:", "TO:"), even where they spell a small word
-    if len(words) >= 2 and words[0] in ("THE", "The") and (name.isupper() or all(w[:1].isupper() for w in words)):
-        # THE PRESIDENT, THE WITNESS; and "The Chair" as a renderer writes the title back
-        return len(words) <= 4 and all(w.isalpha() or w.strip(".").isalpha() for w in words[1:])
+    if len(words) >= 2 and words[0] == "THE" and name.isupper():
+        return all(w.isalpha() or w.strip(".").isalpha() for w in words[1:])  # THE PRESIDENT, THE WITNESS
+    if 2 <= len(words) <= 3 and words[0] == "The" and words[-1].casefold() in _OFFICES:
+        return all(w[:1].isupper() and w.isalpha() for w in words[1:])  # "The Chair", as renderers write it back
     if strip_dots(words[-1]).casefold() in _TEXT_OPENERS:
         return False  # "Festival Ålesund Note: ..." is a sentence reaching a note, not a name
     capitals = 0
