@@ -8,7 +8,7 @@ label one of them writes is read back by the same rules. Imports nothing from th
 
 from __future__ import annotations
 
-__all__ = ["CREDENTIALS", "GENERIC_WORDS", "HONORIFICS", "PARTICLES"]
+__all__ = ["CREDENTIALS", "GENERIC_WORDS", "HONORIFICS", "PARTICLES", "is_name_only"]
 
 HONORIFICS = frozenset(
     """mr mrs ms miss mx dr doctor prof professor sen senator rep representative gov governor
@@ -35,3 +35,19 @@ GENERIC_WORDS = frozenset(
     moderator interviewer interviewee narrator announcer questioner respondent crowd multiple""".split()
 )
 """Words of generic labels (``Unidentified Male``, ``Audience Member``) that name a role, not a person."""
+
+_NAME_MAX_WORDS = 6
+_NAME_MAX_CHARS = 60
+
+
+def is_name_only(text: str) -> bool:
+    """A text that is only a name, as a format sets one apart (a table's speaker cell, a ``<dt>``
+    over its ``<dd>``): one short line of a few words, not a sentence and not a label with text
+    after it (``Dr.`` and ``Jr.`` may end in a dot; a trailing colon is dropped)."""
+    name = text.rstrip(":： ").strip()
+    if not 0 < len(name) <= _NAME_MAX_CHARS or "\n" in name or len(name.split()) > _NAME_MAX_WORDS:
+        return False
+    if ":" in name or "：" in name:
+        return False  # "STQ: Do you still play?" is a label and its text
+    last = name.split()[-1]
+    return not name.endswith(("?", "!", ",")) and (not name.endswith(".") or len(last) <= 4)

@@ -44,9 +44,9 @@ def test_page_furniture_is_omitted_with_its_lines():
         Omitted(24, 34, "page header"),
         Omitted(35, 35, "HTML comment"),
         Omitted(37, 37, "page navigation"),
-        Omitted(55, 55, "script"),
+        Omitted(55, 55, "advertisement"),  # <div class="ad-slot">, with the script that fills it
         Omitted(66, 72, "sidebar (aside)"),
-        Omitted(77, 81, "comment form"),
+        Omitted(73, 82, "comments"),  # <section id="comments">, its form inside
         Omitted(84, 87, "page footer"),
         Omitted(88, 88, "script"),
     )
@@ -76,8 +76,8 @@ def test_page_blocks_and_hints():
         "Varga: February 2008. Fog so thick I couldn\u2019t see the bow rail. We ran on radar and the horn for fifty minutes.", 6)
     assert (complained.text, complained.gap_before, complained.bold_prefix) == (
         "Not one passenger complained. They just held their coffee.", False, 0)
-    # the comments themselves are text: whether they belong to the interview is parsing's call
-    assert [b.line for b in blocks][-3:] == [74, 75, 76]
+    # the section the page marks as its comments (<section class="comments">) is not read
+    assert [b.line for b in blocks][-1] < 73
 
 
 def test_page_metadata():
@@ -100,10 +100,9 @@ def test_page_end_to_end():
     assert [turn.line for turn in t.turns()] == [48, 49, 52, 53, 57, 58, 61, 62, 64]
     skipped = {s.reason: (s.first_line, s.last_line) for s in t.skipped}
     assert skipped["page navigation"] == (37, 37)
-    assert skipped["comment form"] == (77, 81)
+    assert skipped["comments"] == (73, 82)
     assert skipped["page header"] == (24, 34)
     assert skipped["sidebar (aside)"] == (66, 72)
-    assert (74, 76, "after the interview") in [(s.first_line, s.last_line, s.reason) for s in t.skipped]
     assert all("Captain" not in p for turn in t.turns() for p in turn.paragraphs[1:])
     assert t.metadata["author"] == "Nadia Brooks"
 
@@ -144,6 +143,30 @@ def test_dt_without_dd_is_text_and_groups_inside_dl():
     # A <dt> names the speaker only of the <dd> right after it, in the same list or group.
     assert [(b.text, b.speaker) for b in doc.blocks] == [
         ("Glossary", None), ("Jane", None), ("Hi.", None), ("Hello.", "John"), ("Again.", "John")]
+
+
+def test_dt_with_a_label_and_text_is_a_paragraph():
+    # Only a name-only <dt> names its <dd>'s speaker; a label with its question is text like any other,
+    # whatever its length, and so is the <dd> under it.
+    doc = read_html("<dl><dt><b>STQ:</b> Do you still play the piano?</dt><dd><b>Tanabe:</b> Every morning.</dd>"
+                    "<dt><b>STQ:</b> Go on.</dt><dd><b>Tanabe:</b> Bach, mostly.</dd>"
+                    "<dt>Dr. Ines Duarte:</dt><dd>The paperwork.</dd><dt>Was it hard?</dt><dd>No.</dd></dl>")
+    assert [(b.text, b.speaker, b.bold_prefix) for b in doc.blocks] == [
+        ("STQ: Do you still play the piano?", None, 4), ("Tanabe: Every morning.", None, 7),
+        ("STQ: Go on.", None, 4), ("Tanabe: Bach, mostly.", None, 7),
+        ("The paperwork.", "Dr. Ines Duarte", 0), ("Was it hard?", None, 0), ("No.", None, 0)]
+
+
+def test_dl_of_labelled_terms_end_to_end():
+    t = qaformat.parse(
+        "<h2>Interview: Hiroshi Tanabe</h2><dl>"
+        "<dt><b>STQ:</b> You studied piano for years before you wrote for games. How did that happen?</dt>"
+        "<dd><b>Tanabe:</b> By accident. A friend needed someone who could read scores.</dd>"
+        "<dt><b>STQ:</b> Do you still play the piano?</dt><dd><b>Tanabe:</b> Every morning. Bach, mostly.</dd>"
+        "<dt><b>STQ:</b> What are you working on now?</dt><dd><b>Tanabe:</b> I cannot say.</dd></dl>", format="html")
+    assert [(turn.speaker, turn.paragraphs[0][:14]) for turn in t.turns()] == [
+        ("stq", "You studied pi"), ("tanabe", "By accident. A"), ("stq", "Do you still p"),
+        ("tanabe", "Every morning."), ("stq", "What are you w"), ("tanabe", "I cannot say.")]
 
 
 # -- our own HTML output reads back -----------------------------------------------------------
@@ -285,11 +308,11 @@ def test_text_directly_in_containers_and_line_breaks():
         ("A paragraph", 4, True), ("Tail text", 5, True)]
 
 
-def test_blockquote_lists_tables_and_figcaptions_are_blocks():
+def test_blockquote_lists_and_tables_are_blocks():
     doc = read_html("<blockquote><p>Quoted.</p></blockquote><ul><li>One</li><li>Two</li></ul>"
-                    "<table><tr><td>Jane</td><td>Hi</td></tr></table><figure><img src=x><figcaption>A photo.</figcaption></figure>")
+                    "<table><tr><td>Jane</td><td>Hi</td></tr></table>")
     assert [(b.text, b.quote) for b in doc.blocks] == [
-        ("Quoted.", True), ("One", False), ("Two", False), ("Jane", False), ("Hi", False), ("A photo.", False)]
+        ("Quoted.", True), ("One", False), ("Two", False), ("Jane", False), ("Hi", False)]
 
 
 def test_furniture_by_role_form_kind_and_hidden():
@@ -301,6 +324,41 @@ def test_furniture_by_role_form_kind_and_hidden():
         "page navigation", "search form", "newsletter form", "form", "hidden element", "page footer",
         "embedded frame", "graphic (svg)"]
     assert [b.text for b in doc.blocks] == ["Filed under: Ferries"]
+
+
+def test_page_components_by_class_id_and_aria_label():
+    # What CMSs put around an article, named by the words of a class, an id or a short aria-label.
+    story = "<p>Jane: " + "A long answer about the harbour, the ferries and the fog. " * 4 + "</p>\n"
+    doc = read_html(
+        "<article>\n" + story +
+        '<section class="comments"><h2>Comments (34)</h2><p>Comments are closed.</p></section>\n'
+        '<section class="most-read"><h2>Most read</h2><ol><li>Council news</li></ol></section>\n'
+        '<div class="ad-slot"><p>Advertisement</p></div>\n<div class="publicidad">Publicidad</div>\n'
+        '<div class="newsletterSignup"><h4>Get us in your inbox</h4></div>\n'
+        '<div class="audio-player"><a href="x.mp3">Download</a></div>\n'
+        '<ul aria-label="Share"><li>Email</li></ul>\n<div id="disqus_thread">Load comments</div>\n'
+        '<section class="relacionadas"><h3>Te puede interesar</h3></section>\n'
+        "<figure><img src=x><figcaption>Jars in the kitchen. Photo: K. Yu</figcaption></figure>\n"
+        '<p class="wp-caption-text">The harbour at dawn.</p>\n</article>')
+    assert [(o.first_line, o.reason) for o in doc.omitted] == [
+        (3, "comments"), (4, "links to other articles"), (5, "advertisement"), (6, "advertisement"),
+        (7, "newsletter sign-up"), (8, "audio or video player"), (9, "share buttons"), (10, "comments"),
+        (11, "links to other articles"), (12, "photo caption"), (13, "photo caption")]
+    assert [b.line for b in doc.blocks] == [2]
+
+
+def test_page_components_near_misses():
+    # States and taxonomies (has-comments, tag-social), a lone "comment", an inline element, a wrapper
+    # around the headline or around most of the page's text: all read.
+    answer = "Jane: " + "A long answer about the harbour, the ferries and the fog. " * 4
+    doc = read_html(
+        '<div class="post has-comments comments-open tag-social category-ads">\n<h1>Five questions</h1>\n'
+        f'<div class="comment">{answer}</div>\n'
+        '<p>Bob: Was it <span class="share">worth it</span>?</p>\n</div>\n'
+        f'<div class="entry social-share">\n<p>{answer}</p>\n<p>{answer}</p>\n</div>\n'
+        '<div class="captions-list">Bob: So?</div>')
+    assert doc.omitted == ()
+    assert [b.line for b in doc.blocks] == [2, 3, 4, 7, 8, 10]
 
 
 def test_comments_outside_the_root_and_multiline_comments():

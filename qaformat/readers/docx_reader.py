@@ -6,8 +6,8 @@ list numbers, transcript tables (time | speaker | text), footnotes and endnotes 
 after the paragraph that cites it), and the text of page headers and footers (as metadata).
 Knows nothing about interviews. The package's parts are found through its relationships by
 `docx_package` and the styles and numbering read by `docx_formatting`; the XML is walked with
-lxml (python-docx is not needed to read). From qaformat it imports only the blocks and those
-two modules.
+lxml (python-docx is not needed to read). From qaformat it imports only the blocks, those two
+modules and the names vocabulary (what a speaker cell holds).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from typing import Any
 import attrs
 
 from qaformat.blocks import Block, Document, Omitted
+from qaformat.names import is_name_only
 from qaformat.patterns import lazy
 from qaformat.readers.docx_formatting import Numbering, StyleBook, roman, toggle, value
 from qaformat.readers.docx_package import W as _W
@@ -47,8 +48,6 @@ _HEADER_WORDS = frozenset({
     "start", "in", "tc", "text", "transcript", "transcription", "dialogue", "dialog", "utterance",
     "content", "words", "speech", "said",
 })
-_NAME_MAX_CHARS = 60
-_NAME_MAX_WORDS = 6
 _COLUMN_SHARE = 0.8  # share of a column's cells that must fit for the column to be a time/name column
 
 
@@ -427,15 +426,6 @@ def _seconds(text: str) -> float | None:
     return value + (int(fraction) / 10 ** len(fraction) if fraction else 0.0)
 
 
-def _is_name(text: str) -> bool:
-    """Short, one line, a few words, not a sentence (``Dr.`` and ``Jr.`` may end in a dot)."""
-    name = text.rstrip(":： ").strip()
-    if not 0 < len(name) <= _NAME_MAX_CHARS or "\n" in name or len(name.split()) > _NAME_MAX_WORDS:
-        return False
-    last = name.split()[-1]
-    return not name.endswith(("?", "!", ",")) and (not name.endswith(".") or len(last) <= 4)
-
-
 def _share(cells: Sequence[str], test: Callable[[str], bool]) -> float:
     filled = [cell for cell in cells if cell]
     return sum(1 for cell in filled if test(cell)) / len(filled) if filled else 0.0
@@ -454,7 +444,7 @@ def _find_columns(rows: Sequence[Sequence[str]]) -> _Columns | None:
     rest = [i for i in range(count) if i not in times]
     text = max(rest, key=lambda i: sum(len(cell) for cell in columns[i]))
     speaker = next(i for i in rest if i != text)
-    if _share(columns[speaker], _is_name) < _COLUMN_SHARE:
+    if _share(columns[speaker], is_name_only) < _COLUMN_SHARE:
         return None
     return _Columns(speaker, text, times[0] if times else None, count)
 

@@ -4,10 +4,13 @@ Owns reading HTML: the declared encoding, which elements are page furniture (nav
 header and footer, asides, forms, scripts, comments) and are reported in ``omitted`` with their
 source lines, block elements and ``<br>`` as blocks and lines, whitespace collapsed as a
 browser does, and the hints HTML carries (``<h1>``-``<h6>``, a bold run at the start, a paragraph
-in italics, ``<blockquote>``, ``<dt>`` speakers, our own ``qa-*`` classes). Office suites' pages
-read like hand-written ones: bold and italics set in a style sheet's class rules (Google Docs),
-Word's title class, its ``<o:p>`` spacers and its conditional comments. Knows nothing about
-interviews. Imports lxml and, from qaformat, only the blocks, the errors and `decode`.
+in italics, ``<blockquote>``, a name-only ``<dt>`` naming its ``<dd>``'s speaker, our own ``qa-*``
+classes). Page furniture is known by its element or landmark role (``<nav>``, ``<aside>``,
+``<figcaption>``) and by the words CMSs name their components with (``class="most-read"``,
+``id="comments"``, ``aria-label="Share"``). Office suites' pages read like hand-written ones:
+bold and italics set in a style sheet's class rules (Google Docs), Word's title class, its
+``<o:p>`` spacers and its conditional comments. Knows nothing about interviews. Imports lxml
+and, from qaformat, only the blocks, the errors, the names vocabulary and `decode`.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from lxml import etree
 
 from qaformat.blocks import Block, Document, Omitted
 from qaformat.errors import Diagnostic, InputError
+from qaformat.names import is_name_only
 from qaformat.patterns import lazy
 from qaformat.readers.decode import decode
 
@@ -56,6 +60,7 @@ _FURNITURE = {
     "button": "form control",
     "select": "form control",
     "textarea": "form control",
+    "figcaption": "photo caption",
 }
 # The same furniture marked with an ARIA landmark role on a <div>.
 _ROLES = {
@@ -69,6 +74,47 @@ _ROLES = {
 _SECTIONING = frozenset({"article", "main", "section"})
 # Content of these is metadata or nothing at all; never text, never worth reporting.
 _SILENT = frozenset({"title", "meta", "link", "base"})
+# Components a CMS marks by class, id or a short aria-label (``<section class="most-read">``,
+# ``<div class="ad-slot">``, ``<div id="comments">``): the words of a name, and why it is left out.
+_COMPONENT_WORDS = {
+    **dict.fromkeys(("comments", "disqus", "respond", "comentarios", "kommentare", "commentaires", "commenti"),
+                    "comments"),
+    **dict.fromkeys(("related", "recommended", "recommendations", "recirculation", "recirc", "outbrain", "taboola",
+                     "trending", "relacionadas", "relacionados", "correlati", "verwandte"), "links to other articles"),
+    **dict.fromkeys(("newsletter", "newsletters", "subscribe", "subscription", "signup", "optin", "mailchimp"),
+                    "newsletter sign-up"),
+    **dict.fromkeys(("share", "sharing", "sharebar", "sharedaddy", "addthis", "addtoany", "social"), "share buttons"),
+    **dict.fromkeys(("jwplayer", "audioplayer", "videoplayer"), "audio or video player"),
+    **dict.fromkeys(("ad", "ads", "advert", "adverts", "advertisement", "adslot", "dfp", "sponsored", "promo",
+                     "publicidad", "anuncio", "werbung", "anzeige", "publicite", "pubblicita"), "advertisement"),
+    "caption": "photo caption",
+    "pullquote": "pull quote",
+    **dict.fromkeys(("breadcrumb", "breadcrumbs", "pagination", "pager"), "page navigation"),
+    **dict.fromkeys(("cookie", "cookies", "consent", "gdpr"), "cookie notice"),
+    "tags": "tags",
+}
+_COMPONENT_PAIRS = {
+    **dict.fromkeys((("comment", "list"), ("comment", "area"), ("comment", "section"), ("comment", "thread"),
+                     ("comment", "form")), "comments"),
+    **dict.fromkeys((("most", "read"), ("most", "popular"), ("most", "viewed"), ("most", "shared"), ("read", "more"),
+                     ("more", "stories"), ("also", "read"), ("further", "reading"), ("you", "may"), ("you", "might")),
+                    "links to other articles"),
+    **dict.fromkeys((("sign", "up"),), "newsletter sign-up"),
+    **dict.fromkeys((("audio", "player"), ("video", "player"), ("media", "player"), ("podcast", "player"),
+                     ("embed", "player"), ("audio", "controls"), ("player", "controls")), "audio or video player"),
+    **dict.fromkeys((("photo", "credit"), ("image", "credit")), "photo caption"),
+    ("pull", "quote"): "pull quote",
+}
+# Words that make a class a state of what it marks (``has-comments``, ``comments-open``), not a part.
+_STATE_WORDS = frozenset({"has", "no", "with", "without", "is", "open", "closed", "enabled", "disabled", "active",
+                          "allowed", "hidden", "visible", "show", "on", "off"})
+# A class that names a post's taxonomy (WordPress's ``tag-social``, ``category-ads``) says what the
+# post is about, not what the element is.
+_TAXONOMY_WORDS = frozenset({"tag", "category", "cat", "topic", "term", "post", "page", "single"})
+# These hold the page itself, never a component of it; nor does an element around a <main> or <h1>.
+_NEVER_COMPONENT = frozenset({"html", "body", "main", "head"})
+_COMPONENT_SHARE = 0.5  # an element holding more of the page's text than this is the page, whatever its class
+_NAME_WORD = lazy(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 _FORM_KINDS = (("comment", "comment form"), ("reply", "comment form"), ("search", "search form"),
                ("newsletter", "newsletter form"), ("subscribe", "newsletter form"), ("login", "login form"))
 
@@ -101,7 +147,6 @@ _SURROGATES = lazy("[\ud800-\udfff]")
 _LINE_END = lazy(r"\r\n?")
 _PRESCAN_BYTES = 4096
 _LINE_CAP = 65535  # libxml2 reports no line above this
-_MAX_SPEAKER = 80
 MAX_DEPTH = 256
 """Elements nested deeper than this are refused: the reader walks the tree recursively."""
 
@@ -125,7 +170,8 @@ def read_html(data: str | bytes, source: str | None = None) -> Document:
     root = _parse(text, source)
     if root is None:
         return Document((), {}, tuple(diagnostics))
-    reader = _TreeReader(_class_styles(root))
+    body = root.find("body")
+    reader = _TreeReader(_class_styles(root), _text_length(body if body is not None else root))
     # Comments before <html> and after </html> are siblings of the root.
     for node in [*reversed(list(root.itersiblings(preceding=True))), root, *root.itersiblings()]:
         reader.walk(node, _Context())
@@ -258,8 +304,9 @@ def _classes(element: _Element) -> list[str]:
     return (element.get("class") or "").split()
 
 
-def _furniture(element: _Element, in_section: bool) -> str | None:
-    """Why an element is left out, or ``None`` if it is read."""
+def _furniture(element: _Element, in_section: bool, page_chars: int = 0) -> str | None:
+    """Why an element is left out, or ``None`` if it is read; ``page_chars`` is the length of
+    the page's text."""
     tag = element.tag
     if tag == "form":
         return _form_kind(element)
@@ -276,7 +323,51 @@ def _furniture(element: _Element, in_section: bool) -> str | None:
         return "hidden element"
     if "qa-untitled" in _classes(element):
         return "stand-in title"  # our renderer's heading for a page whose transcript has no title
+    reason = _component(element, tag)
+    if reason is not None and not _holds_the_page(element, page_chars):
+        return reason
     return None
+
+
+def _component(element: _Element, tag: str) -> str | None:
+    """What a page component is, by the words of its class, id or short aria-label
+    (``most-read``, ``ad-slot``, ``newsletterSignup``, ``aria-label="Share"``), or ``None``."""
+    if tag in _NEVER_COMPONENT or tag not in _BLOCK_TAGS:
+        return None
+    names = [*_classes(element), element.get("id") or ""]
+    label = element.get("aria-label") or ""
+    if len(label.split()) <= 3:
+        names.append(label)
+    for name in names:
+        words = [word.lower() for word in _NAME_WORD.findall(name)]
+        if not words or not _STATE_WORDS.isdisjoint(words) or (len(words) > 1 and words[0] in _TAXONOMY_WORDS):
+            continue
+        for word in words:
+            if word in _COMPONENT_WORDS:
+                return _COMPONENT_WORDS[word]
+        for pair in zip(words, words[1:]):
+            if pair in _COMPONENT_PAIRS:
+                return _COMPONENT_PAIRS[pair]
+    return None
+
+
+def _holds_the_page(element: _Element, page_chars: int) -> bool:
+    """An element around the headline or the main content, or holding most of the page's text,
+    is the page itself, whatever its class says (``<div class="post social-share">``)."""
+    if element.find(".//h1") is not None or element.find(".//main") is not None:
+        return True
+    return page_chars > 0 and _text_length(element) > _COMPONENT_SHARE * page_chars
+
+
+def _text_length(element: _Element) -> int:
+    """Characters of text in an element, not counting white space, scripts and style sheets."""
+    length = 0
+    for inner in element.iter():
+        if isinstance(inner.tag, str) and inner.tag not in ("script", "style"):
+            length += len((inner.text or "").strip())
+        if inner is not element:
+            length += len((inner.tail or "").strip())
+    return length
 
 
 def _form_kind(form: _Element) -> str:
@@ -353,8 +444,9 @@ class _TreeReader:
     but stops counting at 65535, so past that the reader counts the line ends in the text.
     """
 
-    def __init__(self, class_styles: dict[str, str]) -> None:
+    def __init__(self, class_styles: dict[str, str], page_chars: int) -> None:
         self.class_styles = class_styles
+        self.page_chars = page_chars  # the length of the page's text
         self.blocks: list[Block] = []
         self.omitted: list[Omitted] = []
         self.open: _Open | None = None
@@ -371,7 +463,7 @@ class _TreeReader:
         if tag == "head":
             self.children(element, _Context(), head=True)
             return
-        reason = _furniture(element, context.in_section)
+        reason = _furniture(element, context.in_section, self.page_chars)
         if reason is not None or tag in _SILENT:
             self.skip(element, reason)
             return
@@ -415,13 +507,14 @@ class _TreeReader:
         self.enter()
         self.text(dl.text, context)
         for child in dl:
-            if _is_skipped(child, context) or child.tag not in ("dt", "dd"):
+            if _is_skipped(child, context, self.page_chars) or child.tag not in ("dt", "dd"):
                 self.walk(child, context)  # comments, furniture, a <div> grouping dt and dd
             elif child.tag == "dd":
                 self.walk(child, attrs.evolve(context, speaker=speaker))
             else:
+                # Only a name names the speaker: "<b>STQ:</b> Do you still play?" is a paragraph like any other.
                 name = _collapse(_visible_text(child)).rstrip(":：").rstrip()
-                speaker = name if _next_item(child, context) == "dd" and 0 < len(name) <= _MAX_SPEAKER else None
+                speaker = name if _next_item(child, context, self.page_chars) == "dd" and is_name_only(name) else None
                 if speaker is None:
                     self.walk(child, context)
                 else:
@@ -498,17 +591,17 @@ class _TreeReader:
             gap = False
 
 
-def _is_skipped(element: _Element, context: _Context) -> bool:
+def _is_skipped(element: _Element, context: _Context, page_chars: int) -> bool:
     """A comment, a processing instruction, or furniture: never a dialogue item."""
     if not isinstance(element.tag, str):
         return True
-    return _furniture(element, context.in_section) is not None
+    return _furniture(element, context.in_section, page_chars) is not None
 
 
-def _next_item(element: _Element, context: _Context) -> str | None:
+def _next_item(element: _Element, context: _Context, page_chars: int) -> str | None:
     """The tag of the next sibling that is read (``dd`` after a ``dt``), or ``None``."""
     for sibling in element.itersiblings():
-        if not _is_skipped(sibling, context):
+        if not _is_skipped(sibling, context, page_chars):
             return str(sibling.tag)
     return None
 
