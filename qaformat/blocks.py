@@ -11,7 +11,7 @@ from collections.abc import Mapping
 
 import attrs
 
-from qaformat.errors import Diagnostic
+from qaformat.errors import Diagnostic, Severity
 from qaformat.model import frozen_mapping
 
 __all__ = ["Block", "Document", "Omitted"]
@@ -65,6 +65,12 @@ class Omitted:
     """Last line of the range, inclusive."""
     reason: str
     """Why, in a few words (``front matter``, ``page navigation``)."""
+
+    def as_diagnostic(self) -> Diagnostic:
+        """The ``left-out`` info a reader reports for a range that holds words no block has (a
+        comments section, a photo caption), so that `check` shows it."""
+        return Diagnostic(Severity.INFO, "left-out", f"lines {self.first_line}-{self.last_line} not read ({self.reason})",
+                          self.first_line)
 
 
 @attrs.frozen

@@ -16,7 +16,7 @@ import pytest
 
 import qaformat
 from qaformat.blocks import Block, Omitted
-from qaformat.errors import InputError, ParseError
+from qaformat.errors import InputError, ParseError, Severity
 from qaformat.model import Kind
 from qaformat.options import RenderOptions
 from qaformat.readers import detect
@@ -50,7 +50,12 @@ def test_page_furniture_is_omitted_with_its_lines():
         Omitted(84, 87, "page footer"),
         Omitted(88, 88, "script"),
     )
-    assert doc.diagnostics == ()
+    # What holds words a reader of the page sees is reported; scripts, style sheets and comments are not.
+    assert [(d.code, d.line, d.message) for d in doc.diagnostics] == [
+        ("left-out", 24, "lines 24-34 not read (page header)"), ("left-out", 37, "lines 37-37 not read (page navigation)"),
+        ("left-out", 55, "lines 55-55 not read (advertisement)"), ("left-out", 66, "lines 66-72 not read (sidebar (aside))"),
+        ("left-out", 73, "lines 73-82 not read (comments)"), ("left-out", 84, "lines 84-87 not read (page footer)")]
+    assert {d.severity for d in doc.diagnostics} == {Severity.INFO}
 
 
 def test_page_blocks_and_hints():

@@ -5,8 +5,11 @@ plus the title and intro directly above. Going up from the first turn: a title-l
 above it is its section's heading, then come intro paragraphs, then the title (a short,
 title-like line, or a format's title or top-level heading). Going down from the last turn:
 paragraphs continue it until page furniture (a call for comments, a share bar, HTML debris)
-or a heading with no turn under it. Between turns, a short title-like line followed by a turn
-is a heading, a stage direction alone is a note, page debris is skipped, and anything else
+or a heading with no turn under it. A box the page sets after the first turn (its title, such
+as ``Comments (34)``, ``Most read`` or ``Mehr zum Thema``, and what is under it up to the next
+turn that is written or asks) is skipped, whatever a convention read into it; after the last
+turn it ends the interview. Between turns, a short title-like line followed by a turn is a
+heading, a stage direction alone is a note, page debris is skipped, and anything else
 continues the turn above. Everything outside the span is skipped with a reason, unless the
 caller keeps the whole input.
 """
@@ -15,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from qaformat.model import Role
+from qaformat.parsing.chrome import chrome_title
 from qaformat.parsing.report import Report
 from qaformat.parsing.units import Layout, Para, ParaRole
 from qaformat.parsing.words import is_direction_only, is_editor_note, is_legend
@@ -87,6 +92,7 @@ _BOILERPLATE = lazy(
     r"|previous (?:article|post)|next (?:article|post)|^tags?:|posted in\b|filed under|what are your thoughts"
     r"|^related:|^see also|^more:|^also read|^watch:|^listen:|^source:|back to top|rush transcript"
     r"|return to .{0,30}(?:page|transcripts)|transcribed by|was exported on|view latest version"
+    r"|to order (?:a )?(?:video|copy|tape|dvd|transcript)s? of this|comments are (?:closed|disabled)"
 )
 _DEBRIS = lazy(r'"\s*>|</?[a-zA-Z][\w-]*[\s>/]|/>|\bclass=|\bstyle=|\bhref=|&nbsp;|^\W*\{|\}\s*$|^<!--')
 # Every debris pattern holds one of these characters. Most paragraphs have none, and looking
@@ -102,10 +108,13 @@ _CONTACT = lazy(r"(?i)\b(?:can be (?:reached|contacted) (?:at|by|on)|is reachabl
                       r"|follow (?:him|her|them) on (?:twitter|x|instagram|bluesky|mastodon))\b")
 _EVENT = lazy(r"(?i)\badmission is free\b|\btickets (?:are|cost|start at)\b"
                     r"|\b(?:runs|is on view|opens) (?:through|until)\b|\bis open (?:daily|every|from|until|\w+days?)\b")
-_PHOTO_CREDIT = lazy(r"(?i)\b(?:photo(?:graph)?s?|image|illustration|picture|credit)\s*(?::|by\b)\s*[A-Z\w]"
+_PHOTO_CREDIT = lazy(r"(?i)\b(?:photo(?:graph)?s?|image|illustration|picture|credit|fotos?|fotograf[ií]a|bild"
+                           r"|imagen|cr[ée]dito|photographie)\s*(?::|by\b)\s*[A-Z\w]"
                            r"|\((?:photo|image|credit):?[^)]{0,60}\)\s*$|/\s*(?:getty images|reuters|ap|afp)\b")
 _MAX_CUT_IN = 300
 _CUT_IN_INITIALS = frozenset("RrSsAaMmWwLlGgDd")  # the first letters of _CUT_IN_LINK's words
+# A line that is only a link, as Markdown writes one ("[Waldsterben 2.0](https://...)", "- [Title](url)").
+_LINK_ONLY = lazy(r"(?:[-*+•]\s+|\d{1,3}[.)]\s+)?\[[^\]]+\]\([^()\s]+\)\W*")
 _CONTACT_WORDS = ("reach", "contact", "mail", "follow ")
 _EVENT_WORDS = ("admission", "tickets", " through", " until", " open ")
 _CREDIT = lazy(r"^[A-Z][^:.!?]{0,40}:\s")
@@ -114,7 +123,8 @@ _THIRD_PERSON = lazy(r"^[A-Z][\w'’-]+ [A-Z][\w'’-]+(?:'s|’s| is | was | ha
 _THANKS = lazy(r"(?i)\bthank(?:s| you)\b")
 _FILE_NAME = lazy(r"^[\w.-]+\.(?:mp3|mp4|m4a|wav|mov|docx?|txt|pdf|srt|vtt)$", re.IGNORECASE)
 _ADVERT = lazy(r"(?i)^(?:advertisement|ad|sponsored content|story continues below|scroll to continue"
-                     r"|continue reading|\(?story continues\)?|skip advert(?:isement)?)\W*$")
+                     r"|continue reading|\(?story continues\)?|skip advert(?:isement)?"
+                     r"|publicidad|anuncio|publicidade|publicit[ée]|pubblicit[àa]|anzeige|werbung|advertentie)\W*$")
 def is_title_like(text: str, max_words: int = 14, *, strict: bool = False) -> bool:
     """A short line that reads as a headline: no closing full stop, mostly capitalised or short.
 
@@ -202,8 +212,10 @@ def find_layout(paras: list[Para], *, names: tuple[str, ...] = (), whole: bool, 
 
     Requires at least one paragraph with a speaker.
     """
-    turns = [i for i, p in enumerate(paras) if p.speaker is not None]
-    first, last = turns[0], turns[-1]
+    first = next(i for i, p in enumerate(paras) if p.speaker is not None)
+    _skip_boxes(paras, first, whole)
+    turns = [i for i, p in enumerate(paras) if p.speaker is not None and p.role is None]
+    last = turns[-1]
     title_index = _lay_out_top(paras, first, whole, report)
     end = _lay_out_bottom(paras, last, names, whole, report)
     for index in range(first, end):
@@ -223,6 +235,42 @@ def find_layout(paras: list[Para], *, names: tuple[str, ...] = (), whole: bool, 
                     paras[index].role = ParaRole.HEADING
     title = paras[title_index].text if title_index is not None else None
     return Layout(tuple(paras), title, _service_metadata(paras, first))
+
+
+def _skip_boxes(paras: list[Para], first: int, whole: bool) -> None:
+    """Leave out the boxes a page sets after the first turn: a box's title (`chrome_title`) and
+    what follows it, up to the next heading or the next turn that is written in the text or
+    asks. An answer a convention implied under the title (the text under a heading after a
+    bold question) is the box's, not the interviewee's."""
+    boxed: list[int] = []
+    index = first + 1
+    while index < len(paras):
+        para = paras[index]
+        reason = chrome_title(para.text) if para.speaker is None and para.label is None else ""
+        if not reason:
+            index += 1
+            continue
+        boxed.append(index)
+        para.role, para.reason = ParaRole.SKIPPED, reason
+        index += 1
+        while index < len(paras):
+            inner = paras[index]
+            if (inner.speaker is not None and not _implied_answer(inner)) or (
+                    inner.speaker is None and _is_heading_hint(inner)) or (para.block.quote and not inner.block.quote):
+                break  # a quoted box ("> Mehr zum Thema") ends with the quote
+            boxed.append(index)
+            inner.role, inner.reason = ParaRole.SKIPPED, reason
+            index += 1
+    if whole:
+        for position in boxed:
+            paras[position].role, paras[position].reason = ParaRole.NOTE, ""
+
+
+def _implied_answer(para: Para) -> bool:
+    """A turn a convention implied, whose speaker no text names: an unlabelled answer."""
+    label = para.label
+    return (label is not None and label.explicit and para.block.speaker is None and label.role_word is not None
+            and label.role_word.role is Role.INTERVIEWEE and label.rest == para.block.text)
 
 
 def _lay_out_top(paras: list[Para], first: int, whole: bool, report: Report) -> int | None:
@@ -339,6 +387,8 @@ def _lay_out_bottom(paras: list[Para], last: int, names: tuple[str, ...], whole:
     index = last + 1
     while index < len(paras):
         para = paras[index]
+        if para.role is not None:
+            break  # a box the page set after the interview
         text = para.text
         aside = is_direction_only(text) or is_editor_note(text) or _is_bracketed(text)
         # A bracketed aside is the transcriber's, even with a time of day in it ("(Whereupon, at
@@ -368,7 +418,7 @@ def _lay_out_bottom(paras: list[Para], last: int, names: tuple[str, ...], whole:
         para = paras[position]
         if whole:
             para.role = ParaRole.NOTE
-        else:
+        else:  # a box the page set there too: the interview ended above it
             para.role, para.reason = ParaRole.SKIPPED, "after the interview"
     return end
 
@@ -427,7 +477,7 @@ def _cut_in(text: str) -> str:
     contact line, an event listing), or ``""``."""
     if len(text) > _MAX_CUT_IN:
         return ""
-    if text[:1] in _CUT_IN_INITIALS and _CUT_IN_LINK.match(text):
+    if (text[:1] in _CUT_IN_INITIALS and _CUT_IN_LINK.match(text)) or ("](" in text and _LINK_ONLY.fullmatch(text)):
         return "link to other content"
     # Each pattern needs one of a few words; looking for those first spares most paragraphs the scan.
     lowered = text.lower()

@@ -62,6 +62,9 @@ _FURNITURE = {
     "textarea": "form control",
     "figcaption": "photo caption",
 }
+# Furniture that holds no words a reader of the page sees: left out without a `left-out` report.
+_WORDLESS = frozenset({"script", "style sheet", "noscript fallback", "template", "HTML comment", "graphic (svg)",
+                       "embedded frame", "embedded media", "form control", "hidden element", "stand-in title"})
 # The same furniture marked with an ARIA landmark role on a <div>.
 _ROLES = {
     "navigation": "page navigation",
@@ -159,8 +162,8 @@ def read_html(data: str | bytes, source: str | None = None) -> Document:
 
     Returns:
         One block per line of each block element, ``line`` being the element's source line;
-        page furniture and comments in ``omitted``; ``<title>``, ``<meta>`` and ``lang`` in
-        ``metadata``.
+        page furniture and comments in ``omitted`` (a ``left-out`` info for each piece that
+        holds words); ``<title>``, ``<meta>`` and ``lang`` in ``metadata``.
 
     Raises:
         InputError: binary or too large input, elements nested more than `MAX_DEPTH` deep, or
@@ -179,6 +182,7 @@ def read_html(data: str | bytes, source: str | None = None) -> Document:
     reader.close()
     metadata = _metadata(root)
     blocks, omitted = _title_and_byline(reader.blocks, reader.omitted, metadata)
+    diagnostics += [left_out.as_diagnostic() for left_out in omitted if left_out.reason not in _WORDLESS]
     return Document(tuple(blocks), metadata, tuple(diagnostics), tuple(omitted))
 
 

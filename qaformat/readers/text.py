@@ -4,7 +4,8 @@ Plain text is the most common transcript format. Markdown-flavoured text is read
 with what Markdown marks turned into hints: ``#`` headings, a ``**bold**`` run at the start,
 a whole line in ``*italics*``, ``>`` quotes, and front matter between ``---`` lines (which
 becomes metadata). The ``markdown`` flavour also undoes backslash escapes, which plain text
-must keep as written. Knows nothing about interviews.
+must keep as written, and leaves out an image line and its caption (as the HTML reader leaves
+out a ``<figcaption>``). Knows nothing about interviews.
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ _TIME_BEFORE_BOLD = lazy(r"(\[?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\]?\s+)
 # A time code that links to that moment of the recording: "[00:10:33](https://…#t=633) **Adam:**",
 # as podcast sites publish transcripts. The link's target is where to listen, not what was said.
 _TIME_LINK = lazy(r"(\[(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\])\([^()\s]*\)")
+# A line that is only an image (``![alt](src "title")``, perhaps linked: ``[![alt](src)](href)``).
+_IMAGE = lazy(r"\[?!\[([^\]]*)\]\([^()\s]*(?:\s+\"[^\"]*\")?\)(?:\]\([^()\s]*\))?")
+_ALT_MIN = 10  # an alt text this long that a line under the image repeats makes that line its caption
 
 
 def read_text(data: str | bytes, source: str | None = None) -> Document:
@@ -55,20 +59,47 @@ def _read(data: str | bytes, source: str | None, *, markdown: bool) -> Document:
         text = data.removeprefix("\ufeff")
     lines = split_lines(text)
     metadata, start = _front_matter(lines)
-    omitted = (Omitted(1, start, "front matter"),) if start else ()
+    omitted = [Omitted(1, start, "front matter")] if start else []
     blocks: list[Block] = []
     gap = True
     in_list = False
+    alt: str | None = None  # the alt text of an image on the line above (blank lines aside)
+    blank = False  # a blank line right above
     for number in range(start, len(lines)):
         raw = lines[number]
         if not raw.strip():
-            gap = True
+            gap = blank = True
             continue
+        if markdown:
+            reason, alt = _picture(raw.strip(), alt, blank)
+            blank = False
+            if reason:
+                omitted.append(Omitted(number + 1, number + 1, reason))
+                if reason != "image":  # a caption holds words no block has: say so
+                    diagnostics.append(omitted[-1].as_diagnostic())
+                gap = True  # an image stands between the paragraphs around it
+                continue
         # An item, or a line indented under one (its continuation paragraph) or wrapped in it.
         in_list = bool(_LIST_ITEM.match(raw)) or (in_list and (not gap or raw[:1] in " \t"))
         blocks.append(_block(raw, number + 1, gap, markdown, in_list))
         gap = False
-    return Document(tuple(blocks), metadata, tuple(diagnostics), omitted)
+    return Document(tuple(blocks), metadata, tuple(diagnostics), tuple(omitted))
+
+
+def _picture(text: str, alt: str | None, blank: bool) -> tuple[str, str | None]:
+    """Why a Markdown line is left out (``image``, ``photo caption``) or ``""``, and the alt text
+    of the image it is. A caption is set in italics right under its image, or repeats the
+    image's alt text: ``*Jars line the walls. Photo: K. Yu*`` under ``![Jars](jars.jpg)``."""
+    image = _IMAGE.fullmatch(text)
+    if image is not None:
+        return "image", image.group(1).strip()
+    if alt is None:
+        return "", None
+    italic = _wrapped_in(text, "*") or _wrapped_in(text, "_")
+    plain = text[1:-1].strip() if italic else text
+    if (italic and not blank) or (len(alt) >= _ALT_MIN and plain.startswith(alt)):
+        return "photo caption", None
+    return "", None
 
 
 def _front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
