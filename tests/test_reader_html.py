@@ -153,25 +153,25 @@ def test_dt_without_dd_is_text_and_groups_inside_dl():
 def test_dt_with_a_label_and_text_is_a_paragraph():
     # Only a name-only <dt> names its <dd>'s speaker; a label with its question is text like any other,
     # whatever its length, and so is the <dd> under it.
-    doc = read_html("<dl><dt><b>STQ:</b> Do you still play the piano?</dt><dd><b>Tanabe:</b> Every morning.</dd>"
-                    "<dt><b>STQ:</b> Go on.</dt><dd><b>Tanabe:</b> Bach, mostly.</dd>"
+    doc = read_html("<dl><dt><b>HQ:</b> Do you still sketch by hand?</dt><dd><b>Okafor:</b> Every day.</dd>"
+                    "<dt><b>HQ:</b> Go on.</dt><dd><b>Okafor:</b> Pencil, mostly.</dd>"
                     "<dt>Dr. Ines Duarte:</dt><dd>The paperwork.</dd><dt>Was it hard?</dt><dd>No.</dd></dl>")
     assert [(b.text, b.speaker, b.bold_prefix) for b in doc.blocks] == [
-        ("STQ: Do you still play the piano?", None, 4), ("Tanabe: Every morning.", None, 7),
-        ("STQ: Go on.", None, 4), ("Tanabe: Bach, mostly.", None, 7),
+        ("HQ: Do you still sketch by hand?", None, 3), ("Okafor: Every day.", None, 7),
+        ("HQ: Go on.", None, 3), ("Okafor: Pencil, mostly.", None, 7),
         ("The paperwork.", "Dr. Ines Duarte", 0), ("Was it hard?", None, 0), ("No.", None, 0)]
 
 
 def test_dl_of_labelled_terms_end_to_end():
     t = qaformat.parse(
-        "<h2>Interview: Hiroshi Tanabe</h2><dl>"
-        "<dt><b>STQ:</b> You studied piano for years before you wrote for games. How did that happen?</dt>"
-        "<dd><b>Tanabe:</b> By accident. A friend needed someone who could read scores.</dd>"
-        "<dt><b>STQ:</b> Do you still play the piano?</dt><dd><b>Tanabe:</b> Every morning. Bach, mostly.</dd>"
-        "<dt><b>STQ:</b> What are you working on now?</dt><dd><b>Tanabe:</b> I cannot say.</dd></dl>", format="html")
+        "<h2>Interview: Ada Okafor</h2><dl>"
+        "<dt><b>HQ:</b> You drew bridges for years before you designed one. How did that happen?</dt>"
+        "<dd><b>Okafor:</b> Slowly. An engineer asked me to draw what he could not explain.</dd>"
+        "<dt><b>HQ:</b> Do you still sketch by hand?</dt><dd><b>Okafor:</b> Every day. Pencil, mostly.</dd>"
+        "<dt><b>HQ:</b> What are you building now?</dt><dd><b>Okafor:</b> A footbridge.</dd></dl>", format="html")
     assert [(turn.speaker, turn.paragraphs[0][:14]) for turn in t.turns()] == [
-        ("stq", "You studied pi"), ("tanabe", "By accident. A"), ("stq", "Do you still p"),
-        ("tanabe", "Every morning."), ("stq", "What are you w"), ("tanabe", "I cannot say.")]
+        ("hq", "You drew bridg"), ("okafor", "Slowly. An eng"), ("hq", "Do you still s"),
+        ("okafor", "Every day. Pen"), ("hq", "What are you b"), ("okafor", "A footbridge.")]
 
 
 # -- our own HTML output reads back -----------------------------------------------------------
@@ -336,14 +336,14 @@ def test_page_components_by_class_id_and_aria_label():
     story = "<p>Jane: " + "A long answer about the harbour, the ferries and the fog. " * 4 + "</p>\n"
     doc = read_html(
         "<article>\n" + story +
-        '<section class="comments"><h2>Comments (34)</h2><p>Comments are closed.</p></section>\n'
-        '<section class="most-read"><h2>Most read</h2><ol><li>Council news</li></ol></section>\n'
+        '<section class="comments"><h2>8 comments</h2><p>The discussion has ended.</p></section>\n'
+        '<section class="most-read"><h2>Most read</h2><ol><li>Ferry timetable</li></ol></section>\n'
         '<div class="ad-slot"><p>Advertisement</p></div>\n<div class="publicidad">Publicidad</div>\n'
-        '<div class="newsletterSignup"><h4>Get us in your inbox</h4></div>\n'
+        '<div class="newsletterSignup"><h4>The Harbour Letter</h4></div>\n'
         '<div class="audio-player"><a href="x.mp3">Download</a></div>\n'
         '<ul aria-label="Share"><li>Email</li></ul>\n<div id="disqus_thread">Load comments</div>\n'
         '<section class="relacionadas"><h3>Te puede interesar</h3></section>\n'
-        "<figure><img src=x><figcaption>Jars in the kitchen. Photo: K. Yu</figcaption></figure>\n"
+        "<figure><img src=x><figcaption>The slipway at low tide. Photo: A. Brandt</figcaption></figure>\n"
         '<p class="wp-caption-text">The harbour at dawn.</p>\n</article>')
     assert [(o.first_line, o.reason) for o in doc.omitted] == [
         (3, "comments"), (4, "links to other articles"), (5, "advertisement"), (6, "advertisement"),

@@ -9,6 +9,7 @@ from io import BytesIO
 import pytest
 
 import qaformat
+from qaformat.blocks import Omitted
 from qaformat.errors import InputError
 from qaformat.readers.text import read_markdown, read_text
 
@@ -82,3 +83,21 @@ def test_markdown_undoes_escapes_but_text_keeps_them():
 def test_blank_lines_mark_gaps():
     doc = read_text("one\ntwo\n\nthree")
     assert [(b.text, b.line, b.gap_before) for b in doc.blocks] == [("one", 1, True), ("two", 2, False), ("three", 4, True)]
+
+
+def test_markdown_images_and_their_captions_are_left_out_and_reported():
+    doc = read_markdown(
+        "# Title\n\n![Harbourmaster Duarte on the quay](duarte.jpg)\n*Harbourmaster Duarte on the quay. Photo: A. Brandt*\n\n"
+        "**Q:** What do you see?\n\n[![map](map.png)](https://example.org/map)\n\n"
+        "_The breakwater at low tide._\n\n"  # under a blank line, it repeats no alt text: the text's own
+        '![The old ferry slip at dawn](slip.jpg "title")\n\nThe old ferry slip at dawn, before the storm.\n\n'
+        "![x](y.jpg)\n\n*Your father kept the light too.*\n\n**A:** Masts.\n")
+    assert [o for o in doc.omitted] == [
+        Omitted(3, 3, "image"), Omitted(4, 4, "photo caption"), Omitted(8, 8, "image"), Omitted(12, 12, "image"),
+        Omitted(14, 14, "photo caption"), Omitted(16, 16, "image")]
+    assert [b.text for b in doc.blocks] == [
+        "Title", "Q: What do you see?", "The breakwater at low tide.", "Your father kept the light too.", "A: Masts."]
+    assert [(d.code, d.line) for d in doc.diagnostics] == [("left-out", 4), ("left-out", 14)]
+    # An image inside a line is text, and plain text has no images.
+    assert [b.text for b in read_markdown("See ![x](y.jpg) here.").blocks] == ["See ![x](y.jpg) here."]
+    assert read_text("![x](y.jpg)\n*Caption*").omitted == ()

@@ -295,3 +295,62 @@ def test_what_a_third_person_line_after_the_last_turn_does(closing: str, kept: b
     last = list(transcript.turns())[-1]
     assert (closing in last.paragraphs) is kept
     assert bool(transcript.skipped) is not kept
+
+
+# --- the boxes a page sets around and inside an interview ---------------------------------
+_BOLD_QA = ("# Q&A: Ines Duarte on ten years at the harbour office\n\n**Ten years. What has changed?**\n\n"
+            "The boats got bigger.\n\n**Who moors here now?**\n\nMostly families from inland.\n\n"
+            "**What would you tell a first-time sailor?**\n\nCheck the tide table twice.\n\n")
+
+
+def test_a_box_after_the_last_turn_ends_the_interview_whatever_a_convention_read_into_it() -> None:
+    # The bold-questions convention reads the text under any heading after a question as an answer.
+    t = qaformat.parse(_BOLD_QA + "## 8 comments\n\nThe discussion on this story has ended.\n\n## Most read\n\n"
+                       "1. Ferry timetable changes from Monday\n", format="markdown")
+    assert [turn.paragraphs[0] for turn in t.turns()][-1] == "Check the tide table twice."
+    assert len(list(t.turns())) == 6 and [s.heading for s in t.sections] == [None]
+    assert [(s.first_line, s.last_line, s.reason) for s in t.skipped] == [(15, 21, "after the interview")]
+
+
+def test_a_box_between_turns_is_skipped_with_its_reason_and_the_interview_goes_on() -> None:
+    t = qaformat.parse("**BOTE:** Herr Weidemann, wie war der Fang?\n\n**Weidemann:** Drei Hechte.\n\n"
+                       "> Mehr zum Thema\n> [Warum die Maräne verschwindet](https://example.org/m)\n\n"
+                       "**BOTE:** Und morgen?\n\n**Weidemann:** Wieder raus.\n\n"
+                       "## Te puede interesar\n\n**BOTE:** Und dann?\n\n**Weidemann:** Netze flicken.\n", format="markdown")
+    assert [turn.line for turn in t.turns()] == [1, 3, 8, 10, 14, 16]
+    assert [(s.first_line, s.last_line, s.reason) for s in t.skipped] == [
+        (5, 6, "links to other articles"), (12, 12, "links to other articles")]
+    assert [s.heading for s in t.sections] == [None]
+    # --whole keeps a box as a note
+    whole = qaformat.parse("**A:** Hi?\n\n**B:** Yes.\n\n## Most read\n\n**A:** Bye?\n\n**B:** No.\n", format="markdown",
+                           options=qaformat.ParseOptions(whole=True))
+    assert ("Most read",) in [turn.paragraphs for turn in whole.turns()] and whole.skipped == ()
+
+
+def test_an_implied_answer_under_a_box_in_the_middle_is_the_boxs() -> None:
+    t = qaformat.parse(_BOLD_QA.replace("**Who moors", "## Sign up to The Harbour Letter\n\nTides and notices, every Friday.\n\n"
+                                                       "**Who moors"), format="markdown")
+    assert [turn.paragraphs[0][:12] for turn in t.turns()] == [
+        "Ten years. W", "The boats go", "Who moors he", "Mostly famil", "What would y", "Check the ti"]
+    assert [(s.first_line, s.last_line, s.reason) for s in t.skipped] == [(7, 9, "newsletter sign-up")]
+
+
+def test_headings_and_answers_that_only_mention_the_page_are_kept() -> None:
+    # A section heading about comments is no comments box, nor is an answer that says "Share".
+    t = qaformat.parse(_BOLD_QA.replace("**Who moors", "## What the comments taught me\n\n**Who moors")
+                       + "**Do you read the comments on the harbour forum?**\n\nShare.\n\nThen I log off.\n",
+                       format="markdown")
+    assert [s.heading for s in t.sections] == [None, "What the comments taught me"]
+    assert list(t.turns())[-1].paragraphs == ("Share.", "Then I log off.")
+    assert t.skipped == ()
+
+
+@pytest.mark.parametrize("footer", [
+    "TO ORDER A VIDEO OF THIS TRANSCRIPT, PLEASE CALL 800-555-0100 OR USE OUR ONLINE ORDER FORM",
+    "Publicidad", "Anzeige", "Comments are closed.",
+])
+def test_a_page_footer_after_a_note_is_no_turn(footer: str) -> None:
+    t = qaformat.parse(f"HOLT: Will you run again?\n\nVANCE: Ask me in May.\n\nHOLT: Thank you.\n\n"
+                       f"VANCE: Thank you.\n\nHOLT: Next, the storm on the coast.\n\n(COMMERCIAL BREAK)\n\n{footer}\n")
+    assert list(t.turns())[-1].paragraphs == ("(COMMERCIAL BREAK)",)
+    assert [(s.first_line, s.reason) for s in t.skipped] == [(13, "after the interview")]

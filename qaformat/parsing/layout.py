@@ -53,7 +53,7 @@ _BYLINE = lazy(
     r"(?i)^(?:by|posted by|written by|interview by|interviewed by|reporting by|reported by|recorded by|transcribed by"
     r"|produced by|edited by|photos? by|words by|heard on|as heard on|broadcast on|aired on|بقلم"
     r"|entrevista de|entrevista por|propos recueillis par|interview réalisée par|das (?:gespräch|interview) führten?"
-    r"|intervista di|a cura di|беседовал[аи]?|интервью взял[аи]?|rozmawiał[a]?|rozmawiali)[\s:]"
+    r"|(?:ein |das )?(?:interview|gespräch) von|intervista di|a cura di|беседовал[аи]?|интервью взял[аи]?|rozmawiał[a]?|rozmawiali)[\s:]"
     # "Por Marta Iglesias", "di Giulia Conti": a short line of a preposition and a name.
     r"|(?i:^(?:por|par|von|di|door|av|af|przez)\s+)[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]+(?:\s+[\w'’.-]+){0,3}$"
 )
