@@ -354,3 +354,14 @@ def test_a_page_footer_after_a_note_is_no_turn(footer: str) -> None:
                        f"VANCE: Thank you.\n\nHOLT: Next, the storm on the coast.\n\n(COMMERCIAL BREAK)\n\n{footer}\n")
     assert list(t.turns())[-1].paragraphs == ("(COMMERCIAL BREAK)",)
     assert [(s.first_line, s.reason) for s in t.skipped] == [(13, "after the interview")]
+
+
+@pytest.mark.parametrize(("line", "byline"), [
+    ("Por Julián Ferrer", True), ("Ein Gespräch von Lea Brandt", True), ("Propos recueillis par Anne Roy", True),
+    ("Von Anfang an war klar, dass der See kippt.", False), ("Por la tarde fuimos al taller.", False),
+])
+def test_a_byline_in_another_language_above_the_interview(line: str, byline: bool) -> None:
+    t = qaformat.parse(f"# Der See\n\n{line}\n\n**BOTE:** Wie war der Fang?\n\n**Weidemann:** Gut.\n\n"
+                       "**BOTE:** Und morgen?\n\n**Weidemann:** Wieder raus.\n", format="markdown")
+    assert ((3, 3, "byline, dateline or header") in [(s.first_line, s.last_line, s.reason) for s in t.skipped]) is byline
+    assert (t.intro == (line,)) is not byline
