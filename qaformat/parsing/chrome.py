@@ -19,8 +19,10 @@ _MAX_TITLE = 80
 _DECORATION = lazy(r"^[\d\s]+|\s*(?:\(\d+\)|\[\d+\]|\d+)?\s*[:›»>→|•·-]*\s*$")
 _TITLES = (
     ("comments", lazy(
-        r"(?i)(?:reader |your )?(?:comments?|comentarios|comentários|kommentare|commentaires|commenti|reacties)|(?:leave|post|add|write) a (?:comment|reply)"
-        r"|join the (?:conversation|discussion)|comments are (?:closed|open)\b.*|(?:thoughts|responses) (?:on|to) .{1,80}"
+        r"(?i)(?:reader |your )?(?:comments?|comentarios|comentários|kommentare|commentaires|commenti|reacties)"
+        r"|(?:leave|post|add|write) a (?:comment|reply)"
+        r"|join the (?:conversation|discussion)|comments are (?:closed|open)\b.*"
+        r"|(?:thoughts|responses) (?:on|to) .{1,80}"
         r"|deja (?:un|tu) comentario|(?:laisser|ajouter) un commentaire|lascia un commento|deixe (?:um|seu) comentário"
     )),
     ("links to other articles", lazy(

@@ -18,6 +18,7 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 import attrs
 from lxml import etree
@@ -349,7 +350,7 @@ def _component(element: _Element, tag: str) -> str | None:
         for word in words:
             if word in _COMPONENT_WORDS:
                 return _COMPONENT_WORDS[word]
-        for pair in zip(words, words[1:]):
+        for pair in pairwise(words):
             if pair in _COMPONENT_PAIRS:
                 return _COMPONENT_PAIRS[pair]
     return None
