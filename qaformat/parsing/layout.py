@@ -53,7 +53,8 @@ _BYLINE = lazy(
     r"(?i)^(?:by|posted by|written by|interview by|interviewed by|reporting by|reported by|recorded by|transcribed by"
     r"|produced by|edited by|photos? by|words by|heard on|as heard on|broadcast on|aired on|بقلم"
     r"|entrevista de|entrevista por|propos recueillis par|interview réalisée par|das (?:gespräch|interview) führten?"
-    r"|(?:ein |das )?(?:interview|gespräch) von|intervista di|a cura di|беседовал[аи]?|интервью взял[аи]?|rozmawiał[a]?|rozmawiali)[\s:]"
+    r"|(?:ein |das )?(?:interview|gespräch) von|intervista di|a cura di|беседовал[аи]?|интервью взял[аи]?"
+    r"|rozmawiał[a]?|rozmawiali)[\s:]"
     # "Por Marta Iglesias", "di Giulia Conti": a short line of a preposition and a name.
     r"|(?i:^(?:por|par|von|di|door|av|af|przez)\s+)[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]+(?:\s+[\w'’.-]+){0,3}$"
 )
@@ -125,6 +126,8 @@ _FILE_NAME = lazy(r"^[\w.-]+\.(?:mp3|mp4|m4a|wav|mov|docx?|txt|pdf|srt|vtt)$", r
 _ADVERT = lazy(r"(?i)^(?:advertisement|ad|sponsored content|story continues below|scroll to continue"
                      r"|continue reading|\(?story continues\)?|skip advert(?:isement)?"
                      r"|publicidad|anuncio|publicidade|publicit[ée]|pubblicit[àa]|anzeige|werbung|advertentie)\W*$")
+
+
 def is_title_like(text: str, max_words: int = 14, *, strict: bool = False) -> bool:
     """A short line that reads as a headline: no closing full stop, mostly capitalised or short.
 
