@@ -34,7 +34,6 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 STDIO = "-"
 
 
-
 def _terminal_width() -> int:
     """What ``shutil.get_terminal_size`` gives argparse, less the 2 columns argparse keeps free."""
     try:

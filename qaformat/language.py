@@ -143,7 +143,7 @@ class Evidence:
         total = sum(letters.values())
         if not total:
             return None
-        script, count = letters.most_common(1)[0]
+        script, count = letters.most_common()[0]  # most_common(1) would import heapq at start-up
         share = count / total
         if script in SCRIPT_LANGUAGE:
             tag = SCRIPT_LANGUAGE[script]
