@@ -212,20 +212,14 @@ def guess_language(text: str) -> LanguageGuess | None:
 def guess_language_of(texts: Iterable[str]) -> LanguageGuess | None:
     """The language of a document's paragraphs, weighed up to a sample of `_SAMPLE` characters
     (more text changes a document's guess no more, and a long transcript stays fast)."""
-    sample = []
+    total = Evidence()
     size = 0
     for text in texts:
-        sample.append(text[: _SAMPLE - size])
+        total += evidence(text[: _SAMPLE - size])
         size += len(text)
         if size >= _SAMPLE:
             break
-    whole = "\n".join(sample)
-    if whole.isascii() or not _script_letters(whole):
-        # Weighed as one text, which shows what the paragraphs show added up, and looks a word
-        # they share up once. (A paragraph's letters of another script are taken from its Latin
-        # count, never below zero, so then each paragraph is weighed alone.)
-        return evidence(whole).guess()
-    return sum(map(evidence, sample), Evidence()).guess()
+    return total.guess()
 
 
 def primary_subtag(tag: str) -> str:
