@@ -14,9 +14,9 @@ import argparse
 import os
 import sys
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import attrs
 
@@ -70,6 +70,10 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
+if TYPE_CHECKING:
+    _Commands = argparse._SubParsersAction[_Parser]  # what `add_subparsers` gives
+
+
 def _byte_count(text: str) -> int:
     """``--max-bytes``: a number of bytes, with an optional K, M or G (binary multiples)."""
     number, unit = (text[:-1], text[-1].upper()) if text[-1:].upper() in "KMG" else (text, "")
@@ -91,28 +95,40 @@ def _parse_arguments(parser: argparse.ArgumentParser, argv: Sequence[str] | None
     return args
 
 
-def _build_parser() -> argparse.ArgumentParser:
+def _build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The command line's parser. When ``argv`` starts with a command, only that command's parser
+    is made: making all seven was a few milliseconds of every conversion's start-up. Help,
+    ``--version`` and a mistyped command get them all (``qaformat --help`` lists every command)."""
     parser = _Parser(prog="qaformat", description="Turn interview transcripts into publishable Q&A documents.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    arguments = sys.argv[1:] if argv is None else argv
+    wanted = arguments[:1] if arguments[:1] and arguments[0] in _COMMANDS else list(_COMMANDS)
+    for name in wanted:
+        _COMMANDS[name](commands)
+    return parser
 
-    def parse_flags(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument("--from", dest="from_format", metavar="FORMAT",
-                         help="input format (text, markdown, docx, html, vtt, srt, json); default: from the suffix and content")
-        sub.add_argument("--speaker", action="append", default=[], metavar="'LABEL=Name[:role]'",
-                         help="name a speaker label and optionally its role (repeatable)")
-        sub.add_argument("--speakers", metavar="TOML", dest="speaker_map",
-                         help="a speaker map file: labels -> name, role, description")
-        sub.add_argument("--whole", action="store_true", help="keep text outside the interview")
-        sub.add_argument("--tidy", action="store_true", help="apply the safe spacing fixes (reported)")
-        sub.add_argument("--strict", action="store_true", help="fail on any warning")
-        sub.add_argument("--name-speakers", action="store_true",
-                         help="give generic labels (Speaker 1) the names the text says (reported either way)")
-        sub.add_argument("--convention", metavar="NAME",
-                         help="read the speakers by this convention only (see `qaformat conventions`)")
-        sub.add_argument("--max-bytes", type=_byte_count, default=MAX_INPUT_BYTES, metavar="SIZE",
-                         help="refuse inputs larger than this (e.g. 200M, 1G; default 64M)")
 
+def _parse_flags(sub: argparse.ArgumentParser) -> None:
+    """The flags of every command that parses a transcript."""
+    sub.add_argument("--from", dest="from_format", metavar="FORMAT",
+                     help="input format (text, markdown, docx, html, vtt, srt, json); default: from the suffix and content")
+    sub.add_argument("--speaker", action="append", default=[], metavar="'LABEL=Name[:role]'",
+                     help="name a speaker label and optionally its role (repeatable)")
+    sub.add_argument("--speakers", metavar="TOML", dest="speaker_map",
+                     help="a speaker map file: labels -> name, role, description")
+    sub.add_argument("--whole", action="store_true", help="keep text outside the interview")
+    sub.add_argument("--tidy", action="store_true", help="apply the safe spacing fixes (reported)")
+    sub.add_argument("--strict", action="store_true", help="fail on any warning")
+    sub.add_argument("--name-speakers", action="store_true",
+                     help="give generic labels (Speaker 1) the names the text says (reported either way)")
+    sub.add_argument("--convention", metavar="NAME",
+                     help="read the speakers by this convention only (see `qaformat conventions`)")
+    sub.add_argument("--max-bytes", type=_byte_count, default=MAX_INPUT_BYTES, metavar="SIZE",
+                     help="refuse inputs larger than this (e.g. 200M, 1G; default 64M)")
+
+
+def _add_convert(commands: _Commands) -> None:
     convert = commands.add_parser("convert", help="convert transcripts", description="Convert transcripts.",
                                   epilog=_formats_epilog(), formatter_class=_RawFormatter)
     convert.add_argument("inputs", nargs="+", metavar="INPUT",
@@ -122,7 +138,7 @@ def _build_parser() -> argparse.ArgumentParser:
     where.add_argument("--out-dir", metavar="DIR", help="folder for the outputs (named after the inputs)")
     convert.add_argument("-t", "--to", metavar="FORMAT[,FORMAT]",
                          help=f"output format(s), comma-separated: {', '.join(RENDERERS)} (see `qaformat formats`)")
-    parse_flags(convert)
+    _parse_flags(convert)
     convert.add_argument("--preset", choices=sorted(PRESETS), help="a house style (see `qaformat presets`)")
     convert.add_argument("--standalone", action="store_const", const=True, help="HTML: a whole page, not a fragment")
     convert.add_argument("--fragment", action="store_const", const=False, dest="standalone",
@@ -145,16 +161,28 @@ def _build_parser() -> argparse.ArgumentParser:
     convert.add_argument("-f", "--force", action="store_true", help="replace existing output files")
     convert.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="convert N inputs at a time")
 
+
+def _add_check(commands: _Commands) -> None:
     check = commands.add_parser("check", help="list problems (FILE:LINE:COL: severity code message)")
     check.add_argument("inputs", nargs="+", metavar="INPUT")
-    parse_flags(check)
+    _parse_flags(check)
     check.add_argument("--format", choices=["text", "json"], default="text", dest="report_format",
                        help="report as lines (default) or JSON")
 
+
+def _add_presets(commands: _Commands) -> None:
     commands.add_parser("presets", help="list the house presets and what each sets")
+
+
+def _add_conventions(commands: _Commands) -> None:
     commands.add_parser("conventions", help="list the transcript conventions the parser reads, with an example each")
+
+
+def _add_formats(commands: _Commands) -> None:
     commands.add_parser("formats", help="list the output formats, what each is for and what it needs")
 
+
+def _add_serve(commands: _Commands) -> None:
     serve = commands.add_parser("serve", help="the editor's page and the HTTP API (needs qaformat[serve])",
                                 description="Serve the editor's page at / and the HTTP API under /v1/.")
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1; another"
@@ -168,10 +196,23 @@ def _build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--cors", metavar="ORIGIN", action="append", default=[],
                        help="let pages from this origin call the API (repeatable; default: none)")
 
+
+def _add_speakers(commands: _Commands) -> None:
     speakers = commands.add_parser("speakers", help="list detected speakers, roles, aliases and turn counts")
     speakers.add_argument("inputs", nargs=1, metavar="INPUT")
-    parse_flags(speakers)
-    return parser
+    _parse_flags(speakers)
+
+
+_COMMANDS: dict[str, Callable[[_Commands], None]] = {
+    "convert": _add_convert,
+    "check": _add_check,
+    "presets": _add_presets,
+    "conventions": _add_conventions,
+    "formats": _add_formats,
+    "serve": _add_serve,
+    "speakers": _add_speakers,
+}
+"""Command -> what adds its parser; ``qaformat --help`` lists them in this order."""
 
 
 def _publishing_flags(convert: argparse.ArgumentParser) -> None:
@@ -225,7 +266,7 @@ def _version() -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    args = _parse_arguments(_build_parser(), argv)
+    args = _parse_arguments(_build_parser(argv), argv)
     try:
         if args.command == "presets":
             return _presets()
@@ -371,7 +412,7 @@ def _expand(inputs: list[str]) -> list[str]:
 def _usage_error(args: argparse.Namespace, message: str) -> NoReturn:
     """Exit 2 with the command's usage, as argparse does for a bad flag."""
     # The parser is made again: it is rare, and arguments that name a parser cannot go to a worker.
-    commands = next(a for a in _build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    commands = next(a for a in _build_parser([args.command])._actions if isinstance(a, argparse._SubParsersAction))
     sys.stderr.write(commands.choices[args.command].format_usage())
     print(f"qaformat: error: {message}", file=sys.stderr)
     raise SystemExit(EXIT_USAGE)

@@ -131,6 +131,36 @@ def test_usage_error_exit_2():
     assert done.returncode == 2 and b"usage:" in done.stderr
 
 
+COMMANDS = ["convert", "check", "presets", "conventions", "formats", "serve", "speakers"]
+
+
+@pytest.mark.parametrize("args", [("--help",), ("-h", "convert")])
+def test_help_lists_every_command_although_a_run_builds_only_its_own(args):
+    done = run(*args)
+    assert done.returncode == 0, done.stderr
+    listed = [line.split()[0] for line in done.stdout.decode().split("COMMAND\n", 1)[1].split("\noptions:")[0].splitlines()
+              if line.startswith("    ") and not line.startswith("     ")]
+    assert listed == COMMANDS
+
+
+def test_a_mistyped_command_is_told_every_command():
+    done = run("conver", str(EXAMPLE))
+    assert done.returncode == 2
+    assert done.stderr.decode().splitlines()[-1] == (
+        "qaformat: error: argument COMMAND: invalid choice: 'conver' (choose from "
+        + ", ".join(f"'{name}'" for name in COMMANDS) + ")")
+
+
+@pytest.mark.parametrize("command", ["convert", "check", "speakers", "serve"])
+def test_each_commands_help_shows_its_own_flags(command):
+    done = run(command, "--help")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.decode().startswith(f"usage: qaformat {command} [-h]")
+    flag = {"convert": "--out-dir DIR", "check": "--format {text,json}", "speakers": "--convention NAME",
+            "serve": "--token-file F"}[command]
+    assert flag in done.stdout.decode()
+
+
 def _batch_folder(tmp_path: Path) -> Path:
     folder = tmp_path / "in"
     folder.mkdir()

@@ -9,6 +9,7 @@ from qaformat.language import (
     Evidence,
     evidence,
     guess_language,
+    guess_language_of,
     primary_subtag,
     right_to_left_language,
     script_kind,
@@ -140,6 +141,20 @@ def test_evidence_adds_up() -> None:
     total = sum((evidence(p) for p in parts), Evidence())
     assert total == evidence(" ".join(parts))
     assert total.guess() == guess_language(" ".join(parts))
+
+
+@pytest.mark.parametrize("paragraphs", [
+    [ANSWERS["en"], ANSWERS["de"], "Ja.", "Okay, thanks."],
+    [ANSWERS["pt"], ANSWERS["es"], ANSWERS["pt"]],
+    # A paragraph whose only word starts with a digit: its Han letters count, its Latin none
+    # (weighed as one text with the English, the Han would be taken off the Latin count).
+    [ANSWERS["en"][:40], "3月の東京大学図書館で会いました"],
+    [ANSWERS["en"], "2024年5月3日、東京で。", ANSWERS["en"][:40]],
+    [ANSWERS["ru"], ANSWERS["en"], ANSWERS["ja"], ANSWERS["el"]],
+    ["12:30", "Okay."],
+])
+def test_a_documents_guess_is_what_its_paragraphs_add_up_to(paragraphs: list[str]) -> None:
+    assert guess_language_of(paragraphs) == sum(map(evidence, paragraphs), Evidence()).guess()
 
 
 def test_tags() -> None:

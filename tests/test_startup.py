@@ -1,14 +1,16 @@
 """What a short conversion loads: start-up is most of its time (docs/performance.md).
 
 A plain text file to HTML needs the text reader, the parser and the HTML renderer, and nothing
-of the other readers and renderers, nor lxml or python-docx. The patterns of every module
-compile when first used (`qaformat.patterns.lazy`), never at import.
+of the other readers and renderers, nor lxml or python-docx, nor what only a batch, a speaker map
+or a JSON report uses. The patterns of every module compile when first used
+(`qaformat.patterns.lazy`), never at import, and the command line builds the parser of the
+command it runs, not all of them.
 """
 
 from __future__ import annotations
 
+import argparse
 import importlib
-import json
 import pkgutil
 import re
 import subprocess
@@ -22,10 +24,10 @@ import qaformat
 EXAMPLE = Path(__file__).parent.parent / "examples" / "interview.txt"
 
 _LOADED = """
-import json, sys
+import sys
 from qaformat.cli import main
 status = main(sys.argv[1:])
-print(json.dumps(sorted(sys.modules)))
+print(" ".join(sorted(sys.modules)))
 sys.exit(status)
 """
 
@@ -34,21 +36,40 @@ def _loaded_by(*arguments: str) -> set[str]:
     done = subprocess.run([sys.executable, "-c", _LOADED, *arguments], capture_output=True, text=True, timeout=120,
                           check=False)
     assert done.returncode == 0, done.stderr
-    return set(json.loads(done.stdout.splitlines()[-1]))
+    return set(done.stdout.splitlines()[-1].split())
 
 
 def test_text_to_html_loads_neither_lxml_nor_python_docx_nor_other_formats_code(tmp_path: Path) -> None:
     loaded = _loaded_by("convert", str(EXAMPLE), "-t", "html", "-o", str(tmp_path / "out.html"))
     assert (tmp_path / "out.html").read_text(encoding="utf-8").startswith("<article")
     packages = {name.split(".")[0] for name in loaded}
-    assert not packages & {"lxml", "docx", "tempfile", "shutil", "html", "difflib"}, packages
+    unused = {"lxml", "docx", "tempfile", "shutil", "html", "difflib", "json", "glob", "heapq", "zipfile", "tomllib",
+              "concurrent", "tqdm"}
+    assert not packages & unused, sorted(packages & unused)
     ours = {name for name in loaded if name.startswith("qaformat.")}
     assert {"qaformat.readers.text", "qaformat.renderers.html"} <= ours
     others = {"qaformat.readers.html_reader", "qaformat.readers.docx_reader", "qaformat.readers.captions",
               "qaformat.readers.podcast", "qaformat.jsonmodel", "qaformat.renderers.docx", "qaformat.renderers.json",
               "qaformat.renderers.markdown", "qaformat.renderers.pandoc", "qaformat.renderers.timed",
-              "qaformat.renderers.wordpress", "qaformat.serve", "qaformat.speakermap"}
+              "qaformat.renderers.wordpress", "qaformat.serve", "qaformat.speakermap", "qaformat.readers.vtt",
+              "qaformat.readers.srt", "qaformat.readers.docx_package", "qaformat.renderers.docx_base",
+              "qaformat.renderers.typography"}
     assert not ours & others, sorted(ours & others)
+
+
+def _commands(parser: argparse.ArgumentParser) -> list[str]:
+    subparsers = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return list(subparsers.choices)
+
+
+def test_a_command_builds_only_its_own_parser() -> None:
+    from qaformat.cli import _build_parser
+
+    assert _commands(_build_parser(["convert", "talk.txt", "-o", "talk.html"])) == ["convert"]
+    assert _commands(_build_parser(["speakers", "talk.txt"])) == ["speakers"]
+    every = ["convert", "check", "presets", "conventions", "formats", "serve", "speakers"]
+    for argv in ([], ["--help"], ["-h", "convert"], ["--version"], ["conver", "talk.txt"]):
+        assert _commands(_build_parser(argv)) == every, argv
 
 
 def _modules() -> list[str]:
