@@ -20,6 +20,7 @@ from qaformat.blocks import Block
 from qaformat.parsing.units import Label
 from qaformat.parsing.words import (
     CREDENTIALS,
+    HONORIFICS,
     LEADING_TIME,
     NOT_LABELS,
     NUMBERED_ROLE_WORDS,
@@ -29,7 +30,9 @@ from qaformat.parsing.words import (
     STOPWORDS,
     TIME,
     RoleWord,
+    display_case,
     is_cased_upper,
+    is_direction,
     is_direction_only,
     parse_time,
     strip_dots,
@@ -62,6 +65,17 @@ _TIMING_LINE = lazy(rf"({_CLOCK_PART})\s*-->\s*{_CLOCK_PART}")
 _COLONS = ":："
 _BRACKET_CODE = lazy(r"\[([A-Z]{1,3}\d?)\](?:\s*[:–—-])?\s+(?=\S)")
 _JOINT = lazy(r"\s+(?:&|\+|and|y|et|und|e)\s+")
+# "Mr. LATTA. text", "The CHAIRMAN. text", "Senator Cassidy. text": an honorific or a title and a
+# surname, then a full stop, as US congressional hearings (GPO) print their speakers.
+_PERIOD_LABEL = lazy(r"(?:(?P<the>The)|(?P<title>[A-Z][a-z]{1,12})\.?)[ \u00a0]+"
+                     r"(?P<name>[A-Z][\w’'-]*(?:[ \u00a0]+[A-Z][\w’'-]*){0,2})\.(?:[ \u00a0]+(?=\S)|$)")
+_PERIOD_TITLES = frozenset({"witness", "clerk", "reporter", "court", "presiding officer"})
+# "[00:00:04] Speaker 2 Sure.": a time and a numbered generic label run straight into the text.
+_NUMBERED_GENERIC = lazy(r"((?:Speaker|SPEAKER|Participant|PARTICIPANT)[ _]\d{1,3})[ \u00a0]+(?=\S)")
+# Bracketed words that mark a sound or a part of a programme, not a speaker ("[Foreign]" is how
+# YouTube's captions mark speech in another language).
+_NOT_TAGS = frozenset({"foreign", "intro", "outro", "theme", "jingle", "sfx", "ad", "advert", "sponsor",
+                       "transition", "continued", "cont", "end", "start", "silence", "blank", "redacted"})
 _CLOCK = lazy(r"(?i)[ap]\.?m\b\.?")  # "5:15 P.M. EDT" is a time of day, not a speaker
 # The only characters `_label_colon` decides on; it skips from one to the next.
 _LABEL_MARKS = lazy(r"[:：()\[\].?!;]")
@@ -206,6 +220,18 @@ def _plain_label(text: str, offset: int, timestamp: float | None) -> Label | Non
                 return None
             separator = code.group(0)[code.end(1) + 1 :].strip()
             return attrs.evolve(label, written=f"[{code.group(1)}]", dashed=separator[:1] in ("-", "–", "—"))
+        tag = _bracket_tag(body, offset, timestamp)
+        if tag is not None:
+            return tag
+    first = body[:1]
+    if first.isupper():
+        period = _period_label(body, offset, timestamp)
+        if period is not None:
+            return period
+        if timestamp is not None and first in "SP":
+            generic = _NUMBERED_GENERIC.match(body)
+            if generic is not None:
+                return _build(generic.group(1), body[generic.end():], offset + generic.end() + 1, timestamp)
     # Deposition and briefing style: "Q. text", "A. text", "Q    text" (no colon).
     head = body[:2]
     if head in _LETTER_DOT_LABELS and body[2:3] == " " and (head in ("Q.", "A.") or not _initial_of_name(body[3:])):
@@ -244,6 +270,51 @@ def _initial_of_name(rest: str) -> bool:
     """``P. Smith arrived``: the letter before is an initial, not ``P.`` for *pregunta*."""
     words = rest.split(None, 2)
     return len(words) >= 2 and words[0][:1].isupper() and words[0][-1:].isalpha() and words[1][:1].isupper()
+
+
+def _bracket_tag(body: str, offset: int, timestamp: float | None) -> Label | None:
+    """``[Sarah] text``, ``[Dr. Lindqvist] text``, ``[Jane Doe 00:00:01] text``: a speaker tag in
+    square brackets, as captioners write it. Only a name of one to four words; a stage
+    direction (``[laughs]``, ``[Music]``, ``[inaudible 00:01:02]``) is no tag."""
+    close = body.find("]", 1, MAX_LABEL_CHARS)
+    if close < 2 or not body[close + 1 : close + 2].isspace():
+        return None
+    inner = body[1:close].strip()
+    if _BARE_TIME.fullmatch(body[close + 1 :].strip()):
+        return None  # "[Anna Berg] 10:01:22" on its own line, as Zoom writes it: an own-line label
+    if not inner[:1].isupper() or is_direction(inner) or strip_dots(inner.split()[0]).casefold() in _NOT_TAGS:
+        return None
+    label = _build(inner, body[close + 1 :], offset + close + 2, timestamp)
+    if label is None or not label.rest or not (label.name_shaped or label.role_word) or len(label.name.split()) > 4:
+        return None
+    return attrs.evolve(label, written=label.written, bracketed=True)
+
+
+def _period_label(body: str, offset: int, timestamp: float | None) -> Label | None:
+    """``Mr. LATTA. text``, ``Senator CASSIDY. text``, ``The CHAIRMAN. text``, ``Ms. Matsui. text``:
+    an honorific or a title, a capitalised surname and a full stop, as hearings print their
+    speakers. ``The`` takes a title in capitals or a known one (``The Chairman.``); an own-line
+    ``Mrs. DINGELL.`` needs the surname in capitals."""
+    match = _PERIOD_LABEL.match(body)
+    if match is None:
+        return None
+    name = match.group("name")
+    caps = name.isupper()
+    if match.group("the") is not None:
+        if not caps and name.casefold() not in HONORIFICS and name.casefold() not in _PERIOD_TITLES:
+            return None
+    elif match.group("title").casefold() not in HONORIFICS:
+        return None
+    rest = body[match.end():]
+    if not rest and not caps:
+        return None  # "Senator Cassidy." alone is the chair calling on him
+    written = body[: match.end("name")]
+    if match.group("the") is None and not is_name_shaped(written):
+        return None
+    # "Mr. LATTA" is Mr. Latta: only the surname is set in capitals, so say it in reading case.
+    spoken = written[: match.start("name")] + display_case(name) if caps else written
+    return Label(written=written, name=spoken, extra=None, rest=rest.strip(), column=offset + match.end() + 1,
+                 timestamp=timestamp, role_word=_role_word(written), caps=caps, period=True)
 
 
 def _dash_label(body: str, offset: int, timestamp: float | None) -> Label | None:
@@ -330,9 +401,12 @@ def _plausible(name: str) -> bool:
 def _split_extra(written: str) -> tuple[str, str | None]:
     """``SEN. HOLLIS (D-OR)`` -> (``SEN. HOLLIS``, ``D-OR``); ``Jane Roe, PhD`` -> (``Jane Roe``, ``PhD``)."""
     name, extra = written, None
-    if name.endswith(")") and "(" in name:
+    while name.endswith(")") and "(" in name:
+        # "Jane Hartley (Bradford West) (Lab)": every bracket at the end describes the name.
         open_at = name.rfind("(")
-        extra = name[open_at + 1 : -1].strip() or None
+        inner = name[open_at + 1 : -1].strip()
+        if inner:
+            extra = f"{inner}, {extra}" if extra else inner
         name = name[:open_at].rstrip()
     if "," in name:
         head, _, after = name.partition(",")

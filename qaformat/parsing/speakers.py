@@ -147,7 +147,7 @@ def _header_blocks(labels: list[Label | None], blocks: list[Block]) -> set[int]:
         run.clear()
 
     for index, label in enumerate(labels):
-        short = (label is not None and not label.continues and label.rest
+        short = (label is not None and not label.continues and not label.recurs_only and label.rest
                  and len(label.rest.split(maxsplit=_HEADER_MAX_WORDS)) <= _HEADER_MAX_WORDS)
         if short and (not run or not blocks[index].gap_before):
             run.append(index)
@@ -344,9 +344,9 @@ def _accept(
             target = merged.get(key, key)
             label = labels[index]
             assert label is not None
-            opens = (index == opener and label.caps and not label.dashed and caps_share >= 0.5
+            opens = (index == opener and label.caps and not label.recurs_only and caps_share >= 0.5
                      and len(label.name.split()) >= 2)
-            if target in accepted or label.dashed or not (first < index < last or opens):
+            if target in accepted or label.recurs_only or not (first < index < last or opens):
                 continue  # a dash in a sentence ("Jane Roe - the mayor - was there") is no label until it recurs
             if (label.caps and caps_share >= 0.5) or (label.bold and bold_share >= 0.5) or (
                 len(label.name.split()) >= 2 and not label.caps and caps_share < 0.5

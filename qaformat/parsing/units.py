@@ -46,6 +46,16 @@ class Label:
     """The format itself names the speaker (a caption voice): no doubt about it."""
     dashed: bool = False
     """A dash or ``>`` separates it from the text instead of a colon (``Q - text``)."""
+    period: bool = False
+    """A full stop ends it, as hearings print them (``Mr. LATTA. text``): the period convention's."""
+    bracketed: bool = False
+    """A name in square brackets before the text (``[Sarah] text``), as captioners tag speakers."""
+
+    @property
+    def recurs_only(self) -> bool:
+        """Its separator (a dash, a full stop, a bracket) also stands in ordinary text, so the
+        label counts only when its speaker recurs, never by fitting in among the others."""
+        return self.dashed or self.period or self.bracketed
 
     @property
     def continues(self) -> bool:

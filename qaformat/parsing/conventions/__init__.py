@@ -55,6 +55,8 @@ CONVENTIONS: tuple[Convention, ...] = (
                colon.propose),
     Convention("dash", "a label before the text with a dash or a chevron instead of a colon",
                "Q - text  ·  A – text  ·  NAME — text  ·  Name > text", colon.propose_dashes),
+    Convention("period", "an honorific or title and a surname, then a full stop, as hearings print them",
+               "Mr. LATTA. text  ·  The CHAIRMAN. text  ·  Senator Cassidy. text", colon.propose_periods),
     Convention("own-line-names", "the speaker's name alone on a line, the text under it",
                "JANE DOE  /  Hello and welcome.", ownline.propose),
     Convention("heading-questions", "each question is a heading; the answer is the text under it",

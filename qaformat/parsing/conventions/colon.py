@@ -1,5 +1,6 @@
-"""The colon and dash conventions: a label before the text, ``Name: text`` in all its real
-variants, or ``Q - text``, ``NAME — text``, ``Name > text`` with a dash or a chevron.
+"""The colon, dash and period conventions: a label before the text, ``Name: text`` in all its
+real variants, ``Q - text``, ``NAME — text``, ``Name > text`` with a dash or a chevron, or
+``Mr. LATTA. text`` with a full stop, as hearings print their speakers.
 
 The label grammar itself (honorifics, initials, times before or after the name, own-line
 labels, bold, capitals, ``<Name>``, ``[R]`` codes, separators) is `qaformat.parsing.labels`;
@@ -9,7 +10,8 @@ line that explains the codes.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Callable, Mapping
 
 import attrs
 
@@ -20,27 +22,44 @@ from qaformat.parsing.labels import find_label
 from qaformat.parsing.units import Label
 from qaformat.parsing.words import LEGEND_PAIR, is_legend, legend_entry
 
-__all__ = ["propose", "propose_dashes"]
+__all__ = ["propose", "propose_dashes", "propose_periods"]
 
 _MAX_BARE_NAME = 40
 _LEGEND_SCAN = 40
+_PERIOD_SPEAKERS = 2
+"""A full stop after a name is a weak separator ("Mr. Smith. He arrived late." in a story): the
+period reading needs at least this many names that each start a paragraph twice or more."""
 
 
 def propose(blocks: list[Block], features: Features, metadata: Mapping[str, str]) -> tuple[Label | None, ...] | None:
     """Every block's colon label candidate, with the implied interviewer of unlabelled questions
     directly above labelled answers (`questions.overlay`); ``None`` when no block has one."""
-    return _propose(blocks, features, metadata, dashed=False)
+    return _propose(blocks, features, metadata, lambda label: not (label.dashed or label.period))
 
 
 def propose_dashes(blocks: list[Block], features: Features,
                    metadata: Mapping[str, str]) -> tuple[Label | None, ...] | None:
     """Every block's label candidate before a dash or ``>``; ``None`` when no block has one."""
-    return _propose(blocks, features, metadata, dashed=True)
+    return _propose(blocks, features, metadata, lambda label: label.dashed)
 
 
-def _propose(blocks: list[Block], features: Features, metadata: Mapping[str, str], *,
-             dashed: bool) -> tuple[Label | None, ...] | None:
-    labels = [label if label is not None and label.dashed == dashed else None for label in features.labels]
+def propose_periods(blocks: list[Block], features: Features,
+                    metadata: Mapping[str, str]) -> tuple[Label | None, ...] | str | None:
+    """Every block's ``Mr. LATTA.`` label candidate; ``None`` when no block has one, and why not
+    when fewer than two names recur that way."""
+    labels = _propose(blocks, features, metadata, lambda label: label.period)
+    if labels is None:
+        return None
+    uses = Counter(label.name.casefold() for label in labels if label is not None and label.period)
+    recurring = sum(1 for count in uses.values() if count >= 2)
+    if recurring < _PERIOD_SPEAKERS:
+        return f"{recurring} name(s) recur before a full stop, fewer than {_PERIOD_SPEAKERS}"
+    return labels
+
+
+def _propose(blocks: list[Block], features: Features, metadata: Mapping[str, str],
+             kind: Callable[[Label], bool]) -> tuple[Label | None, ...] | None:
+    labels = [label if label is not None and kind(label) else None for label in features.labels]
     if all(label is None for label in labels):
         return None
     # A name on its own line that lost its colon ("Speaker 1") where others have it ("Speaker 1:").
