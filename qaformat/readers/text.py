@@ -5,7 +5,9 @@ with what Markdown marks turned into hints: ``#`` headings, a ``**bold**`` run a
 a whole line in ``*italics*``, ``>`` quotes, and front matter between ``---`` lines (which
 becomes metadata). The ``markdown`` flavour also undoes backslash escapes, which plain text
 must keep as written, and leaves out an image line and its caption (as the HTML reader leaves
-out a ``<figcaption>``). Knows nothing about interviews.
+out a ``<figcaption>``). Line numbers printed before every line (depositions, research tools'
+exports) are layout and are taken out (`qaformat.readers.line_numbers`). Knows nothing about
+interviews.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from qaformat.blocks import Block, Document, Omitted
 from qaformat.errors import Diagnostic
 from qaformat.patterns import lazy
 from qaformat.readers.decode import decode, split_lines
+from qaformat.readers.line_numbers import strip_line_numbers
 
 __all__ = ["read_markdown", "read_text"]
 
@@ -59,14 +62,19 @@ def _read(data: str | bytes, source: str | None, *, markdown: bool) -> Document:
         text = data.removeprefix("\ufeff")
     lines = split_lines(text)
     metadata, start = _front_matter(lines)
-    omitted = [Omitted(1, start, "front matter")] if start else []
+    unnumbered, pages, numbers = strip_line_numbers(lines, start)
+    omitted = ([Omitted(1, start, "front matter")] if start else []) + list(pages)
+    if numbers is not None:
+        diagnostics.append(numbers)
     blocks: list[Block] = []
     gap = True
     in_list = False
     alt: str | None = None  # the alt text of an image on the line above (blank lines aside)
     blank = False  # a blank line right above
     for number in range(start, len(lines)):
-        raw = lines[number]
+        raw = unnumbered[number]
+        if raw is None:
+            continue  # a page number between numbered lines
         if not raw.strip():
             gap = blank = True
             continue
