@@ -12,18 +12,17 @@ modules and the names vocabulary (what a speaker cell holds).
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import attrs
 
 from qaformat.blocks import Block, Document, Omitted
-from qaformat.names import is_name_only
 from qaformat.patterns import lazy
 from qaformat.readers.docx_formatting import Numbering, StyleBook, roman, toggle, value
 from qaformat.readers.docx_package import W as _W
 from qaformat.readers.docx_package import not_docx, open_package
+from qaformat.readers.tables import Columns, find_columns, is_header, seconds
 
 __all__ = ["read_docx"]
 
@@ -42,13 +41,6 @@ _HIDDEN = frozenset({_W + "del", _W + "moveFrom", _W + "pPr", _W + "rPr", _MC_FA
 _SEPARATORS = frozenset({"separator", "continuationSeparator", "continuationNotice"})
 _LETTERS = lazy(r"[^\W\d_]")
 
-_TIME = lazy(r"[\[(]?(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?[\])]?")
-_HEADER_WORDS = frozenset({
-    "speaker", "speakers", "name", "who", "person", "time", "timestamp", "time code", "timecode",
-    "start", "in", "tc", "text", "transcript", "transcription", "dialogue", "dialog", "utterance",
-    "content", "words", "speech", "said",
-})
-_COLUMN_SHARE = 0.8  # share of a column's cells that must fit for the column to be a time/name column
 
 
 def read_docx(data: str | bytes, source: str | None = None) -> Document:
@@ -259,16 +251,6 @@ def _cell_text(cell: Sequence[_Paragraph]) -> str:
     return "\n".join(_line(line).text for paragraph in cell for line in paragraph.lines).strip()
 
 
-@attrs.frozen
-class _Columns:
-    """Which column of a transcript table holds what."""
-
-    speaker: int
-    text: int
-    time: int | None
-    count: int
-
-
 class _BodyReader:
     """Walks ``w:body`` in order, numbering paragraphs and table rows, collecting blocks."""
 
@@ -363,9 +345,9 @@ class _BodyReader:
         rows = [self.row(tr) for tr in tbl.iter(_W + "tr") if _nearest(tr, _W + "tbl") is tbl]
         if not rows:
             return
-        columns = _find_columns([row.texts() for row in rows[1:]] or [rows[0].texts()])
+        columns = find_columns([row.texts() for row in rows[1:]] or [rows[0].texts()])
         first = 0
-        if _is_header(rows[0], columns):
+        if is_header(rows[0].texts(), columns, repeated=rows[0].repeated_header):
             self.number += 1
             self.omitted.append(Omitted(self.number, self.number, "table header row"))
             first = 1
@@ -387,10 +369,10 @@ class _BodyReader:
         repeated = tr.find(f"{_W}trPr/{_W}tblHeader") is not None
         return _Row(cells, repeated)
 
-    def transcript_row(self, row: _Row, columns: _Columns) -> None:
+    def transcript_row(self, row: _Row, columns: Columns) -> None:
         texts = row.texts()
         speaker = texts[columns.speaker].rstrip(":： ").strip() or None
-        time = _seconds(texts[columns.time]) if columns.time is not None else None
+        time = seconds(texts[columns.time]) if columns.time is not None else None
         cell = row.cells[columns.text]
         if not _cell_text(cell):
             if speaker or time is not None:
@@ -414,49 +396,4 @@ def _nearest(element: Any, tag: str, stop: Any = None) -> Any:
     return None
 
 
-# -- transcript tables -----------------------------------------------------------------------
 
-
-def _seconds(text: str) -> float | None:
-    match = _TIME.fullmatch(text.strip())
-    if match is None:
-        return None
-    hours, minutes, seconds, fraction = match.groups()
-    value = int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds)
-    return value + (int(fraction) / 10 ** len(fraction) if fraction else 0.0)
-
-
-def _share(cells: Sequence[str], test: Callable[[str], bool]) -> float:
-    filled = [cell for cell in cells if cell]
-    return sum(1 for cell in filled if test(cell)) / len(filled) if filled else 0.0
-
-
-def _find_columns(rows: Sequence[Sequence[str]]) -> _Columns | None:
-    """The layout of a time | speaker | text or speaker | text table, or ``None`` for any other."""
-    count = Counter(len(row) for row in rows).most_common(1)[0][0] if rows else 0
-    if count not in (2, 3):
-        return None
-    body = [row for row in rows if len(row) == count]
-    columns = [[row[index] for row in body] for index in range(count)]
-    times = [i for i, cells in enumerate(columns) if _share(cells, lambda c: _seconds(c) is not None) >= _COLUMN_SHARE]
-    if len(times) > 1 or (count == 3) != bool(times):
-        return None
-    rest = [i for i in range(count) if i not in times]
-    text = max(rest, key=lambda i: sum(len(cell) for cell in columns[i]))
-    speaker = next(i for i in rest if i != text)
-    if _share(columns[speaker], is_name_only) < _COLUMN_SHARE:
-        return None
-    return _Columns(speaker, text, times[0] if times else None, count)
-
-
-def _is_header(row: _Row, columns: _Columns | None) -> bool:
-    texts = row.texts()
-    if row.repeated_header:
-        return True
-    words = [text.rstrip(":： ").strip().lower() for text in texts if text]
-    if words and all(word in _HEADER_WORDS for word in words):
-        return True
-    if columns is None or columns.time is None or len(texts) != columns.count:
-        return False
-    stamp = texts[columns.time]
-    return bool(stamp) and _seconds(stamp) is None and len(texts[columns.text].split()) <= 3

@@ -6,22 +6,28 @@ a whole line in ``*italics*``, ``>`` quotes, and front matter between ``---`` li
 becomes metadata). The ``markdown`` flavour also undoes backslash escapes, which plain text
 must keep as written, and leaves out an image line and its caption (as the HTML reader leaves
 out a ``<figcaption>``). Line numbers printed before every line (depositions, research tools'
-exports) are layout and are taken out (`qaformat.readers.line_numbers`). Knows nothing about
-interviews.
+exports) are layout and are taken out (`qaformat.readers.line_numbers`); tab-separated rows of
+a time | speaker | text export are read as a table (`qaformat.readers.tables`). Knows nothing
+about interviews.
 """
 
 from __future__ import annotations
+
+import attrs
 
 from qaformat.blocks import Block, Document, Omitted
 from qaformat.errors import Diagnostic
 from qaformat.patterns import lazy
 from qaformat.readers.decode import decode, split_lines
 from qaformat.readers.line_numbers import strip_line_numbers
+from qaformat.readers.tables import find_columns, is_header, seconds
 
 __all__ = ["read_markdown", "read_text"]
 
 _ESCAPABLE = frozenset("\\`*_{}[]()#+-.!>|~<")
 _FRONT_MATTER_MAX_LINES = 60
+_FEWEST_ROWS = 3
+_ROW_SHARE = 0.8  # share of the non-blank lines a tab-separated table must fill
 # A list marker before a bold run or a short "Label:" ("- **Q**: ...", "1. **Ana:** ...", "* Q: ...").
 _LIST_ITEM = lazy(r"[ \t]{0,3}(?:[-*+]|\d{1,3}[.)])[ \t]+\S")
 _LIST_LABEL = lazy(r"(?:[-*+]|\d{1,3}[.)])\s+(?=\*\*|__|[^\s:*]{1,30}(?: [^\s:*]{1,30}){0,3}:\s)")
@@ -66,6 +72,9 @@ def _read(data: str | bytes, source: str | None, *, markdown: bool) -> Document:
     omitted = ([Omitted(1, start, "front matter")] if start else []) + list(pages)
     if numbers is not None:
         diagnostics.append(numbers)
+    rows, header = _tab_separated(unnumbered, start)
+    if header is not None:
+        omitted += (Omitted(header + 1, header + 1, "table header row"),)
     blocks: list[Block] = []
     gap = True
     in_list = False
@@ -73,10 +82,15 @@ def _read(data: str | bytes, source: str | None, *, markdown: bool) -> Document:
     blank = False  # a blank line right above
     for number in range(start, len(lines)):
         raw = unnumbered[number]
-        if raw is None:
-            continue  # a page number between numbered lines
+        if raw is None or number == header:
+            continue  # a page number between numbered lines, a table's header row
         if not raw.strip():
             gap = blank = True
+            continue
+        row = rows.get(number)
+        if row is not None:
+            blocks.append(attrs.evolve(row, gap_before=gap))
+            gap = blank = False
             continue
         if markdown:
             reason, alt = _picture(raw.strip(), alt, blank)
@@ -108,6 +122,32 @@ def _picture(text: str, alt: str | None, blank: bool) -> tuple[str, str | None]:
     if (italic and not blank) or (len(alt) >= _ALT_MIN and plain.startswith(alt)):
         return "photo caption", None
     return "", None
+
+
+def _tab_separated(lines: list[str | None], start: int) -> tuple[dict[int, Block], int | None]:
+    """The rows of a tab-separated transcript (``00:00:05<TAB>Ana Ruiz<TAB>text``, with or
+    without a ``Timecode<TAB>Speaker<TAB>Text`` header), as Zoom, Kontur Talk and spreadsheets
+    export them: each row's block, by line index, and the index of the header row. Empty unless
+    most lines are rows of one time | speaker | text or speaker | text layout."""
+    tabbed = {i: [cell.strip() for cell in line.strip().split("\t")]
+              for i in range(start, len(lines)) if (line := lines[i]) is not None and "\t" in line.strip()}
+    filled = sum(1 for line in lines[start:] if line is not None and line.strip())
+    if len(tabbed) < _FEWEST_ROWS or len(tabbed) < _ROW_SHARE * filled:
+        return {}, None
+    order = sorted(tabbed)
+    columns = find_columns([tabbed[i] for i in order[1:]])
+    if columns is None:
+        return {}, None
+    header = order[0] if is_header(tabbed[order[0]], columns) else None
+    rows: dict[int, Block] = {}
+    for index in order:
+        cells = tabbed[index]
+        if index == header or len(cells) != columns.count or not cells[columns.text]:
+            continue
+        time = seconds(cells[columns.time]) if columns.time is not None else None
+        rows[index] = Block(text=cells[columns.text], line=index + 1,
+                            speaker=cells[columns.speaker].rstrip(":： ").strip() or None, time=time)
+    return rows, header
 
 
 def _front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
