@@ -3,9 +3,10 @@
 Word files and web pages often set the name as a paragraph of its own (``JANE DOE`` or
 ``Interviewer``, no colon, no time) above what that person says; captioning and subtitling
 tools export the same layout, and some Markdown transcripts set it as a heading (``### Jane
-Doe``). A name line counts when it is short and name-shaped, text follows it, and the same name
-stands alone again elsewhere (the speakers stage counts). Names with a
-colon or a time are the colon convention's.
+Doe``); parliaments' reports (Hansard) add the member's seat and party in brackets, or print an
+office with the person's name in brackets. A name line counts when it is short and name-shaped,
+text follows it, and the same name stands alone again elsewhere (the speakers stage counts).
+Names with a colon or a time are the colon convention's.
 """
 
 from __future__ import annotations
@@ -16,14 +17,21 @@ import attrs
 
 from qaformat.blocks import Block
 from qaformat.parsing.conventions.features import Features
-from qaformat.parsing.labels import find_label
+from qaformat.parsing.labels import find_label, is_name_shaped
 from qaformat.parsing.units import Label
+from qaformat.patterns import lazy
 
 __all__ = ["propose"]
 
 _MAX_NAME_CHARS = 40
 _MAX_NAME_WORDS = 5
 _MIN_NAME_LINES = 4
+_MAX_OFFICE_CHARS = 120
+_NUMBERED = "QT0123456789"
+# "Q1. ", "T3. ", "12. ": the number of a question on a parliament's order paper.
+_QUESTION_NUMBER = lazy(r"[QT]?\d{1,3}\.\s+")
+# "The Minister of State, Department for Transport (Mr Huw Merriman)": an office and the person.
+_OFFICE = lazy(r"([^()]{3,100}?)\s*\(([^()]{3,60}\s[^()]{1,60})\)")
 
 
 def propose(blocks: list[Block], features: Features, metadata: Mapping[str, str]) -> tuple[Label | None, ...] | None:
@@ -32,14 +40,10 @@ def propose(blocks: list[Block], features: Features, metadata: Mapping[str, str]
     found = 0
     for index in range(len(blocks) - 1):
         block = blocks[index]
-        text = block.text
-        if (len(text) > _MAX_NAME_CHARS or block.heading == 1 or text[-1:] in ".,;:!?)]\"”'’"
-                or len(text.split()) > _MAX_NAME_WORDS or _is_name_line(blocks[index + 1])):
-            continue
-        if features.labels[index] is not None:
+        if block.heading == 1 or features.labels[index] is not None or _is_name_line(blocks[index + 1]):
             continue  # a label with a time or a colon is the colon convention's
-        label = find_label(Block(f"{text}:", block.line))
-        if label is None or not (label.name_shaped or label.role_word) or label.rest or label.timestamp is not None:
+        label = _name_line(block)
+        if label is None:
             continue
         before = features.labels[index - 1] if index else None
         if before is not None and before.continues:
@@ -49,6 +53,31 @@ def propose(blocks: list[Block], features: Features, metadata: Mapping[str, str]
         labels[index] = label
         found += 1
     return tuple(labels) if found >= _MIN_NAME_LINES else None
+
+
+def _name_line(block: Block) -> Label | None:
+    """The label of a line that holds only a name (or a role word): ``JANE DOE``,
+    ``Q1. Jane Hartley (Bradford West) (Lab)`` (a parliament's question number and the member's
+    seat and party), ``The Minister of State, Department for Transport (Mr Huw Merriman)`` (an
+    office, with the person's name in brackets)."""
+    text = _QUESTION_NUMBER.sub("", block.text, count=1) if block.text[:1] in _NUMBERED else block.text
+    label: Label | None = None
+    if text[-1:] == ")" and len(text) <= _MAX_OFFICE_CHARS:
+        office = _OFFICE.fullmatch(text)
+        if office is not None and not is_name_shaped(office.group(1)) and is_name_shaped(office.group(2)):
+            label = find_label(Block(f"{office.group(2)}:", block.line))
+            label = attrs.evolve(label, written=text, extra=office.group(1)) if label is not None else None
+        else:
+            label = find_label(Block(f"{text}:", block.line))
+            if label is not None and len(label.name) > _MAX_NAME_CHARS:
+                return None
+    elif len(text) <= _MAX_NAME_CHARS and text[-1:] not in ".,;:!?)]\"”'’" and len(text.split()) <= _MAX_NAME_WORDS:
+        label = find_label(Block(f"{text}:", block.line))
+    if label is None or not (label.name_shaped or label.role_word) or label.rest or label.timestamp is not None:
+        return None
+    if len(label.name.split()) > _MAX_NAME_WORDS:
+        return None
+    return label
 
 
 def _is_name_line(block: Block) -> bool:
