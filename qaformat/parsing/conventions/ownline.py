@@ -77,7 +77,7 @@ def _name_line(block: Block) -> Label | None:
         return None
     if len(label.name.split()) > _MAX_NAME_WORDS:
         return None
-    return label
+    return attrs.evolve(label, written=block.text) if text != block.text else label
 
 
 def _is_name_line(block: Block) -> bool:
