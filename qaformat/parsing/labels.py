@@ -69,7 +69,8 @@ _JOINT = lazy(r"\s+(?:&|\+|and|y|et|und|e)\s+")
 # surname, then a full stop, as US congressional hearings (GPO) print their speakers.
 _PERIOD_LABEL = lazy(r"(?:(?P<the>The)|(?P<title>[A-Z][a-z]{1,12})\.?)[ \u00a0]+"
                      r"(?P<name>[A-Z][\w’'-]*(?:[ \u00a0]+[A-Z][\w’'-]*){0,2})\.(?:[ \u00a0]+(?=\S)|$)")
-_TITLES = HONORIFICS | {"witness", "clerk", "reporter", "court"}
+_TITLES = HONORIFICS | {"witness", "clerk", "reporter", "court", "videographer", "interpreter", "translator",
+                        "bailiff", "moderator", "deponent", "defendant", "plaintiff", "marshal"}
 """What ``The`` may stand before in a speaker's label (``The CHAIRMAN.``, ``The Witness:``)."""
 # "[00:00:04] Speaker 2 Sure.": a time and a numbered generic label run straight into the text.
 _NUMBERED_GENERIC = lazy(r"((?:Speaker|SPEAKER|Participant|PARTICIPANT)[ _]\d{1,3})[ \u00a0]+(?=\S)")

@@ -64,6 +64,9 @@ def strip_line_numbers(lines: list[str], start: int) -> tuple[list[str | None], 
     if len(numbered) < _FEWEST or in_order < _IN_ORDER * len(numbered):
         return kept, (), None
     first, last = min(numbered), max(numbered)
+    above = next((i for i in range(first - 1, start - 1, -1) if lines[i].strip()), first)
+    if _PAGE.fullmatch(lines[above]):
+        first = above  # the page header over the first numbered line
     pages = [i for i in range(first, last + 1) if i not in numbered and lines[i].strip() and _PAGE.fullmatch(lines[i])]
     others = sum(1 for i in range(first, last + 1) if i not in numbered and lines[i].strip()) - len(pages)
     if len(numbered) < _SHARE * (len(numbered) + others):
@@ -73,6 +76,6 @@ def strip_line_numbers(lines: list[str], start: int) -> tuple[list[str | None], 
     for index in pages:
         kept[index] = None
     diagnostic = Diagnostic(Severity.INFO, "line-numbers",
-                            f"lines {first + 1}-{last + 1} start with a line number, as depositions and research"
-                            " tools print them: the numbers are left out of the text", line=first + 1)
+                            f"lines {min(numbered) + 1}-{last + 1} start with a line number, as depositions and research"
+                            " tools print them: the numbers are left out of the text", line=min(numbered) + 1)
     return kept, tuple(Omitted(i + 1, i + 1, "page number") for i in pages), diagnostic

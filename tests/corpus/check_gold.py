@@ -9,6 +9,7 @@ as `.md` or `.vtt`, are listed as skipped):
     speaker and label are listed under `speakers`;
   - kinds fit roles (interviewer: question, interviewee: answer, other: remark, no speaker:
     note; `accept_kinds` must contain `kind`);
+  - line numbers before (nearly) every line, as depositions print them, are not text;
   - `source_line` is the line of the turn's label (after an optional `[hh:mm:ss]` timestamp,
     Markdown `**`, indentation and bidi marks) or, for a note, the line where the note begins;
     lines increase from turn to turn;
@@ -37,6 +38,16 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+# A deposition's or a research tool's number before every line ("12        Q.   text"): layout.
+LINE_NUMBER = re.compile(r"^[ \t]*\d{1,5}(?:[ \t]{2,}|\t|[ \t]*$)")
+
+
+def _without_line_numbers(lines: list[str]) -> list[str]:
+    """The lines with their numbers taken out, when most lines are numbered (as the parser does)."""
+    numbered = sum(1 for line in lines if LINE_NUMBER.match(line))
+    if numbered < 5 or numbered * 2 < sum(1 for line in lines if line.strip()):
+        return lines
+    return [LINE_NUMBER.sub("", line, count=1) for line in lines]
 
 TOP_KEYS = ["source", "format_notes", "title", "intro_starts_with", "speakers", "sections",
             "turns", "outside_interview"]
@@ -167,7 +178,7 @@ class Checker:
         lines = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         if lines and lines[-1] == "":
             lines.pop()
-        self.lines = lines
+        self.lines = _without_line_numbers(lines)
         if not 25 <= len(lines) <= 80:
             self.warn(f"{len(lines)} lines (the brief asks for 25-80)")
         try:
