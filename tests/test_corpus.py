@@ -148,8 +148,9 @@ def test_title_and_outside_lines(name: str) -> None:
 _TIMING = re.compile(r"^\S+ --> \S+")
 # A label after a sentence inside a cue line starts another speaker's words (the line is two pieces).
 _INLINE_LABEL = re.compile(r"(?<=[.?!])\s+[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}(?: \([^)]{1,40}\))?:\s")
-_CUE_MARKUP = re.compile(r"<[^>]*>|^-\s+|^[^\W\d][\w .'’()-]{0,40}:\s+")
-"""What a cue line carries besides its words: tags and voices, a dialogue dash, a label."""
+_CUE_MARKUP = re.compile(r"<[^>]*>|^-\s+|^[^\W\d][\w .'’()-]{0,40}:\s+|^\[[^\W\d][\w .'’-]{0,40}\]\s+")
+"""What a cue line carries besides its words: tags and voices, a dialogue dash, a label, a
+``[Name]`` speaker tag."""
 CAPTION_CASES = [n for n in CASES if case_file(n).suffix in (".vtt", ".srt")]
 
 

@@ -109,6 +109,8 @@ def after_label(line: str, label: str) -> str | None:
     m = DASH_SEPARATOR.match(rest)
     if m:
         return rest[m.end():].strip()  # "Q - text", "I — text", "Name > text"
+    if rest[:1] == "\t":
+        return rest.strip()  # a tab-separated export: time, speaker and text in columns
     if len(rest) >= 2 and rest[0].isspace() and rest[1].isspace():
         return rest.strip()  # briefing style: "Q    question", no colon
     return None
