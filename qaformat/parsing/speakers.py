@@ -182,7 +182,7 @@ def _top_header(labels: list[Label | None]) -> set[int]:
         run.append(index)
     if len(run) < _HEADER_MIN_LINES:
         return set()
-    later = {label.name.casefold() for label in labels[run[-1] + 1:] if label is not None}
+    later = {label.name.casefold() for label in labels[run[-1] + 1:] if label is not None and not label.continues}
     return set(run) if any(counts[key] > 1 for key in later) else set()  # the interview follows it
 
 

@@ -20,12 +20,13 @@ from qaformat.parsing.conventions.features import Features
 from qaformat.parsing.conventions.questions import overlay
 from qaformat.parsing.labels import find_label
 from qaformat.parsing.units import Label
-from qaformat.parsing.words import LEGEND_PAIR, is_legend, legend_entry
+from qaformat.parsing.words import LEADING_TIME, LEGEND_PAIR, is_legend, legend_entry
 
 __all__ = ["propose", "propose_dashes", "propose_periods"]
 
 _MAX_BARE_NAME = 40
 _LEGEND_SCAN = 40
+_TIME_OPENERS = "[(0123456789"
 _PERIOD_SPEAKERS = 2
 """A full stop after a name is a weak separator ("Mr. Smith. He arrived late." in a story): the
 period reading needs at least this many names that each start a paragraph twice or more."""
@@ -62,6 +63,9 @@ def _propose(blocks: list[Block], features: Features, metadata: Mapping[str, str
     labels = [label if label is not None and kind(label) else None for label in features.labels]
     if all(label is None for label in labels):
         return None
+    for index, label in enumerate(labels):
+        if label is not None and label.name and not label.rest and not label.explicit and _timed_row(blocks, index):
+            labels[index] = None
     # A name on its own line that lost its colon ("Speaker 1") where others have it ("Speaker 1:").
     own_line = {label.name.casefold() for label in labels if label is not None and label.name and not label.rest}
     if own_line:
@@ -70,6 +74,16 @@ def _propose(blocks: list[Block], features: Features, metadata: Mapping[str, str
                 labels[index] = find_label(attrs.evolve(block, text=block.text + ":"))
     _apply_legend(blocks, labels)
     return overlay(blocks, features, tuple(labels), metadata)
+
+
+def _timed_row(blocks: list[Block], index: int) -> bool:
+    """``06:12 Harbour Road`` over ``06:19 Market Square Change here``: a timetable's or a
+    programme's rows, each opening with a time, not a label on its own line with the words
+    under it (and nothing at all under the last line)."""
+    if index + 1 == len(blocks):
+        return True
+    text = blocks[index + 1].text
+    return text[:1] in _TIME_OPENERS and LEADING_TIME.match(text) is not None
 
 
 def _apply_legend(blocks: list[Block], labels: list[Label | None]) -> None:
