@@ -412,3 +412,74 @@ def test_a_time_that_links_to_the_recording_opens_a_labelled_turn_in_markdown():
     assert [(t.timestamp, t.paragraphs[0]) for t in transcript.turns()] == [
         (1.0, "How did it start?"), (5.0, "In a garage."), (9.0, "And then?"), (12.0, "We grew.")]
     assert [name for name, _, _ in turns(page, "markdown")] == ["Host", "Guest", "Host", "Guest"]
+
+
+HEARING = ("    Mr. HALE. The committee will come to order. Ms. Ortiz, welcome.\n"
+           "    Ms. ORTIZ. Thank you, Mr. Chairman.\n"
+           "    Mr. HALE. How many bridges need repair?\n"
+           "    Ms. ORTIZ. About four hundred.\n"
+           "    Mrs. BECK. And how many will you repair this year?\n"
+           "    Ms. ORTIZ. Forty.\n"
+           "    Mrs. BECK. Only forty?\n"
+           "    Ms. ORTIZ. That is what the budget allows.\n")
+
+
+def test_hearing_labels_with_a_full_stop():
+    assert convention(HEARING) == "period"
+    assert turns(HEARING)[:4] == [
+        ("Mr. Hale", "question", "The committee will come to order. Ms. Ortiz, welcome."),
+        ("Ms. Ortiz", "answer", "Thank you, Mr. Chairman."),
+        ("Mr. Hale", "question", "How many bridges need repair?"),
+        ("Ms. Ortiz", "answer", "About four hundred."),
+    ]
+
+
+def test_a_full_stop_after_one_recurring_name_is_a_sentence():
+    story = ("Mr. Pennick. He arrived late, as always.\n\nThe bus was cold.\n\n"
+             "Mr. Pennick. Always Mr. Pennick.\n\nMrs. Arkwright. She kept the shop.\n")
+    with pytest.raises(qaformat.ParseError, match="period: 1 name"):
+        qaformat.parse(story)
+
+
+def test_a_full_stop_label_never_fits_in_once():
+    text = HEARING + "    Mr. DUNN. I have one question only. Why forty?\n    Ms. ORTIZ. Money.\n"
+    assert "Mr. Dunn" not in {name for name, _, _ in turns(text)}
+
+
+def test_hansard_name_lines_with_seat_party_and_office():
+    text = ("Q1. Jane Hartley (Bradford West) (Lab)\nWhat assessment has he made of rail reliability?\n\n"
+            "The Minister of State, Department for Transport (Mr Huw Merriman)\nPerformance has been unacceptable.\n\n"
+            "Jane Hartley\nWhen will he accept the plan is not working?\n\n"
+            "Mr Merriman\nI accept that there is more to do.\n")
+    transcript = qaformat.parse(text)
+    assert convention(text) == "own-line-names"
+    assert [(s.name, s.role.value, s.description) for s in transcript.speakers] == [
+        ("Jane Hartley", "interviewer", "Bradford West, Lab"),
+        ("Mr Huw Merriman", "interviewee", "The Minister of State, Department for Transport"),
+    ]
+    assert "Q1. Jane Hartley (Bradford West) (Lab)" in transcript.speakers[0].aliases
+
+
+def test_bracketed_speaker_tags_in_text_and_captions():
+    text = ("[Sarah] So what first drew you to glaciers?\n\n[Dr. Lindqvist] A school trip.\n\n[laughs]\n\n"
+            "[Sarah] How much has it changed?\n\n[Dr. Lindqvist] It has lost two kilometres.\n")
+    assert turns(text)[:2] == [("Sarah", "question", "So what first drew you to glaciers?"),
+                               ("Dr. Lindqvist", "answer", "A school trip.")]
+    srt = ("1\n00:00:01,000 --> 00:00:04,200\n[Sarah] So what first drew you\nto studying glaciers?\n\n"
+           "2\n00:00:04,900 --> 00:00:08,300\n[Dr. Lindqvist] A school trip\nwhen I was twelve.\n\n"
+           "3\n00:00:08,300 --> 00:00:11,800\nI remember the sound most.\n\n"
+           "4\n00:00:12,400 --> 00:00:14,900\n[Sarah] How much has it changed?\n\n"
+           "5\n00:00:15,500 --> 00:00:19,700\n[Dr. Lindqvist] It has lost two kilometres.\n")
+    assert turns(srt, "srt")[1] == ("Dr. Lindqvist", "answer", "A school trip when I was twelve. I remember the sound most.")
+
+
+def test_a_bracketed_name_once_is_text():
+    text = ("Sarah: Where were you?\n\nOmar: At the station.\n\n[Editor] The station closed in 1999.\n\n"
+            "Sarah: And then?\n\nOmar: I walked.\n")
+    assert {name for name, _, _ in turns(text)} == {"Sarah", "Omar"}
+
+
+def test_a_timetable_is_no_own_line_labels():
+    rows = "".join(f"0{h}:{m}0 Harbour Road\n0{h}:{m}5 Market Square Change here\n" for h in (6, 7) for m in (1, 3))
+    with pytest.raises(qaformat.ParseError, match="no interview found"):
+        qaformat.parse(rows)

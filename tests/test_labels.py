@@ -109,3 +109,62 @@ def test_long_lines_are_cheap():
     label = find_label(Block("Ann" + ":" * 5_000_000, 1))
     assert label is not None and label.name == "Ann"
     assert find_label(Block("word " * 1_000_000, 1)) is None
+
+
+# Labels with a weak separator: a full stop (hearings), square brackets (captioners' tags).
+PERIOD_LABELS = [
+    ("Mr. LATTA. The subcommittee will come to order.", "Mr. LATTA", "Mr. Latta", "The subcommittee will come to order."),
+    ("The CHAIRMAN. The gentleman yields back.", "The CHAIRMAN", "The Chairman", "The gentleman yields back."),
+    ("Senator CASSIDY. Thank you.", "Senator CASSIDY", "Senator Cassidy", "Thank you."),
+    ("Chairwoman RODGERS. Without objection.", "Chairwoman RODGERS", "Chairwoman Rodgers", "Without objection."),
+    ("Ms. Matsui. Thank you, Mr. Chairman.", "Ms. Matsui", "Ms. Matsui", "Thank you, Mr. Chairman."),
+    ("Mrs. DINGELL.", "Mrs. DINGELL", "Mrs. Dingell", ""),
+    ("The WITNESS. Yes, sir.", "The WITNESS", "The Witness", "Yes, sir."),
+]
+
+
+@pytest.mark.parametrize(("line", "written", "name", "rest"), PERIOD_LABELS, ids=[r[0][:24] for r in PERIOD_LABELS])
+def test_period_labels(line, written, name, rest):
+    label = find_label(Block(line, 1))
+    assert label is not None and label.period and label.recurs_only
+    assert (label.written, label.name, label.rest) == (written, name, rest)
+
+
+@pytest.mark.parametrize("line", [
+    "Senator Cassidy.",  # the chair calling on him, alone on a line
+    "The end. Nobody came.",
+    "Madrid. The city woke late.",
+    "Dr. Smith said nothing.",
+])
+def test_not_a_period_label(line):
+    label = find_label(Block(line, 1))
+    assert label is None or not label.period
+
+
+@pytest.mark.parametrize(("line", "name", "rest", "timestamp"), [
+    ("[Sarah] So what first drew you", "Sarah", "So what first drew you", None),
+    ("[Dr. Lindqvist] A school trip.", "Dr. Lindqvist", "A school trip.", None),
+    ("[Jane Doe 00:00:01] How did it start?", "Jane Doe", "How did it start?", 1.0),
+])
+def test_bracketed_speaker_tags(line, name, rest, timestamp):
+    label = find_label(Block(line, 1))
+    assert label is not None and label.bracketed and label.recurs_only
+    assert (label.name, label.rest, label.timestamp) == (name, rest, timestamp)
+
+
+@pytest.mark.parametrize("line", ["[laughs] Yes.", "[Music] la la", "[Foreign] hola", "[LAUGHTER] ok",
+                                  "[inaudible 00:01:02] and then", "[crosstalk] no", "[Anna Berg] 10:01:22"])
+def test_bracketed_directions_are_no_speaker_tags(line):
+    label = find_label(Block(line, 1))
+    assert label is None or not label.bracketed
+
+
+def test_a_time_and_a_numbered_generic_label_run_into_the_text():
+    label = find_label(Block("[00:00:04] Speaker 2 Sure. Ahmed Karimi.", 1))
+    assert label is not None and (label.name, label.rest, label.timestamp) == ("Speaker 2", "Sure. Ahmed Karimi.", 4.0)
+    assert find_label(Block("Speaker 2 Sure.", 1)) is None  # without the time, it is a sentence
+
+
+def test_every_bracket_after_a_name_describes_it():
+    label = find_label(Block("Jane Hartley (Bradford West) (Lab):", 1))
+    assert label is not None and (label.name, label.extra) == ("Jane Hartley", "Bradford West, Lab")

@@ -101,3 +101,66 @@ def test_markdown_images_and_their_captions_are_left_out_and_reported():
     # An image inside a line is text, and plain text has no images.
     assert [b.text for b in read_markdown("See ![x](y.jpg) here.").blocks] == ["See ![x](y.jpg) here."]
     assert read_text("![x](y.jpg)\n*Caption*").omitted == ()
+
+
+DEPOSITION = ("                                                 Page 12\n"
+              " 1        Q.   Good morning, Mr. Holloway.\n"
+              " 2        A.   Good morning.\n"
+              " 3        Q.   Would you state your full name for\n"
+              " 4   the record?\n"
+              " 5        A.   Gerald Thomas Holloway.\n"
+              "                                                 Page 13\n"
+              " 1        Q.   And where are you employed?\n"
+              " 2        A.   Great Lakes Water Authority.\n")
+
+
+def test_line_numbers_before_every_line_are_layout():
+    document = read_text(DEPOSITION)
+    assert [b.text for b in document.blocks][:4] == ["Q.   Good morning, Mr. Holloway.", "A.   Good morning.",
+                                                     "Q.   Would you state your full name for", "the record?"]
+    assert [(o.first_line, o.reason) for o in document.omitted] == [(1, "page number"), (7, "page number")]
+    [note] = [d for d in document.diagnostics if d.code == "line-numbers"]
+    assert note.line == 2 and "lines 2-9" in note.message
+    transcript = qaformat.parse(DEPOSITION)
+    assert [(t.speaker, t.paragraphs[0]) for t in transcript.turns()][1:3] == [
+        ("a", "Good morning."), ("q", "Would you state your full name for the record?")]
+
+
+def test_a_research_tools_numbered_export():
+    text = "".join(f"{n:<4}{who}:  {said}\n" for n, (who, said) in enumerate([
+        ("I", "How long have you been coming here?"), ("P", "Oh, a long time."), ("I", "And how did you hear of it?"),
+        ("P", "My sister."), ("I", "What would you change?"), ("P", "The parking.")], start=1))
+    assert [b.text for b in read_text(text).blocks][:2] == ["I:  How long have you been coming here?", "P:  Oh, a long time."]
+
+
+@pytest.mark.parametrize("text", [
+    "1 Turn the heating off.\n2 Hold the towel under the valve.\n3 Open the valve.\n4 Close it.\n5 Check the pressure.\n",
+    "1.  Why let it cool?\n2.  Why a quarter turn?\n3.  What if no air comes out?\n4.  And then?\n5.  Done.\n",
+    "Step 1  Turn the heating off.\nStep 2  Hold the towel.\nStep 3  Open it.\nStep 4  Close it.\nStep 5  Check.\n",
+])
+def test_a_numbered_list_keeps_its_numbers(text):
+    document = read_text(text)
+    assert [b.text for b in document.blocks] == text.splitlines()
+    assert not any(d.code == "line-numbers" for d in document.diagnostics)
+
+
+TSV = ("Timecode\tSpeaker\tText\n"
+       "00:00:01\tInterviewer\tThanks for talking with us. Could you introduce yourself?\n"
+       "00:00:05\tRespondent\tSure. I am Olu, and I drive a bus.\n"
+       "00:00:11\tInterviewer\tWhat route do you drive these days?\n"
+       "00:00:13\tRespondent\tThe 14, mostly, downtown to the airport.\n")
+
+
+def test_tab_separated_rows_are_a_transcript_table():
+    document = read_text(TSV)
+    assert [(b.speaker, b.time, b.text) for b in document.blocks][:2] == [
+        ("Interviewer", 1.0, "Thanks for talking with us. Could you introduce yourself?"),
+        ("Respondent", 5.0, "Sure. I am Olu, and I drive a bus.")]
+    assert [(o.first_line, o.reason) for o in document.omitted] == [(1, "table header row")]
+    assert [t.kind.value for t in qaformat.parse(TSV).turns()] == ["question", "answer", "question", "answer"]
+
+
+def test_a_tab_separated_list_where_nobody_talks_is_no_table():
+    rows = "".join(f"06:{m:02d}\t{stop}\tStop {m}\n" for m, stop in enumerate(["Harbour Road", "Market Square",
+                                                                              "Hospital", "Station"], start=10))
+    assert all(b.speaker is None for b in read_text(rows).blocks)
