@@ -4,8 +4,10 @@ Recognises ``Name:`` and its real variants (honorifics, initials, credentials af
 a space before the colon, any script, capitals), role words (``Q:``, ``Q.``, a bare ``Q`` and
 spaces, ``Speaker 2:``), labels the format set in bold, and times before or after the name
 (``[00:01:02] Name:``, ``Name (00:01:02):``, ``Jane Roe  0:21`` on its own line, a bare
-``(00:31:05):``). Whether a name-shaped label is really a speaker (it recurs, or the caller
-named it) is the speakers stage's call. Every check looks at a bounded prefix of the block,
+``(00:31:05):``), and two weaker separators: a full stop, as hearings print their speakers
+(``Mr. LATTA. text``), and square brackets, as captioners tag them (``[Sarah] text``). Whether
+a name-shaped label is really a speaker (it recurs, or the caller named it) is the speakers
+stage's call. Every check looks at a bounded prefix of the block,
 so the stage is linear in the input.
 """
 
@@ -289,7 +291,7 @@ def _bracket_tag(body: str, offset: int, timestamp: float | None) -> Label | Non
     label = _build(inner, body[close + 1 :], offset + close + 2, timestamp)
     if label is None or not label.rest or not (label.name_shaped or label.role_word) or len(label.name.split()) > 4:
         return None
-    return attrs.evolve(label, written=label.written, bracketed=True)
+    return attrs.evolve(label, bracketed=True)
 
 
 def _period_label(body: str, offset: int, timestamp: float | None) -> Label | None:

@@ -130,10 +130,12 @@ def _tab_separated(lines: list[str | None], start: int) -> tuple[dict[int, Block
     without a ``Timecode<TAB>Speaker<TAB>Text`` header), as Zoom, Kontur Talk and spreadsheets
     export them: each row's block, by line index, and the index of the header row. Empty unless
     most lines are rows of one time | speaker | text or speaker | text layout."""
-    tabbed = {i: [cell.strip() for cell in line.strip().split("\t")]
-              for i in range(start, len(lines)) if (line := lines[i]) is not None and "\t" in line.strip()}
+    tabbed = {i: [cell.strip() for cell in line.strip().split("\t")] for i in range(start, len(lines))
+              if (line := lines[i]) is not None and "\t" in line and "\t" in line.strip()}
+    if len(tabbed) < _FEWEST_ROWS:
+        return {}, None
     filled = sum(1 for line in lines[start:] if line is not None and line.strip())
-    if len(tabbed) < _FEWEST_ROWS or len(tabbed) < _ROW_SHARE * filled:
+    if len(tabbed) < _ROW_SHARE * filled:
         return {}, None
     order = sorted(tabbed)
     columns = find_columns([tabbed[i] for i in order[1:]])

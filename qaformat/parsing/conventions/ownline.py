@@ -60,7 +60,10 @@ def _name_line(block: Block) -> Label | None:
     ``Q1. Jane Hartley (Bradford West) (Lab)`` (a parliament's question number and the member's
     seat and party), ``The Minister of State, Department for Transport (Mr Huw Merriman)`` (an
     office, with the person's name in brackets)."""
-    text = _QUESTION_NUMBER.sub("", block.text, count=1) if block.text[:1] in _NUMBERED else block.text
+    text = block.text
+    number = _QUESTION_NUMBER.match(text) if text[:1] in _NUMBERED else None
+    if number is not None:
+        text = text[number.end():]
     label: Label | None = None
     if text[-1:] == ")" and len(text) <= _MAX_OFFICE_CHARS:
         office = _OFFICE.fullmatch(text)
