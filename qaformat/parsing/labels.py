@@ -73,7 +73,7 @@ _PERIOD_LABEL = lazy(r"(?:(?P<the>The)|(?P<title>[A-Z][a-z]{1,12})\.?)[ \u00a0]+
                      r"(?P<name>[A-Z][\w’'-]*(?:[ \u00a0]+[A-Z][\w’'-]*){0,2})\.(?:[ \u00a0]+(?=\S)|$)")
 _TITLES = HONORIFICS | {"witness", "clerk", "reporter", "court", "videographer", "interpreter", "translator",
                         "bailiff", "moderator", "deponent", "defendant", "plaintiff", "marshal"}
-"""What ``The`` may stand before in a speaker's label (``The CHAIRMAN.``, ``The Witness:``)."""
+"""What ``The`` may stand before in reading case in a hearing's label (``The Chairman.``, ``The Witness.``)."""
 # "[00:00:04] Speaker 2 Sure.": a time and a numbered generic label run straight into the text.
 _NUMBERED_GENERIC = lazy(r"((?:Speaker|SPEAKER|Participant|PARTICIPANT)[ _]\d{1,3})[ \u00a0]+(?=\S)")
 # Bracketed words that mark a sound or a part of a programme, not a speaker ("[Foreign]" is how
