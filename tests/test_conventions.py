@@ -483,3 +483,19 @@ def test_a_timetable_is_no_own_line_labels():
     rows = "".join(f"0{h}:{m}0 Harbour Road\n0{h}:{m}5 Market Square Change here\n" for h in (6, 7) for m in (1, 3))
     with pytest.raises(qaformat.ParseError, match="no interview found"):
         qaformat.parse(rows)
+
+
+def test_the_chairman_of_a_hearing_asks_even_when_he_calls_on_others():
+    text = ("    The CHAIRMAN. The committee will come to order. Senator Wolcott.\n"
+            "    Senator WOLCOTT. Thank you. Dr. Venkat, how many routes have closed?\n"
+            "    Dr. VENKAT. Three hundred and twelve.\n"
+            "    Senator WOLCOTT. And how many will reopen?\n"
+            "    Dr. VENKAT. None this year.\n"
+            "    The CHAIRMAN. Senator Abbot.\n"
+            "    Senator ABBOT. Why so many?\n"
+            "    Dr. VENKAT. The grants ran out.\n"
+            "    Senator ABBOT. Thank you.\n"
+            "    The CHAIRMAN. The hearing is adjourned.\n")
+    roles = {s.name: s.role for s in qaformat.parse(text).speakers}
+    assert roles == {"The Chairman": Role.INTERVIEWER, "Senator Wolcott": Role.INTERVIEWER,
+                     "Dr. Venkat": Role.INTERVIEWEE, "Senator Abbot": Role.INTERVIEWER}

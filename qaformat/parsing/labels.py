@@ -19,6 +19,7 @@ import unicodedata
 import attrs
 
 from qaformat.blocks import Block
+from qaformat.model import Role
 from qaformat.parsing.units import Label
 from qaformat.parsing.words import (
     CREDENTIALS,
@@ -73,6 +74,9 @@ _PERIOD_LABEL = lazy(r"(?:(?P<the>The)|(?P<title>[A-Z][a-z]{1,12})\.?)[ \u00a0]+
                      r"(?P<name>[A-Z][\w’'-]*(?:[ \u00a0]+[A-Z][\w’'-]*){0,2})\.(?:[ \u00a0]+(?=\S)|$)")
 _TITLES = HONORIFICS | {"witness", "clerk", "reporter", "court", "videographer", "interpreter", "translator",
                         "bailiff", "moderator", "deponent", "defendant", "plaintiff", "marshal"}
+_CHAIRS = frozenset({"chair", "chairman", "chairwoman", "chairperson", "speaker"})
+_CHAIR = RoleWord(Role.INTERVIEWER, anonymous=False)
+"""A hearing's ``The CHAIRMAN.`` runs it: the layout says who asks, as a role word does."""
 """What ``The`` may stand before in reading case in a hearing's label (``The Chairman.``, ``The Witness.``)."""
 # "[00:00:04] Speaker 2 Sure.": a time and a numbered generic label run straight into the text.
 _NUMBERED_GENERIC = lazy(r"((?:Speaker|SPEAKER|Participant|PARTICIPANT)[ _]\d{1,3})[ \u00a0]+(?=\S)")
@@ -317,8 +321,9 @@ def _period_label(body: str, offset: int, timestamp: float | None) -> Label | No
         return None
     # "Mr. LATTA" is Mr. Latta: only the surname is set in capitals, so say it in reading case.
     spoken = written[: match.start("name")] + display_case(name) if caps else written
+    role_word = _CHAIR if match.group("the") is not None and name.casefold() in _CHAIRS else _role_word(written)
     return Label(written=written, name=spoken, extra=None, rest=rest.strip(), column=offset + match.end() + 1,
-                 timestamp=timestamp, role_word=_role_word(written), caps=caps, period=True)
+                 timestamp=timestamp, role_word=role_word, caps=caps, period=True)
 
 
 def _dash_label(body: str, offset: int, timestamp: float | None) -> Label | None:
