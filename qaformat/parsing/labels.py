@@ -53,7 +53,8 @@ MAX_NAME_WORDS = 6
 # В./О. (вопрос, ответ).
 # Offices a transcript names its speakers by ("The Chair", "The Vice President"), in reading case.
 _OFFICES = frozenset("""president chair chairman chairwoman chairperson witness court clerk speaker deponent
-interpreter moderator secretary minister governor mayor senator judge commissioner registrar""".split())
+interpreter moderator secretary minister governor mayor senator judge commissioner registrar videographer
+reporter translator bailiff marshal""".split())
 _LETTER_DOT_LABELS = frozenset({"Q.", "A.", "P.", "R.", "D.", "F.", "В.", "О."})
 _TIME = TIME
 _TRAILING_TIME = lazy(rf"\s*[|·•–—-]?\s*[\[(]?({_TIME})[\])]?$")
@@ -72,8 +73,7 @@ _JOINT = lazy(r"\s+(?:&|\+|and|y|et|und|e)\s+")
 # surname, then a full stop, as US congressional hearings (GPO) print their speakers.
 _PERIOD_LABEL = lazy(r"(?:(?P<the>The)|(?P<title>[A-Z][a-z]{1,12})\.?)[ \u00a0]+"
                      r"(?P<name>[A-Z][\w’'-]*(?:[ \u00a0]+[A-Z][\w’'-]*){0,2})\.(?:[ \u00a0]+(?=\S)|$)")
-_TITLES = HONORIFICS | {"witness", "clerk", "reporter", "court", "videographer", "interpreter", "translator",
-                        "bailiff", "moderator", "deponent", "defendant", "plaintiff", "marshal"}
+_TITLES = HONORIFICS | _OFFICES
 _CHAIRS = frozenset({"chair", "chairman", "chairwoman", "chairperson", "speaker"})
 _CHAIR = RoleWord(Role.INTERVIEWER, anonymous=False)
 """A hearing's ``The CHAIRMAN.`` runs it: the layout says who asks, as a role word does."""
