@@ -105,8 +105,8 @@ def assign_roles(speakers: tuple[SpeakerDraft, ...], turns: list[Draft], report:
     votes = votes or {}
     behaviour = {s.id: _Behaviour(first_turn=len(turns)) for s in speakers}
     # "Robert, is print dead?": a turn that opens by calling on another speaker hands them the floor.
-    calls = {f"{s.name.split()[0]},": s.id for s in speakers
-             if s.name.split() and s.name.split()[0][:1].isupper() and len(s.name.split()[0]) > 2}
+    firsts = {s.id: (s.name.split() or [""])[0] for s in speakers}
+    calls = {f"{first},": speaker_id for speaker_id, first in firsts.items() if first[:1].isupper() and len(first) > 2}
     previous: Draft | None = None
     for position, turn in enumerate(turns):
         if turn.speaker is None:

@@ -478,8 +478,8 @@ def _unrolled(cues: list[tuple[Line, list[Line]]], markup: Markup,
     (YouTube and live captions show each line twice, first at the bottom and then at the top).
     Only a file where most cues do so is changed: elsewhere a cue that opens with the line the
     last one ended with ("No." / "No.") says it twice on purpose."""
-    seen = [[_visible(text, markup) for _, text in lines] for _, lines in cues]
-    seen = [[text for text in texts if text] for texts in seen]
+    visible = [[_visible(text, markup) for _, text in lines] for _, lines in cues]
+    seen = [[text for text in texts if text] for texts in visible]
     overlaps = [_overlap(seen[i - 1], seen[i]) if i else 0 for i in range(len(cues))]
     # A cue that repeats the whole of the one before and adds nothing is no evidence: some
     # files simply say the same thing twice.
@@ -488,16 +488,16 @@ def _unrolled(cues: list[tuple[Line, list[Line]]], markup: Markup,
         return cues
     out: list[tuple[Line, list[Line]]] = []
     repeated = 0
-    for (timing, lines), drop in zip(cues, overlaps, strict=True):
-        kept = list(lines)
-        while drop and kept:
-            if _visible(kept[0][1], markup):
+    for (timing, lines), texts, drop in zip(cues, visible, overlaps, strict=True):
+        start = 0
+        while drop and start < len(lines):
+            if texts[start]:
                 drop -= 1
                 repeated += 1
-                reading.omitted.append(Omitted(kept[0][0], kept[0][0], "caption line repeated as the captions roll"))
-            kept.pop(0)
-        if any(_visible(text, markup) for _, text in kept):
-            out.append((timing, kept))
+                reading.omitted.append(Omitted(lines[start][0], lines[start][0], "caption line repeated as the captions roll"))
+            start += 1
+        if any(texts[start:]):
+            out.append((timing, lines[start:]))
     reading.diagnostics.append(Diagnostic(
         Severity.INFO, "captions-rolling",
         f"the captions roll: {repeated} line(s) repeated from the cue before are kept once", line=cues[0][0][0]))
