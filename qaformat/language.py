@@ -212,14 +212,16 @@ def guess_language(text: str) -> LanguageGuess | None:
 def guess_language_of(texts: Iterable[str]) -> LanguageGuess | None:
     """The language of a document's paragraphs, weighed up to a sample of `_SAMPLE` characters
     (more text changes a document's guess no more, and a long transcript stays fast)."""
-    total = Evidence()
+    sample: list[str] = []
     size = 0
     for text in texts:
-        total += evidence(text[: _SAMPLE - size])
-        size += len(text)
+        sample.append(text)
+        size += len(text) + 1
         if size >= _SAMPLE:
             break
-    return total.guess()
+    # One count over the joined sample: counting paragraph by paragraph and adding the counts
+    # up cost four times as much.
+    return evidence("\n".join(sample)[:_SAMPLE]).guess()
 
 
 def primary_subtag(tag: str) -> str:
