@@ -10,9 +10,10 @@ then on its methods are the compiled pattern's own methods, so a call costs what
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from typing import Any, cast
 
-__all__ = ["lazy"]
+__all__ = ["lazy", "matches_before_hints"]
 
 _METHODS = ("match", "fullmatch", "search", "sub", "subn", "split", "findall", "finditer")
 
@@ -41,3 +42,24 @@ class _LazyPattern:
 def lazy(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(pattern, flags)``, done when the pattern is first used."""
     return cast("re.Pattern[str]", _LazyPattern(pattern, flags))
+
+
+def matches_before_hints(pattern: re.Pattern[str], hint: re.Pattern[str], text: str,
+                         in_run: Callable[[str], bool]) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text)`` finds, for a pattern whose match opens with a run of
+    characters (``in_run``) that ends where ``hint`` matches, and may start only where that run
+    starts (a look-behind refuses a run character before it).
+
+    Such a pattern tried at every word of a paragraph costs far more than the hint, which most
+    paragraphs hold nowhere or once: so it is tried once per hint, at the start of the run before
+    it, and a match is never taken inside the one before, as ``finditer`` would not.
+    """
+    done = 0
+    for found in hint.finditer(text):
+        start = found.start()
+        while start > done and in_run(text[start - 1]):
+            start -= 1
+        match = pattern.match(text, start)
+        if match is not None:
+            done = match.end()
+            yield match

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from qaformat.language import (
     KNOWN_LANGUAGES,
@@ -155,6 +157,15 @@ def test_evidence_adds_up() -> None:
 ])
 def test_a_documents_guess_is_what_its_paragraphs_add_up_to(paragraphs: list[str]) -> None:
     assert guess_language_of(paragraphs) == sum(map(evidence, paragraphs), Evidence()).guess()
+
+
+# Letters of several scripts, digits, the punctuation words carry, apostrophes and spaces.
+_MIXED = st.text(alphabet=st.sampled_from(list("ab Zé3'’.,«»—。、،٣月東の日яЖβ \u0301")), max_size=30)
+
+
+@given(st.lists(_MIXED, max_size=5))
+def test_evidence_of_paragraphs_adds_up_to_that_of_the_joined_text(paragraphs: list[str]) -> None:
+    assert evidence("\n".join(paragraphs)) == sum(map(evidence, paragraphs), Evidence())
 
 
 def test_tags() -> None:

@@ -1,7 +1,7 @@
 """The cheap checks that let slow patterns skip most paragraphs never change an answer.
 
-Layout, tidy and checks look for a character or word that every match of a pattern must hold
-before trying the pattern. These tests build text from pieces that match and nearly match
+Layout, tidy, checks and the legend test look for a character or word that every match
+of a pattern must hold before trying the pattern, or try it only where such a hint is. These tests build text from pieces that match and nearly match
 each pattern and compare the guarded answer with the pattern alone.
 """
 
@@ -24,6 +24,8 @@ _PIECES = (
     "The following conversation", "conversation has been lightly edited", "Edited for clarity",
     "edited and condensed for length", "note", "been", "EDIT", "Following", "TRANSCRIPT WAS BEEN CONDENSED",
     "Transcript was been edited", "EDITED FOR BREVITY", "Interview has been slightly condensed",
+    "[R] – Reporter", " I = Interviewer,", "JM", " - ", "–", "Q:", "12:30", "(", ")", "[", "]", "Dr. ",
+    "Subscribe", "COMMENTS (3)", "Read more", "Advertisement", "©",
 )
 _TEXT = st.lists(st.sampled_from(_PIECES), max_size=12).map("".join)
 
@@ -62,3 +64,19 @@ def test_lower_sentence_guard(text: str) -> None:
     found = [d for d in report.sorted() if d.message.startswith("sentence starts in lower case")]
     expected = [m for m in checks._LOWER_SENTENCE.finditer(text) if m.group(1) not in checks._ABBREVIATIONS]
     assert len(found) == len(expected)
+
+
+@given(_TEXT)
+def test_legend_guard(text: str) -> None:
+    pairs = words.LEGEND_PAIR.findall(text)
+    by_pairs = len(pairs) >= 2 and sum(len(c) + len(n) for c, n in pairs) >= 0.5 * len(text.replace(" ", ""))
+    alone = len(text) <= words._LEGEND_MAX_CHARS and (
+        words.legend_entry(text) is not None or bool(words._KEY_LINE.match(text)) or by_pairs)
+    assert words.is_legend(text) == alone
+
+
+@given(_TEXT)
+def test_boilerplate_in_lower_case(text: str) -> None:
+    case_blind = re.compile(layout._BOILERPLATE.pattern, re.IGNORECASE)
+    assert layout._is_furniture(text) == (layout._is_debris(text) or bool(case_blind.search(text[:300])))
+

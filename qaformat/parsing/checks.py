@@ -14,7 +14,7 @@ from qaformat.parsing.positions import Located, SourceMap
 from qaformat.parsing.report import Report
 from qaformat.parsing.units import Para
 from qaformat.parsing.words import name_words
-from qaformat.patterns import lazy
+from qaformat.patterns import lazy, matches_before_hints
 
 __all__ = ["check_transcript"]
 
@@ -57,7 +57,7 @@ def _label_slips(paras: tuple[Para, ...], speakers: tuple[Speaker, ...], report:
 def _check_turn(kind: Kind, paragraphs: tuple[str, ...], line: int, report: Report,
                 source: SourceMap | None = None) -> None:
     for paragraph in paragraphs:
-        sentences = _LOWER_SENTENCE.finditer(paragraph) if _LOWER_SENTENCE_HINT.search(paragraph) else ()
+        sentences = matches_before_hints(_LOWER_SENTENCE, _LOWER_SENTENCE_HINT, paragraph, _is_lower_ascii)
         lower = [m for m in sentences if m.group(1) not in _ABBREVIATIONS]
         unpaired = _unpaired(paragraph) if _PAIR_MARKS.search(paragraph) else []
         if not (lower or unpaired or paragraph[:1].islower()):
@@ -74,6 +74,10 @@ def _check_turn(kind: Kind, paragraphs: tuple[str, ...], line: int, report: Repo
         report.warning("role-doubt", "this answer only asks questions: are the roles right?", line)
     if kind is Kind.QUESTION and "?" not in text and len(text.split(maxsplit=_LONG_QUESTION_WORDS)) > _LONG_QUESTION_WORDS:
         report.warning("role-doubt", "this long question asks nothing: are the roles right?", line)
+
+
+def _is_lower_ascii(char: str) -> bool:
+    return "a" <= char <= "z"
 
 
 def _unpaired(paragraph: str) -> list[tuple[int, str]]:

@@ -45,7 +45,7 @@ def choose_reading(blocks: list[Block], metadata: Mapping[str, str], options: Pa
             raise ParseError(f"unknown convention {options.convention!r}; the conventions are {names}") from None
     else:
         contenders = CONVENTIONS
-    scored: list[tuple[float, int, Convention, tuple[Label | None, ...], Cast, Report]] = []
+    scored: list[tuple[float, int, Convention, tuple[Label | None, ...], Cast, Report, float]] = []
     tried: list[str] = []
     first_error: ParseError | None = None
     features = features_of(blocks)
@@ -76,7 +76,7 @@ def choose_reading(blocks: list[Block], metadata: Mapping[str, str], options: Pa
             # A layout reading that talks over written labels explains those lines away.
             ignored = sum(len(blocks[i].text) for i in written if (label := labels[i]) is None or label.explicit)
             score = share - _IMPLIED_HANDICAP - ignored / total
-        scored.append((score, -order, convention, labels, cast, heard))
+        scored.append((score, -order, convention, labels, cast, heard, share))
     if not scored:
         if first_error is not None:
             raise first_error
@@ -86,13 +86,13 @@ def choose_reading(blocks: list[Block], metadata: Mapping[str, str], options: Pa
             line=blocks[0].line,
         )
     scored.sort(key=lambda entry: (entry[0], entry[1]), reverse=True)
-    _, _, convention, labels, cast, heard = scored[0]
+    _, _, convention, labels, cast, heard, share = scored[0]
     for diagnostic in heard.items:
         report.add(diagnostic)
     turns = len(cast.block_speaker)
-    runner_up = f"; next best {scored[1][2].name!r}, {fit(blocks, scored[1][4]):.0%}" if len(scored) > 1 else ""
+    runner_up = f"; next best {scored[1][2].name!r}, {scored[1][6]:.0%}" if len(scored) > 1 else ""
     first = min(cast.block_speaker) if cast.block_speaker else 0
-    report.info("convention", f"read as {convention.name!r} ({fit(blocks, cast):.0%} of the text, {turns} labelled"
+    report.info("convention", f"read as {convention.name!r} ({share:.0%} of the text, {turns} labelled"
                 f" paragraphs, {len(cast.speakers)} speakers{runner_up})", blocks[first].line)
     if convention.caveat is not None and any(draft.role is None for draft in cast.speakers):
         report.warning(*convention.caveat, blocks[first].line)

@@ -83,8 +83,8 @@ _HEADER_FIELD = lazy(
     r"\s*:\s*\S"
 )
 # Page furniture that ends (or precedes) an interview on a scraped page.
-_BOILERPLATE = lazy(
-    r"(?i)comments? below|leave a (?:comment|reply)|post a comment|add a comment|\bcomments?\s*\(\d+\)"
+_BOILERPLATE = lazy(  # searched in lower-cased text: a case-blind alternation scans three times slower
+    r"comments? below|leave a (?:comment|reply)|post a comment|add a comment|\bcomments?\s*\(\d+\)"
     r"|join the (?:conversation|discussion)|share (?:this|your (?:views|thoughts))|share on\b"
     r"|\bsubscribe\b|sign up for|\bnewsletter\b|all rights reserved|copyright|©|akismet"
     r"|cookie|privacy policy|terms of (?:use|service)|related (?:articles|stories|posts|content|coverage)"
@@ -196,7 +196,7 @@ def _is_debris(text: str) -> bool:
 
 
 def _is_furniture(text: str) -> bool:
-    return _is_debris(text) or bool(_BOILERPLATE.search(text[:300]))
+    return _is_debris(text) or bool(_BOILERPLATE.search(text[:300].lower()))
 
 
 def _is_heading_hint(para: Para) -> bool:

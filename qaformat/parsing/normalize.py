@@ -24,7 +24,9 @@ def normalize(blocks: tuple[Block, ...], report: Report) -> list[Block]:
     out: list[Block] = []
     for block in blocks:
         text = block.text
-        found = UNSAFE.search(text)
+        # Printable text has no unsafe character, and telling it is several times faster than
+        # the search; only the rest (a tab, a no-break space, a control) is searched.
+        found = None if text.isprintable() else UNSAFE.search(text)
         if found:
             count = len(UNSAFE.findall(text))
             report.warning(

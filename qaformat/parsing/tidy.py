@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from qaformat.parsing.positions import SourceMap
 from qaformat.parsing.report import Report
-from qaformat.patterns import lazy
+from qaformat.patterns import lazy, matches_before_hints
 
 __all__ = ["tidy_text"]
 
@@ -34,14 +34,13 @@ _NOT_WORDS = frozenset(
 
 def _glued(text: str) -> list[tuple[int, str]]:
     """(offset just after the punctuation, the glued words) for each place a space is missing."""
-    found: list[tuple[int, str]] = []
-    if not _GLUED_HINT.search(text):
-        return found
-    for match in _GLUED.finditer(text):
-        if match.group(2) == "." and match.group(3).casefold() in _NOT_WORDS:
-            continue  # a domain or a file name: example.com, report.pdf
-        found.append((match.end(2), match.group()))
-    return found
+    return [(match.end(2), match.group()) for match in matches_before_hints(_GLUED, _GLUED_HINT, text, _is_word_char)
+            # a domain or a file name (example.com, report.pdf) is not glued words
+            if match.group(2) != "." or match.group(3).casefold() not in _NOT_WORDS]
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"  # what \w matches
 
 
 def tidy_text(text: str, line: int, report: Report, *, apply: bool, source: SourceMap | None = None) -> str:

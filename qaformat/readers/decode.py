@@ -128,7 +128,9 @@ def _decode_with(data: bytes, codec: str, source: str | None) -> str:
 def split_lines(text: str) -> list[str]:
     """Split on CRLF, CR or LF only (not on the form feeds and Unicode separators that
     ``str.splitlines`` also honours), so line numbers match what an editor shows."""
-    lines = _LINE_END.split(text)
+    # Most files end their lines with LF alone, and splitting at a character is far faster
+    # than at the pattern.
+    lines = text.split("\n") if "\r" not in text else _LINE_END.split(text)
     if lines and lines[-1] == "":
         lines.pop()
     return lines
