@@ -180,7 +180,7 @@ def evidence(text: str) -> Evidence:
     # Splitting at spaces and apostrophes (l'eau, qu'il) and counting the pieces runs in C; only
     # the distinct pieces, a few dozen per paragraph, are looked at one by one.
     pieces = Counter(text.lower().replace("'", " ").replace("\u2019", " ").split())
-    hits: Counter[str] = Counter()
+    hits: dict[str, int] = {}  # a plain dict: a Counter's missing keys cost a call each
     words = latin = 0
     uncounted: list[str] = []  # text outside the words, where letters of other scripts may be
     for piece, number in pieces.items():
@@ -195,13 +195,13 @@ def evidence(text: str) -> Evidence:
         words += number
         latin += len(word) * number
         for tag in _WORD_LANGUAGES.get(word, ()):
-            hits[tag] += number
+            hits[tag] = hits.get(tag, 0) + number
     letters = Counter() if ascii_only else _script_letters(text)
     # The words' letters of other scripts are not Latin: all such letters but those outside words.
     latin -= sum(letters.values()) - (sum(_script_letters(" ".join(uncounted)).values()) if uncounted else 0)
     if latin > 0:
         letters["Latn"] = latin
-    return Evidence(letters, hits, words)
+    return Evidence(letters, Counter(hits), words)
 
 
 def _script_letters(text: str) -> Counter[str]:

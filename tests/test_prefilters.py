@@ -80,3 +80,8 @@ def test_boilerplate_in_lower_case(text: str) -> None:
     case_blind = re.compile(layout._BOILERPLATE.pattern, re.IGNORECASE)
     assert layout._is_furniture(text) == (layout._is_debris(text) or bool(case_blind.search(text[:300])))
 
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab é\t\n\u00a0\u202f\u2009\u3000\x1c")), max_size=20))
+def test_word_count_is_the_split(text: str) -> None:
+    assert words.word_count(text) == len(text.split())

@@ -166,8 +166,8 @@ def _is_meta(text: str) -> bool:
         return True
     if _is_dotted_line(text):
         return True
-    letters = sum(1 for c in text if c.isalpha())
-    return letters < len(text) * 0.4 and any(c.isdigit() for c in text)
+    letters = sum(map(str.isalpha, text))
+    return letters < len(text) * 0.4 and any(map(str.isdigit, text))
 
 
 def _is_dotted_line(text: str) -> bool:

@@ -22,6 +22,7 @@ import attrs
 from qaformat.model import Kind, Role
 from qaformat.parsing.report import Report
 from qaformat.parsing.units import Draft, SpeakerDraft, Vote
+from qaformat.parsing.words import word_count
 from qaformat.patterns import lazy
 
 __all__ = ["assign_kinds", "assign_roles"]
@@ -120,7 +121,7 @@ def assign_roles(speakers: tuple[SpeakerDraft, ...], turns: list[Draft], report:
             behaviour[callee].called += 1
         seen.prompts += not ends and (_prompts(turn.paragraphs) or (callee is not None and callee != turn.speaker))
         seen.has_question += _has_question(turn.paragraphs)
-        length = sum(len(p.split()) for p in turn.paragraphs)
+        length = sum(map(word_count, turn.paragraphs))
         seen.words += length
         seen.lengths.append(length)
         seen.first_turn = min(seen.first_turn, position)

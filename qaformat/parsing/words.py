@@ -31,6 +31,7 @@ __all__ = [
     "name_words",
     "parse_time",
     "slug",
+    "word_count",
 ]
 
 # The name vocabulary is shared with the renderers, which write the short forms labels read back.
@@ -147,6 +148,18 @@ def strip_dots(word: str) -> str:
 
 
 CREDENTIALS = names.CREDENTIALS
+
+
+def word_count(text: str) -> int:
+    """``len(text.split())``, without building the words where the text is single-spaced.
+
+    Printable text holds no whitespace but the ASCII space (tabs, line and no-break spaces are
+    not printable), so there the words are the spaces plus one; telling that and counting the
+    spaces costs half of splitting, which the roles stage did for every paragraph.
+    """
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text.count(" ") + 1 if text else 0
+    return len(text.split())
 
 
 def fold_accents(text: str) -> str:

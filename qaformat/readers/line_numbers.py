@@ -38,8 +38,7 @@ def strip_line_numbers(lines: list[str], start: int) -> tuple[list[str | None], 
     line numbers."""
     kept: list[str | None] = list(lines)
     digits = sum(1 for line in lines[start:] if line[:8].lstrip()[:1].isdigit())
-    filled = sum(1 for line in lines[start:] if line.strip())
-    if digits < _FEWEST or digits * 2 < filled:
+    if digits < _FEWEST or digits * 2 < sum(1 for line in lines[start:] if line.strip()):
         return kept, (), None
     numbered: dict[int, str] = {}  # index -> the text after the number
     column = -1  # where the text after the last numbered line started

@@ -46,9 +46,9 @@ class Features:
 def features_of(blocks: list[Block]) -> Features:
     """One pass over the blocks."""
     return Features(
-        asks=tuple(is_question(b.text) for b in blocks),
-        bold=tuple(0 < len(b.text) <= b.bold_prefix and not b.heading for b in blocks),
-        italic=tuple(b.italic and not b.heading for b in blocks),
-        heading=tuple(bool(b.heading) for b in blocks),
+        asks=tuple([is_question(b.text) for b in blocks]),
+        bold=tuple([0 < len(b.text) <= b.bold_prefix and not b.heading for b in blocks]),
+        italic=tuple([b.italic and not b.heading for b in blocks]),
+        heading=tuple([bool(b.heading) for b in blocks]),
         labels=tuple(map(find_label, blocks)),
     )
