@@ -11,6 +11,7 @@ in a caps broadcast transcript). The canonical name is the most complete, best-c
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from collections.abc import Mapping
 
 from qaformat.blocks import Block
@@ -152,7 +153,8 @@ def _header_blocks(labels: list[Label | None], blocks: list[Block]) -> set[int]:
         if short and (not run or not blocks[index].gap_before):
             run.append(index)
             continue
-        close()
+        if run:
+            close()
         if short:
             run.append(index)
     close()
@@ -166,20 +168,22 @@ def _top_header(labels: list[Label | None]) -> set[int]:
     """A header at the very top, one field a paragraph (as Word files have it: ``Participant:
     P07``, ``Interviewer: Dr. Hannah Cole``, ``Date: 4 October 2023``): three or more labelled
     paragraphs in a row before any other text, each key used nowhere else in the document."""
-    counts: dict[str, int] = {}
-    for label in labels:
-        if label is not None and not label.continues:
-            counts[label.name.casefold()] = counts.get(label.name.casefold(), 0) + 1
     run: list[int] = []
     for index, label in enumerate(labels[:_TOP_HEADER_SCAN]):
         if label is None:
             if run:
                 break
             continue
-        if label.continues or counts[label.name.casefold()] > 1 or not label.rest or len(
+        if label.continues or not label.rest or len(
                 label.rest.split(maxsplit=_HEADER_MAX_WORDS)) > _HEADER_MAX_WORDS or label.rest.endswith("?"):
             break  # a field's value names something; it asks nothing
         run.append(index)
+    if len(run) < _HEADER_MIN_LINES:
+        return set()  # most documents: the keys need no counting
+    counts = Counter(label.name.casefold() for label in labels if label is not None and not label.continues)
+    repeated = next((position for position, index in enumerate(run)
+                     if counts[labels[index].name.casefold()] > 1), len(run))  # type: ignore[union-attr]
+    run = run[:repeated]
     if len(run) < _HEADER_MIN_LINES:
         return set()
     later = {label.name.casefold() for label in labels[run[-1] + 1:] if label is not None and not label.continues}
@@ -301,7 +305,7 @@ _GENDERED = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": 
 
 def _genders(draft: SpeakerDraft) -> frozenset[str]:
     """The genders a speaker's honorifics say (``Mr.``: m), empty where none does."""
-    return frozenset(_GENDERED[h] for h in map(honorific, draft.names) if h in _GENDERED)
+    return frozenset(_GENDERED[h] for h in map(honorific, set(draft.names)) if h in _GENDERED)
 
 
 def _compatible_honorifics(genders: Mapping[str, frozenset[str]], short: SpeakerDraft, long: SpeakerDraft) -> bool:
@@ -377,11 +381,16 @@ def _categories(accepted: set[str], drafts: dict[str, SpeakerDraft], labels: lis
     in punctuated text, every text after every written label (not a caption's voice) starts in
     lower case. People's
     words start sentences; only captions without punctuation start them in lower case too."""
-    rests = [label.rest for index, key in uses if merged.get(key, key) in accepted
-             and not drafts[merged.get(key, key)].given and (label := labels[index]) is not None
-             and label.role_word is None and not label.explicit and label.rest]
-    if len(rests) < 3 or any(not next((c for c in rest if c.isalpha()), "A").islower() for rest in rests):
-        return False  # the first letter: "`predict()` accepts ..." starts with a code span
+    rests = []
+    for index, key in uses:
+        label = labels[index]
+        if (merged.get(key, key) in accepted and not drafts[merged.get(key, key)].given and label is not None
+                and label.role_word is None and not label.explicit and label.rest):
+            if not next((c for c in label.rest if c.isalpha()), "A").islower():
+                return False  # the first letter: "`predict()` accepts ..." starts with a code span
+            rests.append(label.rest)
+    if len(rests) < 3:
+        return False
     return sum(rest.rstrip(" )\"'”’").endswith((".", "!", "?", "…")) for rest in rests) * 2 >= len(rests)
 
 
