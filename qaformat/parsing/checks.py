@@ -19,7 +19,9 @@ from qaformat.patterns import lazy, matches_before_hints
 __all__ = ["check_transcript"]
 
 _PAIRS = (("(", ")"), ("[", "]"), ("“", "”"))
-_PAIR_MARKS = lazy(r'[()\[\]“”"]')  # most paragraphs have none: one look skips eight counts
+# Most paragraphs have none of these: a look for each (at C speed, ten times faster than a
+# pattern's character class) spares them the counts.
+_PAIR_MARKS = ("(", ")", "[", "]", "“", "”", '"')
 # A sentence that starts in lower case: "vision. it formalizes" (not "e.g. the", "a.m. and").
 _LOWER_SENTENCE = lazy(r"(?<![\w.])([a-z]{3,})[.!?] +([a-z]\w*)")
 # What every such place holds; far cheaper to look for than the pattern, and most text has none.
@@ -59,7 +61,7 @@ def _check_turn(kind: Kind, paragraphs: tuple[str, ...], line: int, report: Repo
     for paragraph in paragraphs:
         sentences = matches_before_hints(_LOWER_SENTENCE, _LOWER_SENTENCE_HINT, paragraph, _is_lower_ascii)
         lower = [m for m in sentences if m.group(1) not in _ABBREVIATIONS]
-        unpaired = _unpaired(paragraph) if _PAIR_MARKS.search(paragraph) else []
+        unpaired = _unpaired(paragraph) if any(mark in paragraph for mark in _PAIR_MARKS) else []
         if not (lower or unpaired or paragraph[:1].islower()):
             continue
         located = source.find(paragraph, line) if source is not None else Located((), -1, 0, line)

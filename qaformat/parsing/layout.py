@@ -98,7 +98,7 @@ _BOILERPLATE = lazy(  # searched in lower-cased text: a case-blind alternation s
 _DEBRIS = lazy(r'"\s*>|</?[a-zA-Z][\w-]*[\s>/]|/>|\bclass=|\bstyle=|\bhref=|&nbsp;|^\W*\{|\}\s*$|^<!--')
 # Every debris pattern holds one of these characters. Most paragraphs have none, and looking
 # for them costs a tenth of trying the pattern at every position.
-_DEBRIS_HINT = lazy(r"[<>=&{}]")
+_DEBRIS_HINT = ("<", ">", "=", "&", "{", "}")
 # Lines a page drops into the middle of an interview.
 _CUT_IN_LINK = lazy(
     r"(?i)^(?:read more|related(?: stories| articles| coverage| content| reading)?|see also|also read|more from"
@@ -192,7 +192,7 @@ def _is_separator(text: str) -> bool:
 
 def _is_debris(text: str) -> bool:
     head = text[:400]
-    return bool(_DEBRIS_HINT.search(head) and _DEBRIS.search(head)) or bool(_ADVERT.match(text))
+    return bool(any(c in head for c in _DEBRIS_HINT) and _DEBRIS.search(head)) or bool(_ADVERT.match(text))
 
 
 def _is_furniture(text: str) -> bool:
