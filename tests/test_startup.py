@@ -53,7 +53,7 @@ def test_text_to_html_loads_neither_lxml_nor_python_docx_nor_other_formats_code(
               "qaformat.renderers.markdown", "qaformat.renderers.pandoc", "qaformat.renderers.timed",
               "qaformat.renderers.wordpress", "qaformat.serve", "qaformat.speakermap", "qaformat.readers.vtt",
               "qaformat.readers.srt", "qaformat.readers.docx_package", "qaformat.renderers.docx_base",
-              "qaformat.renderers.typography"}
+              "qaformat.renderers.typography", "qaformat.readers.tables"}
     assert not ours & others, sorted(ours & others)
 
 

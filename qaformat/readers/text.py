@@ -20,7 +20,6 @@ from qaformat.errors import Diagnostic
 from qaformat.patterns import lazy
 from qaformat.readers.decode import decode, split_lines
 from qaformat.readers.line_numbers import strip_line_numbers
-from qaformat.readers.tables import find_columns, is_header, seconds
 
 __all__ = ["read_markdown", "read_text"]
 
@@ -137,6 +136,9 @@ def _tab_separated(lines: list[str | None], start: int) -> tuple[dict[int, Block
     filled = sum(1 for line in lines[start:] if line is not None and line.strip())
     if len(tabbed) < _ROW_SHARE * filled:
         return {}, None
+    # Only a file of tab-separated rows needs the columns' reading: start-up stays short without it.
+    from qaformat.readers.tables import find_columns, is_header, seconds
+
     order = sorted(tabbed)
     columns = find_columns([tabbed[i] for i in order[1:]])
     if columns is None:
