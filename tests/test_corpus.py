@@ -30,7 +30,6 @@ CASES = sorted(p.name.removesuffix(".expected.json") for p in CORPUS.glob("*.exp
 NEAR_MISSES = sorted(p.name.removesuffix(".expect.json") for p in NEAR_MISS.glob("*.expect.json"))
 
 KNOWN_FAILING = {
-    "title:period_hearing", "title:ownline_hansard",
     "round-trip:colon_role_hints-docx", "round-trip:colon_role_hints-html fragment",
     "round-trip:colon_role_hints-html page", "round-trip:colon_role_hints-markdown",
     "markdown-timestamps:colon_role_hints",
