@@ -29,23 +29,14 @@ NEAR_MISS = CORPUS / "near_miss"
 CASES = sorted(p.name.removesuffix(".expected.json") for p in CORPUS.glob("*.expected.json"))
 NEAR_MISSES = sorted(p.name.removesuffix(".expect.json") for p in NEAR_MISS.glob("*.expect.json"))
 
-KNOWN_FAILING = {
-    "title:period_hearing", "title:ownline_hansard",
-    "round-trip:colon_role_hints-docx", "round-trip:colon_role_hints-html fragment",
-    "round-trip:colon_role_hints-html page", "round-trip:colon_role_hints-markdown",
-    "markdown-timestamps:colon_role_hints",
-}
+KNOWN_FAILING: set[str] = set()
 """``"<check>:<case>"`` for every check today's parser fails; remove an entry once it passes.
 The checks: turns, convention, headings, speakers, title (with the lines left outside),
 rolling (caption lines kept once) and near-miss here; round-trip (``<case>-<format>``, in
 test_round_trips.py) and markdown-timestamps (test_markdown_renderer.py) for the renderers."""
 
 
-_REASONS = {
-    "colon_role_hints": "roles fixed by a label's description (NAME, HOST: / NAME, BYLINE:) are not written in"
-                        " Markdown, HTML or DOCX, so reading the output back infers them again, and a reporter's"
-                        " narration with the voices in it is not an interview by behaviour alone",
-}
+_REASONS: dict[str, str] = {}
 """Why a known failure fails, where it is not the parser's doing."""
 
 

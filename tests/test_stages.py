@@ -365,3 +365,48 @@ def test_a_byline_in_another_language_above_the_interview(line: str, byline: boo
                        "**BOTE:** Und morgen?\n\n**Weidemann:** Wieder raus.\n", format="markdown")
     assert ((3, 3, "byline, dateline or header") in [(s.first_line, s.last_line, s.reason) for s in t.skipped]) is byline
     assert (t.intro == (line,)) is not byline
+
+
+_HEARING_TURNS = ("    The CHAIRMAN. The subcommittee will come to order. Senator Vance, you are\nrecognized.\n"
+                  "    Senator VANCE. Thank you. Why did the routes close?\n"
+                  "    Dr. OKAFOR. The grants ran out.\n"
+                  "    Senator VANCE. Will they come back?\n"
+                  "    Dr. OKAFOR. Not without money.\n"
+                  "    The CHAIRMAN. Thank you. The hearing is adjourned.\n")
+_HOUSE_PAGE = ("[House Hearing, 119 Congress]\n[From the U.S. Government Publishing Office]\n\n\n\n"
+               "                  PROTECTING SMALL HARBORS FROM WINTER\n                               STORMS\n\n"
+               + "=" * 71 + "\n\n                                HEARING\n\n                               BEFORE THE\n\n"
+               "                     SUBCOMMITTEE ON COAST GUARD\n\n                                 OF THE\n\n"
+               "                   COMMITTEE ON TRANSPORTATION\n                        HOUSE OF REPRESENTATIVES\n\n"
+               "                               __________\n\n                            MARCH 4, 2025\n\n"
+               "                               __________\n\n")
+
+
+def test_a_hearings_title_page_gives_the_title_above_its_first_rule_and_is_left_out() -> None:
+    t = qaformat.parse(_HOUSE_PAGE + _HEARING_TURNS)
+    assert t.title == "PROTECTING SMALL HARBORS FROM WINTER STORMS"  # centred on two lines: one title
+    assert [(s.first_line, s.last_line, s.reason) for s in t.skipped] == [
+        (1, 2, "before the interview"), (9, 26, "title page: committee, date, rules")]
+    assert t.intro == () and next(iter(t.turns())).line == 28
+
+
+@pytest.mark.parametrize("top", [
+    "Interview With A Harbor Pilot\n=============================\n\n",  # a rule under a headline
+    "MORNING EDITION\n\n-----\n\nMARCH 4, 2025\n\n-----\n\n",  # a dated box between rules, no page under a title
+    "HARBOR PILOTS\n\n=====\n\nHEARING\n\n=====\n\n",  # a title page with no date
+])
+def test_other_rules_above_the_interview_still_stop_the_search_for_a_title(top: str) -> None:
+    t = qaformat.parse(top + _HEARING_TURNS)
+    assert t.title is None
+    assert all(s.reason != "title page: committee, date, rules" for s in t.skipped)
+
+
+def test_page_tools_and_a_time_above_the_first_turn_are_left_out_and_the_title_above_them_found() -> None:
+    text = ("Coastal Flood Defences\nVolume 768: debated on Thursday 16 October 2025\n\nDownload text\n\n10:12:00\n\n"
+            "Meera Lanchester\nWhat will the Minister do about the Humber defences?\n\n"
+            "Ms Fenwick\nWe have begun a survey of the walls.\n\n"
+            "Meera Lanchester\nWill she publish it?\n\nMs Fenwick\nI will publish it in full.\n")
+    t = qaformat.parse(text)
+    assert t.title == "Coastal Flood Defences" and t.intro == ()
+    assert [(s.first_line, s.reason) for s in t.skipped] == [
+        (2, "byline, dateline or header"), (4, "page tools"), (6, "byline, dateline or header")]

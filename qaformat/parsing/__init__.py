@@ -21,7 +21,7 @@ from qaformat.parsing.contest import choose_reading
 from qaformat.parsing.cues import split_cues
 from qaformat.parsing.describe import describe_speakers
 from qaformat.parsing.directions import find_spans
-from qaformat.parsing.evidence import role_votes
+from qaformat.parsing.evidence import marked_roles, role_votes
 from qaformat.parsing.language import find_language
 from qaformat.parsing.layout import find_layout
 from qaformat.parsing.naming import suggest_names
@@ -60,7 +60,8 @@ def parse_document(document: Document, options: ParseOptions | None = None) -> T
     grouped = group_turns(layout.paras, cast.speakers)
     turns = [turn for section in grouped.sections for turn in section.turns]
     suggest_names(cast.speakers, turns, report, apply=options.name_speakers)
-    roles = assign_roles(cast.speakers, turns, report, role_votes(cast.speakers, layout.paras, document.metadata))
+    roles = assign_roles(cast.speakers, turns, report, role_votes(cast.speakers, layout.paras, document.metadata),
+                         marked_roles(layout.paras))
     assign_kinds(turns, roles)
     describe_speakers(cast.speakers, grouped.intro + ((layout.title,) if layout.title else ()))
 

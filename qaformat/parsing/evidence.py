@@ -5,17 +5,23 @@ Two kinds of evidence vote on a role before behaviour is weighed: the document's
 ``interviewee`` or ``guest``) and the markup of the turns (in many transcripts only the
 interviewer's words are set in bold or italics, or in a Word style named for questions). Each vote carries its reason, which the
 ``role-inferred`` diagnostic repeats.
+
+Our own HTML and DOCX output says more: every turn carries the kind we wrote it as (the
+``qa-question`` class, the ``QA Answer`` style), and a kind stands for its speaker's role.
+`marked_roles` reads those back, so a role fixed in the source (``NAME, HOST:``) stays fixed
+when qaformat reads what it wrote.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
+from qaformat.model import Role
 from qaformat.parsing.units import Para, SpeakerDraft, Vote
 from qaformat.parsing.words import name_words
 from qaformat.patterns import lazy
 
-__all__ = ["role_votes"]
+__all__ = ["marked_roles", "role_votes"]
 
 _ASKER_KEYS = ("interviewer", "interviewers", "host", "hosts", "author", "authors", "moderator")
 _ANSWER_KEYS = ("interviewee", "guest", "guests", "narrator", "subject")
@@ -31,6 +37,13 @@ _INTRODUCES = lazy(
     r"|i am joined by|we(?:'re| are) joined by|(?:a )?(?:warm )?welcome(?: back)?(?: to the (?:show|program|podcast))?,?)"
     r"\s+((?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
 )
+# The kinds our renderers mark turns with, as HTML classes (``qa-question``, ``qa-remark
+# qa-by-interviewer``) and DOCX paragraph styles (``QA Question``, ``QA Interviewer Remark``),
+# case-folded with hyphens as spaces, and the role each is written for (docs/html.md, docs/docx.md).
+_OWN_KINDS = {
+    "qa question": Role.INTERVIEWER, "qa by interviewer": Role.INTERVIEWER, "qa interviewer remark": Role.INTERVIEWER,
+    "qa answer": Role.INTERVIEWEE, "qa remark": Role.OTHER,
+}
 _METADATA_WEIGHT = 1.5
 _EMPHASIS_WEIGHT = 1.0
 
@@ -52,6 +65,24 @@ def role_votes(speakers: tuple[SpeakerDraft, ...], paras: tuple[Para, ...],
     _introductions(speakers, paras, votes)
     _named_before(speakers, paras, votes)
     return votes
+
+
+def marked_roles(paras: tuple[Para, ...]) -> dict[str, Role]:
+    """The role of every speaker whose turns all carry the kinds our own renderers mark turns
+    with, each kind standing for the same role. A speaker with a turn unmarked, or marked for
+    another role (a file edited by hand), is left to the votes and behaviour."""
+    found: dict[str, set[Role | None]] = {}
+    for para in paras:
+        if para.speaker is not None:
+            style = para.block.style
+            role = _OWN_KINDS.get(style.casefold().replace("-", " ")) if style else None
+            found.setdefault(para.speaker, set()).add(role)
+    marked: dict[str, Role] = {}
+    for speaker, roles in found.items():
+        role = roles.pop() if len(roles) == 1 else None
+        if role is not None:
+            marked[speaker] = role
+    return marked
 
 
 def _named_before(speakers: tuple[SpeakerDraft, ...], paras: tuple[Para, ...], votes: dict[str, list[Vote]]) -> None:

@@ -123,6 +123,9 @@ _CREDIT = lazy(r"^[A-Z][^:.!?]{0,40}:\s")
 _THIRD_PERSON = lazy(r"^[A-Z][\w'’-]+ [A-Z][\w'’-]+(?:'s|’s| is | was | has | will | covers | writes )")
 _THANKS = lazy(r"(?i)\bthank(?:s| you)\b")
 _FILE_NAME = lazy(r"^[\w.-]+\.(?:mp3|mp4|m4a|wav|mov|docx?|txt|pdf|srt|vtt)$", re.IGNORECASE)
+# A page's tools set above the text: "Download text", "Print this page", "Listen to this article".
+_PAGE_TOOL = lazy(r"(?i)^(?:download|print|e-?mail|listen(?: to)?)(?: (?:this|the|as))?"
+                  r"(?: (?:text|pdf|transcript|audio|page|article|debate|episode|story|full text))?\W*$")
 _ADVERT = lazy(r"(?i)^(?:advertisement|ad|sponsored content|story continues below|scroll to continue"
                      r"|continue reading|\(?story continues\)?|skip advert(?:isement)?"
                      r"|publicidad|anuncio|publicidade|publicit[ée]|pubblicit[àa]|anzeige|werbung|advertentie)\W*$")
@@ -236,7 +239,11 @@ def find_layout(paras: list[Para], *, names: tuple[str, ...] = (), whole: bool, 
                 asks = text.endswith("?")  # "Admiral?" hands over the floor; it heads nothing
                 if (is_title_like(text) and not asks) or (asks and 3 <= len(text.split()) <= 8):
                     paras[index].role = ParaRole.HEADING
-    title = paras[title_index].text if title_index is not None else None
+    title = None
+    if title_index is not None:
+        # A title printed on several lines (a hearing's) is one title.
+        end = next((i for i in range(title_index + 1, len(paras)) if paras[i].role is not ParaRole.TITLE), len(paras))
+        title = " ".join(p.text for p in paras[title_index:end])
     return Layout(tuple(paras), title, _service_metadata(paras, first))
 
 
@@ -283,9 +290,10 @@ def _lay_out_top(paras: list[Para], first: int, whole: bool, report: Report) -> 
     title: int | None = None
     heading: int | None = None
     while index >= 0 and paras[index].label is None and (
-            _is_notelike(paras[index], editorial=False) or _is_page_aside(paras[index].text)):
-        if _is_page_aside(paras[index].text):
-            paras[index].role, paras[index].reason = ParaRole.SKIPPED, "advertisement or photo caption"
+            _is_notelike(paras[index], editorial=False) or _page_aside(paras[index].text)):
+        aside = _page_aside(paras[index].text)
+        if aside:
+            paras[index].role, paras[index].reason = ParaRole.SKIPPED, aside
         else:
             paras[index].role = ParaRole.NOTE
         index -= 1
@@ -300,16 +308,22 @@ def _lay_out_top(paras: list[Para], first: int, whole: bool, report: Report) -> 
             index -= 1
     while index >= 0:
         para = paras[index]
-        if _is_meta(para.text) or _is_service_header(paras, index) or is_legend(para.text):
+        if _is_meta(para.text) or _is_service_header(paras, index) or is_legend(para.text) or _is_clock_line(para):
             # Bylines, datelines and export headers sit between title and interview: leave out.
             para.role, para.reason = ParaRole.SKIPPED, "byline, dateline or header"
             index -= 1
             continue
-        if _is_page_aside(para.text):
-            para.role, para.reason = ParaRole.SKIPPED, "advertisement or photo caption"
+        aside = _page_aside(para.text)
+        if aside:
+            para.role, para.reason = ParaRole.SKIPPED, aside
             index -= 1
             continue
-        if para.label is not None or _is_furniture(para.text) or _is_separator(para.text):
+        if _is_separator(para.text) and para.label is None:
+            title = _title_page(paras, index)
+            if title is not None:
+                _mark_title_page(paras, title, index)
+            break
+        if para.label is not None or _is_furniture(para.text):
             break
         if (not para.block.gap_before and index and _is_meta(paras[index - 1].text)) or _HEADER_FIELD.match(para.text) or (
                 index + 1 < first and not paras[index + 1].block.gap_before and _HEADER_FIELD.match(paras[index + 1].text)):
@@ -470,9 +484,58 @@ def _is_bracketed(text: str) -> bool:
     return len(text) < _MAX_CUT_IN and text[:1] in "([" and text[-1:] in ")]"
 
 
-def _is_page_aside(text: str) -> bool:
-    """An ``Advertisement`` line, or a photo caption or credit, that a page sets among the text."""
-    return len(text) < 300 and (bool(_ADVERT.match(text)) or bool(_PHOTO_CREDIT.search(text)))
+def _page_aside(text: str) -> str:
+    """What a page set among the text is, or ``""``: an ``Advertisement`` line, a photo caption
+    or credit, a tool such as ``Download text``."""
+    if len(text) >= 300:
+        return ""
+    if _ADVERT.match(text) or _PHOTO_CREDIT.search(text):
+        return "advertisement or photo caption"
+    return "page tools" if _PAGE_TOOL.match(text) else ""
+
+
+def _is_clock_line(para: Para) -> bool:
+    """A time alone above the first turn (``10:12:00``, where a page shows when the debate
+    started): a bare time continues a turn, and there is none yet to continue."""
+    return para.label is not None and para.label.continues and not para.text
+
+
+def _title_page(paras: list[Para], rule: int) -> int | None:
+    """The title above a hearing's title page, as the Government Publishing Office prints one:
+    centred lines in capitals between rule lines (``HEARING`` / ``BEFORE THE`` / the committee /
+    the date) under the hearing's title, which stands in capitals above the first rule. ``rule``
+    is the rule closest to the first turn; returns the title's index, or ``None`` when what is
+    above it is not such a page (a rule under a headline, a box between two rules)."""
+    position = rule - 1
+    while position >= 0 and paras[position].label is None and paras[position].role is None and (
+            _is_separator(paras[position].text) or _in_capitals(paras[position].text)):
+        position -= 1
+    rules = [i for i in range(position + 2, rule) if _is_separator(paras[i].text)]
+    if not rules:
+        return None
+    title, page = rules[0] - 1, [i for i in range(rules[0] + 1, rule) if not _is_separator(paras[i].text)]
+    # A long title is centred on two or three lines, one under the other.
+    while title - 1 > position and not paras[title].block.gap_before and not _is_separator(paras[title - 1].text):
+        title -= 1
+    text = " ".join(p.text for p in paras[title : rules[0]])
+    if _is_separator(paras[title].text) or _is_meta(text) or not is_title_like(text, 30):
+        return None
+    dated = any(_DATE_ANYWHERE.search(paras[i].text) for i in page)
+    return title if dated and len(page) >= 2 else None
+
+
+def _mark_title_page(paras: list[Para], title: int, rule: int) -> None:
+    """The title's lines down to the first rule are the title; the page under it is left out."""
+    position = title
+    while not _is_separator(paras[position].text):
+        paras[position].role = ParaRole.TITLE
+        position += 1
+    for index in range(position, rule + 1):
+        paras[index].role, paras[index].reason = ParaRole.SKIPPED, "title page: committee, date, rules"
+
+
+def _in_capitals(text: str) -> bool:
+    return any(c.isupper() for c in text) and not any(c.islower() for c in text)
 
 
 def _cut_in(text: str) -> str:

@@ -1,6 +1,7 @@
 """Stage 9, roles: who asks and who answers, and so what kind each turn is.
 
-A role fixed by a role word (``Q``, ``Moderator``) or by the caller stands. The others are
+A role fixed by a role word (``Q``, ``Moderator``), by the caller, or by the kinds our own
+output marked a speaker's turns with (read back from its HTML classes or DOCX styles) stands. The others are
 inferred from behaviour: the share of a speaker's turns that end in a question, and how long
 their turns run. In a two-person interview the one who asks is the interviewer; with more
 voices the askers are interviewers (a briefing's reporters, a panel's moderator), the main
@@ -96,12 +97,13 @@ def _has_question(paragraphs: list[str]) -> bool:
 
 
 def assign_roles(speakers: tuple[SpeakerDraft, ...], turns: list[Draft], report: Report,
-                 votes: Mapping[str, list[Vote]] | None = None) -> dict[str, Role]:
+                 votes: Mapping[str, list[Vote]] | None = None, marked: Mapping[str, Role] | None = None) -> dict[str, Role]:
     """The role of every speaker id (fixed ones kept, the rest inferred and reported).
 
     ``votes`` are what other stages know of a speaker's role (the document's metadata names
     the interviewer, a speaker's turns are set in bold as questions are): each leans one way
-    with a weight and a reason, and is weighed with the speaker's behaviour.
+    with a weight and a reason, and is weighed with the speaker's behaviour. ``marked`` are
+    roles our own output wrote (its turns' kinds): fixed, where no label or caller fixed one.
     """
     votes = votes or {}
     behaviour = {s.id: _Behaviour(first_turn=len(turns)) for s in speakers}
@@ -129,7 +131,8 @@ def assign_roles(speakers: tuple[SpeakerDraft, ...], turns: list[Draft], report:
             seen.responds += 1
         previous = turn
     roles: dict[str, Role] = {s.id: s.role for s in speakers if s.role is not None}
-    open_ids = [s.id for s in speakers if s.role is None]
+    roles = {**(marked or {}), **roles}
+    open_ids = [s.id for s in speakers if s.id not in roles]
     if not open_ids:
         return roles
     fixed = set(roles.values())

@@ -140,8 +140,10 @@ _FONT_STYLE = lazy(r"font-style\s*:\s*(\w+)", re.IGNORECASE)
 _SPACES = lazy(r"[ \t\n\r\f]+")  # what HTML collapses; U+00A0 is not among them
 _ASCII_SPACE = " \t\n\r\f"
 
-# Our own HTML output (renderers/html.py): the qa-* class a block keeps as its `style`.
-_OWN_STYLES = ("qa-title", "qa-heading", "qa-intro", "qa-question", "qa-answer", "qa-remark", "qa-note")
+# Our own HTML output (renderers/html.py): the qa-* class a block keeps as its `style` (an
+# interviewer's remark by the class that says so, beside qa-remark).
+_OWN_STYLES = ("qa-title", "qa-heading", "qa-intro", "qa-question", "qa-answer", "qa-by-interviewer", "qa-remark",
+               "qa-note")
 _META = {"author": "author", "date": "date", "description": "description",
          "dc.date": "date", "dcterms.date": "date", "article:published_time": "date"}
 _CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)

@@ -20,7 +20,7 @@ from qaformat.names import CREDENTIALS, GENERIC_WORDS, HONORIFICS, PARTICLES
 from qaformat.options import LabelStyle
 from qaformat.patterns import lazy
 
-__all__ = ["SpeakerLabels", "TurnHead", "clock_seconds", "clock_time", "interviewer_remarks", "is_role_label",
+__all__ = ["SpeakerLabels", "TurnHead", "clock_seconds", "clock_time", "described_name", "interviewer_remarks", "is_role_label",
            "iso_duration", "short_label", "turn_time"]
 
 
@@ -88,16 +88,37 @@ def short_label(name: str, style: LabelStyle) -> str:
     return surname
 
 
+def described_name(speaker: Speaker) -> str:
+    """The name with the description its label gave in the source (``NORA VELLACOTT, HOST`` ->
+    ``Nora Vellacott, HOST``; ``Maya Ortiz (guest)``), written the way that label wrote it; the
+    name alone where no label described the speaker (a description from the intro stays out)."""
+    description = (speaker.description or "").strip()
+    if not description or not speaker.name.strip():
+        return speaker.name
+    folded = description.casefold()
+    for alias in speaker.aliases:
+        written = alias.strip().casefold()
+        if written.endswith(f", {folded}") and len(written) > len(folded) + 2:
+            return f"{speaker.name}, {description}"
+        if written.endswith(f"({folded})") and written[: -len(folded) - 2].strip():
+            return f"{speaker.name} ({description})"
+    return speaker.name
+
+
 class SpeakerLabels:
     """The label of each turn in reading order: a speaker's first turn gets the full name.
 
     A short form that two speakers share (``Whitfield`` for Tom and Dana Whitfield), or that is
     another speaker's full name, is not used: those speakers get their full name every time.
+    With ``described``, the first label also carries the description the source's label gave
+    (`described_name`): a format with no other place for it keeps what fixed the role.
     """
 
-    def __init__(self, speakers: Iterable[Speaker], style: LabelStyle):
+    def __init__(self, speakers: Iterable[Speaker], style: LabelStyle, *, described: bool = False):
         self._style = style
+        speakers = tuple(speakers)
         self._names = {speaker.id: speaker.name for speaker in speakers}
+        self._firsts = {s.id: described_name(s) for s in speakers} if described else self._names
         shorts = {sid: short_label(name, style) for sid, name in self._names.items()}
         counts = Counter(shorts.values())
         fulls = set(self._names.values())
@@ -120,7 +141,7 @@ class SpeakerLabels:
         if speaker_id in self._seen:
             return self._short[speaker_id]
         self._seen.add(speaker_id)
-        return self._names[speaker_id]
+        return self._firsts[speaker_id]
 
 
 def interviewer_remarks(speakers: Iterable[Speaker]) -> Callable[[Turn], bool]:

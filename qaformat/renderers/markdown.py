@@ -52,7 +52,9 @@ class _MarkdownWriter:
     def __init__(self, transcript: Transcript, options: RenderOptions):
         self._transcript = transcript
         self._options = options
-        self._labels = SpeakerLabels(transcript.speakers, options.labels)
+        # Markdown has no class or style to say a speaker's role: the first label keeps the
+        # description that fixed it in the source (``**Nora Vellacott, HOST:**``).
+        self._labels = SpeakerLabels(transcript.speakers, options.labels, described=True)
 
     def blocks(self) -> Iterator[str]:
         options = self._options
