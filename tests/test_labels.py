@@ -168,3 +168,17 @@ def test_a_time_and_a_numbered_generic_label_run_into_the_text():
 def test_every_bracket_after_a_name_describes_it():
     label = find_label(Block("Jane Hartley (Bradford West) (Lab):", 1))
     assert label is not None and (label.name, label.extra) == ("Jane Hartley", "Bradford West, Lab")
+
+
+@pytest.mark.parametrize("text", ["Elena Marsh: keys to the kingdom", "[00:14:09] Migrating To The Cloud", "Jane:"])
+def test_a_heading_is_never_a_label(text: str) -> None:
+    assert find_label(Block(text=text, line=1)) is not None  # the same line as a paragraph is one
+    assert find_label(Block(text=text, line=1, heading=2)) is None
+
+
+def test_a_publication_asking_under_its_name_is_a_label_that_must_recur() -> None:
+    label = find_label(Block(text="The Harbour Ledger: Why three timetables?", line=1))
+    assert label is not None and label.name == "The Harbour Ledger" and label.name_shaped
+    assert label.titled and label.recurs_only
+    sentence = find_label(Block(text="The answer: yes", line=1))
+    assert sentence is not None and not sentence.name_shaped and not sentence.titled

@@ -115,6 +115,10 @@ def find_label(block: Block) -> Label | None:
     text = block.text
     if block.speaker:
         return _explicit(block)
+    if block.heading:
+        # "## [00:14:09] Migrating To The Cloud" is a chapter heading, and "# Elena Marsh: keys to
+        # the kingdom" a headline that quotes its speaker: a heading is never a speaker's words.
+        return None
     if text and text[0] in _INVISIBLE:
         # Right-to-left text often starts with a direction mark before the name.
         stripped = text.lstrip(_INVISIBLE)
@@ -148,10 +152,7 @@ def find_label(block: Block) -> Label | None:
         label = _bold_label(block)
         if label:
             return label
-    label = _plain_label(text, offset, timestamp)
-    if label is not None and block.heading and not label.rest:
-        return None  # "## [00:14:09] Migrating To The Cloud" is a chapter heading, not a speaker
-    return label
+    return _plain_label(text, offset, timestamp)
 
 
 def _explicit(block: Block) -> Label:
@@ -363,6 +364,7 @@ class _Name:
     role_word: RoleWord | None
     shaped: bool
     caps: bool
+    titled: bool = False
 
 
 @functools.lru_cache(maxsize=8192)
@@ -384,9 +386,18 @@ def _analyse(candidate: str) -> _Name | None:
         return None
     role_word = _role_word(written) or _role_word(name)
     shaped = role_word is not None or is_name_shaped(name.partition(",")[0])
-    if not shaped and (len(name.split()) > MAX_NAME_WORDS + 2 or not _plausible(name)):
+    titled = not shaped and _is_titled(name)
+    if not shaped and not titled and (len(name.split()) > MAX_NAME_WORDS + 2 or not _plausible(name)):
         return None
-    return _Name(written, name, extra, timestamp, role_word, shaped, is_cased_upper(name))
+    return _Name(written, name, extra, timestamp, role_word, shaped or titled, is_cased_upper(name), titled)
+
+
+def _is_titled(name: str) -> bool:
+    """``The Chronicle``, ``The New Yorker``: ``The`` and one to three capitalised words, as a
+    publication that asks the questions in print names itself (``THE TIMES`` is name-shaped)."""
+    words = name.split()
+    return 2 <= len(words) <= 4 and words[0] == "The" and all(
+        word[:1].isupper() and word.replace("’", "").replace("'", "").replace("-", "").isalpha() for word in words[1:])
 
 
 def _build(candidate: str, rest: str, column: int, timestamp: float | None, *,
@@ -401,7 +412,8 @@ def _build(candidate: str, rest: str, column: int, timestamp: float | None, *,
             timestamp, rest = parse_time(after.group(1)), rest[after.end():]
     return Label(written=found.written, name=found.name, extra=found.extra, rest=rest, column=column,
                  timestamp=found.timestamp if found.timestamp is not None else timestamp,
-                 role_word=found.role_word, name_shaped=found.shaped, bold=bold, caps=found.caps)
+                 role_word=found.role_word, name_shaped=found.shaped, bold=bold, caps=found.caps,
+                 titled=found.titled)
 
 
 def _plausible(name: str) -> bool:

@@ -331,7 +331,7 @@ def _accept(
         if draft.key in given_keys or any(_given_key(w) in given_keys for w in draft.written):
             draft.given = True
             accepted.add(key)
-        elif key.startswith("role:") or draft.count >= 2:
+        elif key.startswith("role:") or (draft.count >= 2 and not _titled_statements(draft, labels, uses)):
             accepted.add(key)
         elif key in explicit:
             accepted.add(key)
@@ -373,6 +373,15 @@ def _accept(
                 lines[index],
             )
     return accepted
+
+
+def _titled_statements(draft: SpeakerDraft, labels: list[Label | None], uses: list[tuple[int, str]]) -> bool:
+    """A ``The ...`` name that never asks: a run-in heading repeated down a list (``The Problem:``,
+    ``The Fix:``), not a publication putting questions (``The Chronicle: Is the worst over?``)."""
+    if not all(written.startswith("The ") for written in draft.written):
+        return False  # most speakers: no need to look at their labels
+    said = [label for index, used in uses if used == draft.key and (label := labels[index]) is not None]
+    return all(label.titled for label in said) and not any("?" in label.rest for label in said)
 
 
 def _categories(accepted: set[str], drafts: dict[str, SpeakerDraft], labels: list[Label | None],

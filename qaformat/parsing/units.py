@@ -50,12 +50,16 @@ class Label:
     """A full stop ends it, as hearings print them (``Mr. LATTA. text``): the period convention's."""
     bracketed: bool = False
     """A name in square brackets before the text (``[Sarah] text``), as captioners tag speakers."""
+    titled: bool = False
+    """A name that opens with ``The`` (``The Chronicle``, ``The New Yorker``): a publication
+    asking in print, which a run-in heading (``The Verdict:``) also looks like."""
 
     @property
     def recurs_only(self) -> bool:
-        """Its separator (a dash, a full stop, a bracket) also stands in ordinary text, so the
-        label counts only when its speaker recurs, never by fitting in among the others."""
-        return self.dashed or self.period or self.bracketed
+        """Its separator (a dash, a full stop, a bracket) also stands in ordinary text, or its
+        name is a heading's shape, so the label counts only when its speaker recurs, never by
+        fitting in among the others."""
+        return self.dashed or self.period or self.bracketed or self.titled
 
     @property
     def continues(self) -> bool:
