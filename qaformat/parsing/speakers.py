@@ -366,6 +366,8 @@ def _accept(
         if target not in accepted:
             label = labels[index]
             assert label is not None
+            if label.titled:
+                continue  # "The Night Shift: A Conversation With ...": a headline's shape, nothing to report
             report.info(
                 "label-rejected",
                 f"{label.written!r} looks like a speaker label but appears only once; read as text"
