@@ -407,6 +407,10 @@ def _lay_out_bottom(paras: list[Para], last: int, names: tuple[str, ...], whole:
         if para.role is not None:
             break  # a box the page set after the interview
         text = para.text
+        if _is_clock_line(para):
+            para.role = ParaRole.CONTINUATION  # the last name's time ("Name / 00:04:43 / text")
+            index += 1
+            continue
         aside = is_direction_only(text) or is_editor_note(text) or _is_bracketed(text)
         # A bracketed aside is the transcriber's, even with a time of day in it ("(Whereupon, at
         # 10:41 a.m., the hearing was adjourned.)"): not a dateline.
