@@ -409,13 +409,25 @@ def test_a_time_under_the_name_in_a_word_file():
         (3.0, "Welcome. How did you start?"), (9.0, "In a garage.")]
 
 
+def test_a_line_under_a_transcript_table_is_not_the_last_speakers():
+    # The speaker column named every line of the turns: a line it does not name is after them.
+    rows = "".join(f"<tr><td>{name}</td><td>{time}</td><td>{said} It was a long winter.</td></tr>\n"
+                   for name, time, said in NAME_TIME_TEXT)
+    page = f"<table>\n{rows}</table>\n<p>This recording may be quoted with acknowledgement to the archive.</p>\n"
+    transcript = qaformat.parse(page, format="html")
+    assert convention(page, "html") == "colon"
+    assert [(t.timestamp, t.paragraphs) for t in transcript.turns()][-1] == (
+        67.0, ("Thanks for having me. It was a long winter.",))
+    assert [(s.first_line, s.reason) for s in transcript.skipped] == [(9, "after the interview")]
+
+
 def test_a_schedule_with_times_of_day_under_the_names_is_no_interview():
     rota = "".join(f"{name}\n{time}\n{duty}\n\n" for name, time, duty in [
         ("Maggie Doyle", "07:00", "Breakfast with Maggie: the news, the tides and your requests."),
         ("Tom Achebe", "09:00", "The Saturday Sports Round-up, with the county results."),
         ("Maggie Doyle", "13:00", "Lunchtime requests and the weekly quiz."),
         ("Tom Achebe", "15:30", "Live commentary from the Marsh Lane ground.")])
-    with pytest.raises(qaformat.ParseError, match="times of day under the names"):
+    with pytest.raises(qaformat.ParseError, match="times of day by the names"):
         qaformat.parse(rota)
 
 

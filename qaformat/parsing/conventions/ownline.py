@@ -38,16 +38,16 @@ _OFFICE = lazy(r"([^()]{3,100}?)\s*\(([^()]{3,60}\s[^()]{1,60})\)")
 # mark), where a recording's time codes fall on any second.
 _CLOCK = lazy(r"\d{1,2}:[0-5][05]")
 _FEWEST_CLOCKS = 3
-_SCHEDULE = "times of day under the names, as a schedule prints them"
+_SCHEDULE = "times of day by the names, as a schedule prints them"
 
 
 def propose(blocks: list[Block], features: Features,
             metadata: Mapping[str, str]) -> tuple[Label | None, ...] | str | None:
     """A label on every name line that has text under it; ``None`` with fewer than four, and
-    why not when every name has a time of day under it (a programme or a rota, not a talk)."""
+    why not when every name has a time of day by it (a programme or a rota, not a talk)."""
     labels: list[Label | None] = [None] * len(blocks)
     found = 0
-    times: list[str] = []  # the time lines under names, as written
+    times: list[str] = []  # the time lines under (or over) names, as written
     for index in range(len(blocks) - 1):
         block = blocks[index]
         if block.heading == 1 or features.labels[index] is not None:
@@ -71,6 +71,7 @@ def propose(blocks: list[Block], features: Features,
             # A time on the line above the name ("0:0:5.3 --> 0:0:9.1", "00:01:02") is the turn's.
             labels[index - 1] = before
             label = attrs.evolve(label, timestamp=before.timestamp)
+            times.append(blocks[index - 1].text)
         labels[index] = label
         found += 1
     if found < _MIN_NAME_LINES:
