@@ -4,9 +4,9 @@ A labelled paragraph starts a turn, and continuation paragraphs join it. Consecu
 one named speaker merge into one (some transcripts repeat the label on every paragraph, or
 split an utterance over caption cues); anonymous role labels (``Q`` in a briefing) never merge.
 A continuation with no turn to join (right under a heading) becomes a note; a bare time between
-a name on its own line and the text is the turn's time. A transcriber's
-note in brackets standing between turns (``(Laughter.)``, ``[END OF TAPE 1, SIDE A]``) is the
-last paragraph of the turn before it; an editor's note, in brackets or not, is a turn of its own.
+a name on its own line and the text is the turn's time. A transcriber's note in brackets
+standing between turns (``(Laughter.)``, ``[END OF TAPE 1, SIDE A]``) is the last paragraph of
+the turn before it; an editor's note, in brackets or not, is a turn of its own.
 
 Timed blocks (caption cues) are not paragraphs: cues cut an utterance wherever the screen was
 full, so a turn's cues are joined into paragraphs, and a new paragraph starts where the speaker
