@@ -5,9 +5,11 @@ Small invented inputs, one behaviour each; the realistic cases are in tests/corp
 
 from __future__ import annotations
 
+import io
 import subprocess
 import sys
 
+import docx
 import pytest
 
 import qaformat
@@ -372,6 +374,61 @@ def test_teams_timing_line_above_each_name_gives_the_turn_its_time():
     assert [(t.timestamp, t.paragraphs) for t in transcript.turns()] == [
         (0.0, ("How did you start?",)), (5.32, ("In a garage.",)), (9.1, ("And then?",)), (12.0, ("We grew.",))]
     assert convention(teams, "text") == "own-line-names"
+
+
+NAME_TIME_TEXT = [("Anna Berg", "00:00:03", "Welcome. How did you start?"), ("Tom Dahl", "00:00:09", "In a garage."),
+                  ("Anna Berg", "00:00:14", "And then?"), ("Tom Dahl", "00:00:21", "We grew, slowly."),
+                  ("Anna Berg", "00:01:02", "Thank you, Tom."), ("Tom Dahl", "00:01:07", "Thanks for having me.")]
+
+
+@pytest.mark.parametrize(("fmt", "name", "read_as"), [
+    ("text", "{}", "own-line-names"), ("markdown", "{}", "own-line-names"), ("markdown", "### {}", "own-line-names"),
+    ("markdown", "**{}**", "colon"), ("text", "{}:", "colon")])
+def test_a_time_alone_under_the_name_is_the_turns_time(fmt, name, read_as):
+    # Riverside, Descript and web transcript players: the name, its time on a line of its own, then the text.
+    text = "Episode 12\n\n" + "".join(f"{name.format(n)}\n{time}\n{said}\n\n" for n, time, said in NAME_TIME_TEXT)
+    transcript = qaformat.parse(text, format=fmt)
+    assert convention(text, fmt) == read_as
+    assert turns(text, fmt)[:2] == [("Anna Berg", "question", "Welcome. How did you start?"),
+                                    ("Tom Dahl", "answer", "In a garage.")]
+    # The last turn's time line does not end the interview, and no time is left in the text.
+    assert [(t.timestamp, t.paragraphs) for t in transcript.turns()][-2:] == [
+        (62.0, ("Thank you, Tom.",)), (67.0, ("Thanks for having me.",))]
+    assert transcript.skipped == ()
+
+
+def test_a_time_under_the_name_in_a_word_file():
+    document = docx.Document()
+    for name, time, said in NAME_TIME_TEXT:
+        for text in (name, time, said):
+            document.add_paragraph(text)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    transcript = qaformat.parse(buffer.getvalue(), format="docx")
+    assert [(t.timestamp, t.paragraphs[0]) for t in transcript.turns()][:2] == [
+        (3.0, "Welcome. How did you start?"), (9.0, "In a garage.")]
+
+
+def test_a_line_under_a_transcript_table_is_not_the_last_speakers():
+    # The speaker column named every line of the turns: a line it does not name is after them.
+    rows = "".join(f"<tr><td>{name}</td><td>{time}</td><td>{said} It was a long winter.</td></tr>\n"
+                   for name, time, said in NAME_TIME_TEXT)
+    page = f"<table>\n{rows}</table>\n<p>This recording may be quoted with acknowledgement to the archive.</p>\n"
+    transcript = qaformat.parse(page, format="html")
+    assert convention(page, "html") == "colon"
+    assert [(t.timestamp, t.paragraphs) for t in transcript.turns()][-1] == (
+        67.0, ("Thanks for having me. It was a long winter.",))
+    assert [(s.first_line, s.reason) for s in transcript.skipped] == [(9, "after the interview")]
+
+
+def test_a_schedule_with_times_of_day_under_the_names_is_no_interview():
+    rota = "".join(f"{name}\n{time}\n{duty}\n\n" for name, time, duty in [
+        ("Maggie Doyle", "07:00", "Breakfast with Maggie: the news, the tides and your requests."),
+        ("Tom Achebe", "09:00", "The Saturday Sports Round-up, with the county results."),
+        ("Maggie Doyle", "13:00", "Lunchtime requests and the weekly quiz."),
+        ("Tom Achebe", "15:30", "Live commentary from the Marsh Lane ground.")])
+    with pytest.raises(qaformat.ParseError, match="times of day by the names"):
+        qaformat.parse(rota)
 
 
 def test_an_em_dash_opening_each_turn_is_a_change_of_voice_in_text():

@@ -320,6 +320,46 @@ def test_blockquote_lists_and_tables_are_blocks():
         ("Quoted.", True), ("One", False), ("Two", False), ("Jane", False), ("Hi", False)]
 
 
+TRANSCRIPT_ROWS = [("Tom Reyes", "00:00:27", "Thanks for coming in. How did you start?"),
+                   ("Mara Lind", "00:00:53", "By accident, at my father's bakery.<br>Then I stayed."),
+                   ("Tom Reyes", "00:01:14", "What was the hardest part?"),
+                   ("Mara Lind", "00:01:37", "The hours, without question.")]
+
+
+@pytest.mark.parametrize(("order", "header"), [((0, 1, 2), True), ((1, 0, 2), False), ((2, 0, 1), True)])
+def test_a_transcript_table_names_each_rows_speaker_and_time(order, header):
+    # A web player's transcript as a table: speaker, time and text in any order, header or not.
+    def row(cells: tuple[str, str, str], tag: str = "td") -> str:
+        return "<tr>" + "".join(f"<{tag}>{cells[i]}</{tag}>" for i in order) + "</tr>\n"
+
+    head = "<thead>" + row(("Speaker", "Time", "Text"), "th") + "</thead>\n" if header else ""
+    doc = read_html("<table><caption>Episode 4</caption>\n" + head + "<tbody>\n" + "".join(map(row, TRANSCRIPT_ROWS))
+                    + "</tbody></table>")
+    first = 5 if header else 3
+    assert [(b.text, b.speaker, b.time, b.line) for b in doc.blocks] == [
+        ("Episode 4", None, None, 1),
+        ("Thanks for coming in. How did you start?", "Tom Reyes", 27.0, first),
+        ("By accident, at my father's bakery.", "Mara Lind", 53.0, first + 1),
+        ("Then I stayed.", "Mara Lind", None, first + 1),
+        ("What was the hardest part?", "Tom Reyes", 74.0, first + 2),
+        ("The hours, without question.", "Mara Lind", 97.0, first + 3)]
+    assert [o.reason for o in doc.omitted] == (["table header row"] if header else [])
+    assert not doc.diagnostics  # the column names are no words of the page left out
+
+
+def test_a_timetable_or_a_table_of_names_stays_cells():
+    timetable = "".join(f"<tr><td>{time}</td><td>{name}</td><td>{show}</td></tr>" for time, name, show in [
+        ("07:00", "Maggie Doyle", "Breakfast with Maggie and your requests"), ("09:00", "Tom Achebe", "The sports round-up, county results"),
+        ("13:00", "Maggie Doyle", "Lunchtime requests and the weekly quiz"), ("15:30", "Tom Achebe", "Live commentary from Marsh Lane")])
+    staff = "".join(f"<tr><td>{name}</td><td>{role}</td></tr>" for name, role in [
+        ("Maggie Doyle", "Presenter, breakfast and lunchtime shows"), ("Tom Achebe", "Sports editor and match commentator"),
+        ("Priya Nair", "Producer of the food programme")])
+    for table in (timetable, staff):
+        doc = read_html(f"<table>{table}</table>")
+        assert all(b.speaker is None and b.time is None for b in doc.blocks)
+        assert len(doc.blocks) == table.count("<td>")
+
+
 def test_furniture_by_role_form_kind_and_hidden():
     doc = read_html('<div role="navigation">Menu</div>\n<form role="search"><input></form>\n'
                     '<form id="newsletter-signup"><input></form>\n<form action="/vote"><input></form>\n'

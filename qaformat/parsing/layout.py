@@ -396,17 +396,24 @@ def _lay_out_bottom(paras: list[Para], last: int, names: tuple[str, ...], whole:
 
     The last turn goes on until page furniture, a credit line (``Photos: ...``), a dateline,
     a separator, an author's bio (``Jane Roe is a ...``), a contact line or an event listing,
-    a heading, or the end of the list
-    whose item it is; after a closing thanks nothing but notes continues it.
+    a heading, the end of the list whose item it is, or the end of the table whose speaker
+    column named it; after a closing thanks nothing but notes continues it.
     """
     closed = _is_closing(paras[last].text)
+    named = paras[last].block.speaker is not None
     bios = tuple(n.casefold() for n in names if len(n.split()) >= 2)
     index = last + 1
     while index < len(paras):
         para = paras[index]
         if para.role is not None:
             break  # a box the page set after the interview
+        if named and para.block.speaker is None and para.block.time is None:
+            break  # the format named the speaker of every line (a table's column): a line it does not name is after
         text = para.text
+        if _is_clock_line(para):
+            para.role = ParaRole.CONTINUATION  # the last name's time ("Name / 00:04:43 / text")
+            index += 1
+            continue
         aside = is_direction_only(text) or is_editor_note(text) or _is_bracketed(text)
         # A bracketed aside is the transcriber's, even with a time of day in it ("(Whereupon, at
         # 10:41 a.m., the hearing was adjourned.)"): not a dateline.

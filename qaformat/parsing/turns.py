@@ -3,9 +3,10 @@
 A labelled paragraph starts a turn, and continuation paragraphs join it. Consecutive turns of
 one named speaker merge into one (some transcripts repeat the label on every paragraph, or
 split an utterance over caption cues); anonymous role labels (``Q`` in a briefing) never merge.
-A continuation with no turn to join (right under a heading) becomes a note. A transcriber's
-note in brackets standing between turns (``(Laughter.)``, ``[END OF TAPE 1, SIDE A]``) is the
-last paragraph of the turn before it; an editor's note, in brackets or not, is a turn of its own.
+A continuation with no turn to join (right under a heading) becomes a note; a bare time between
+a name on its own line and the text is the turn's time. A transcriber's note in brackets
+standing between turns (``(Laughter.)``, ``[END OF TAPE 1, SIDE A]``) is the last paragraph of
+the turn before it; an editor's note, in brackets or not, is a turn of its own.
 
 Timed blocks (caption cues) are not paragraphs: cues cut an utterance wherever the screen was
 full, so a turn's cues are joined into paragraphs, and a new paragraph starts where the speaker
@@ -100,6 +101,8 @@ def group_turns(paras: tuple[Para, ...], speakers: tuple[SpeakerDraft, ...]) -> 
                 if text:
                     turns.append(Draft(None, text, para.first_line, timestamp))
                 continue
+            if not text and not current.paragraphs and current.timestamp is None:
+                current.timestamp = timestamp  # "**Jane Doe** / 00:00:03 / text": the time under the name is the turn's
             cues.extend(current, text, para)
         elif current is not None and _bracketed(para.text) and not is_editor_note(para.text):
             # "(Laughter.)", "[END OF TAPE 1]": a transcriber's bracket between two turns is what

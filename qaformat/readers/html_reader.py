@@ -4,13 +4,14 @@ Owns reading HTML: the declared encoding, which elements are page furniture (nav
 header and footer, asides, forms, scripts, comments) and are reported in ``omitted`` with their
 source lines, block elements and ``<br>`` as blocks and lines, whitespace collapsed as a
 browser does, and the hints HTML carries (``<h1>``-``<h6>``, a bold run at the start, a paragraph
-in italics, ``<blockquote>``, a name-only ``<dt>`` naming its ``<dd>``'s speaker, our own ``qa-*``
+in italics, ``<blockquote>``, a name-only ``<dt>`` naming its ``<dd>``'s speaker, a transcript
+``<table>`` of speaker, time and text columns naming each row's speaker and time, our own ``qa-*``
 classes). Page furniture is known by its element or landmark role (``<nav>``, ``<aside>``,
 ``<figcaption>``) and by the words CMSs name their components with (``class="most-read"``,
 ``id="comments"``, ``aria-label="Share"``). Office suites' pages read like hand-written ones:
 bold and italics set in a style sheet's class rules (Google Docs), Word's title class, its
 ``<o:p>`` spacers and its conditional comments. Knows nothing about interviews. Imports lxml
-and, from qaformat, only the blocks, the errors, the names vocabulary and `decode`.
+and, from qaformat, only the blocks, the errors, the names vocabulary, `decode` and `tables`.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from qaformat.errors import Diagnostic, InputError
 from qaformat.names import is_name_only
 from qaformat.patterns import lazy
 from qaformat.readers.decode import decode
+from qaformat.readers.tables import Columns, find_columns, is_header, is_talk, seconds
 
 __all__ = ["MAX_DEPTH", "read_html"]
 
@@ -65,7 +67,8 @@ _FURNITURE = {
 }
 # Furniture that holds no words a reader of the page sees: left out without a `left-out` report.
 _WORDLESS = frozenset({"script", "style sheet", "noscript fallback", "template", "HTML comment", "graphic (svg)",
-                       "embedded frame", "embedded media", "form control", "hidden element", "stand-in title"})
+                       "embedded frame", "embedded media", "form control", "hidden element", "stand-in title",
+                       "table header row"})
 # The same furniture marked with an ARIA landmark role on a <div>.
 _ROLES = {
     "navigation": "page navigation",
@@ -457,6 +460,7 @@ class _TreeReader:
         self.blocks: list[Block] = []
         self.omitted: list[Omitted] = []
         self.open: _Open | None = None
+        self.time: float | None = None  # a transcript table row's time, for the first block of its text
         self.cursor = 1
         self.depth = 0  # elements open around the current one
 
@@ -484,6 +488,8 @@ class _TreeReader:
         self.close()
         if _is_dialogue_list(element):
             self.dialogue(element, context)
+            return
+        if tag == "table" and self.transcript_table(element, context):
             return
         heading, title = _heading(element, tag)
         self.open = _Open(context, heading, title, [_Line(self.cursor)])  # line = the element's line
@@ -530,6 +536,49 @@ class _TreeReader:
             self.text(child.tail, context)
         self.depth -= 1
         self.close()
+
+    def transcript_table(self, table: _Element, context: _Context) -> bool:
+        """A time | speaker | text table (any order, header row or not, as `tables` reads it),
+        as web transcript players set one: each row's text is read with its speaker and time.
+        ``False`` for any other table, which is read cell by cell."""
+        rows = [(tr, cells) for tr, cells in _rows(table) if cells]
+        texts = [[_collapse(_visible_text(cell)) for cell in cells] for _, cells in rows]
+        columns = find_columns(texts[1:] or texts)
+        if columns is None:
+            return False
+        header = is_header(texts[0], columns, repeated=all(cell.tag == "th" for cell in rows[0][1]))
+        if not is_talk(texts[1:] if header else texts, columns):
+            return False
+        self.enter()
+        for caption in table.iterchildren("caption"):
+            self.walk(caption, context)
+        for index, ((tr, row), cells) in enumerate(zip(rows, texts, strict=True)):
+            self.sync(tr)
+            if index == 0 and header:
+                self.skip(tr, "table header row")
+            elif len(row) != columns.count:
+                self.walk(tr, context)  # a row across the table ("Part two"): read as it stands
+            elif not cells[columns.text]:
+                self.skip(tr, "table row with no text")
+            else:
+                self.transcript_row(row, cells, columns, context)
+        self.depth -= 1
+        return True
+
+    def transcript_row(self, row: list[_Element], cells: list[str], columns: Columns, context: _Context) -> None:
+        speaker = cells[columns.speaker].rstrip(":： ").strip() or None
+        time = seconds(cells[columns.time]) if columns.time is not None else None
+        for index, cell in enumerate(row):
+            if index == columns.text:
+                self.time = time
+                self.walk(cell, attrs.evolve(context, speaker=speaker))
+                self.time = None
+            elif index == columns.time and time is None and cells[index]:
+                self.walk(cell, context)  # not a time after all (a note such as "later"): plain text
+            else:
+                self.sync(cell)
+                self.skip(cell, None)  # its text is the speaker (or the time) of the row's text
+            self.text(cell.tail, context)
 
     # position
 
@@ -593,9 +642,23 @@ class _TreeReader:
             self.blocks.append(Block(
                 text=text, line=line.number or self.cursor, gap_before=gap, heading=block.heading, title=block.title,
                 bold_prefix=bold_prefix, italic=italic or hints.note, quote=hints.quote, list_item=hints.list_item,
-                speaker=hints.speaker, style=hints.style,
+                speaker=hints.speaker, time=self.time, style=hints.style,
             ))
+            self.time = None  # the row's time is its first line's, as a Word table row's is
             gap = False
+
+
+def _rows(table: _Element) -> list[tuple[_Element, list[_Element]]]:
+    """Each row of a table (in its ``<thead>``, ``<tbody>`` or straight in it, not in a table
+    inside one of its cells) with its cells."""
+    rows = []
+    for tr in table.iter("tr"):
+        parent = tr.getparent()
+        while parent is not None and parent.tag != "table":
+            parent = parent.getparent()
+        if parent is table:
+            rows.append((tr, [cell for cell in tr if cell.tag in ("td", "th")]))
+    return rows
 
 
 def _is_skipped(element: _Element, context: _Context, page_chars: int) -> bool:

@@ -2,8 +2,9 @@
 
 Transcription services and meeting tools export transcripts as tables: a Word table, or
 tab-separated text (Zoom's and Kontur Talk's ``.txt``, a spreadsheet saved as text) with a
-``Timecode  Speaker  Text`` header row. The Word reader and the text reader both ask this module
-which column holds what, so a table is read by one rule whatever file it came in. The speaker
+``Timecode  Speaker  Text`` header row. The Word, text and HTML readers all ask this module which
+column holds what, so a table is read by one rule whatever file it came in (a web page's
+transcript player sets the same columns as an HTML ``<table>``). The speaker
 column is what the format itself names, as a caption's voice is. Knows nothing about interviews.
 """
 
@@ -17,7 +18,7 @@ import attrs
 from qaformat.names import is_name_only
 from qaformat.patterns import lazy
 
-__all__ = ["Columns", "find_columns", "is_header", "seconds"]
+__all__ = ["Columns", "find_columns", "is_header", "is_talk", "seconds"]
 
 _TIME = lazy(r"[\[(]?(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?[\])]?")
 _HEADER_WORDS = frozenset({
@@ -26,6 +27,11 @@ _HEADER_WORDS = frozenset({
     "content", "words", "speech", "said",
 })
 _COLUMN_SHARE = 0.8  # share of a column's cells that must fit for the column to be a time/name column
+_FEWEST_WORDS = 4  # words a row of a transcript table says, on average
+# "07:00", "13:30": a time of day, as a timetable prints it (hours and minutes on a five-minute
+# mark), where a recording's time codes fall on any second.
+_CLOCK = lazy(r"\d{1,2}:[0-5][05]")
+_FEWEST_CLOCKS = 3
 
 
 @attrs.frozen
@@ -83,3 +89,17 @@ def is_header(texts: Sequence[str], columns: Columns | None, *, repeated: bool =
         return False
     stamp = texts[columns.time]
     return bool(stamp) and seconds(stamp) is None and len(texts[columns.text].split()) <= 3
+
+
+def is_talk(rows: Sequence[Sequence[str]], columns: Columns) -> bool:
+    """Do the body rows (header row left out) read as people talking: speakers who recur, rows
+    that say a few words each on average, times that are a recording's? A timetable, a rota or
+    a price list has a time column and a column of short names too, but its "speakers" do not
+    recur, nobody says anything, or its times are times of day."""
+    body = [row for row in rows if len(row) == columns.count]
+    speakers = {row[columns.speaker] for row in body}
+    said = sum(len(row[columns.text].split()) for row in body)
+    if not body or len(speakers) * 2 > len(body) or said < _FEWEST_WORDS * len(body):
+        return False
+    times = [row[columns.time] for row in body if row[columns.time]] if columns.time is not None else []
+    return len(times) < _FEWEST_CLOCKS or not all(_CLOCK.fullmatch(time) for time in times)

@@ -27,7 +27,6 @@ _ESCAPABLE = frozenset("\\`*_{}[]()#+-.!>|~<")
 _FRONT_MATTER_MAX_LINES = 60
 _FEWEST_ROWS = 3
 _ROW_SHARE = 0.8  # share of the non-blank lines a tab-separated table must fill
-_FEWEST_WORDS = 4  # words a row of a transcript table says, on average
 # A list marker before a bold run or a short "Label:" ("- **Q**: ...", "1. **Ana:** ...", "* Q: ...").
 _LIST_ITEM = lazy(r"[ \t]{0,3}(?:[-*+]|\d{1,3}[.)])[ \t]+\S")
 _LIST_LABEL = lazy(r"(?:[-*+]|\d{1,3}[.)])\s+(?=\*\*|__|[^\s:*]{1,30}(?: [^\s:*]{1,30}){0,3}:\s)")
@@ -137,17 +136,14 @@ def _tab_separated(lines: list[str | None], start: int) -> tuple[dict[int, Block
     if len(tabbed) < _ROW_SHARE * filled:
         return {}, None
     # Only a file of tab-separated rows needs the columns' reading: start-up stays short without it.
-    from qaformat.readers.tables import find_columns, is_header, seconds
+    from qaformat.readers.tables import find_columns, is_header, is_talk, seconds
 
     order = sorted(tabbed)
     columns = find_columns([tabbed[i] for i in order[1:]])
     if columns is None:
         return {}, None
     header = order[0] if is_header(tabbed[order[0]], columns) else None
-    body = [cells for i in order if i != header and len(cells := tabbed[i]) == columns.count]
-    speakers = {cells[columns.speaker] for cells in body}
-    said = sum(len(cells[columns.text].split()) for cells in body)
-    if not body or len(speakers) * 2 > len(body) or said < _FEWEST_WORDS * len(body):
+    if not is_talk([tabbed[i] for i in order if i != header], columns):
         return {}, None  # a timetable or a price list: the "speakers" do not recur, nobody talks
     rows: dict[int, Block] = {}
     for index in order:

@@ -15,7 +15,8 @@ as `.md` or `.vtt`, are listed as skipped):
     lines increase from turn to turn;
   - `starts_with` is the literal start of the text after the label (the label's separator
     `:` `.` or two spaces, a `(hh:mm:ss)` timestamp and `**` skipped; for a label on its own
-    line, the next non-blank line; wrapped lines are joined with one space);
+    line, the next non-blank line, after a time code alone on the line under the name;
+    wrapped lines are joined with one space);
   - the title, headings (in order) and intro paragraphs are lines of the text, and each turn's
     `section` is the nearest heading above it;
   - no line inside a turn starts with another speaker's label, or with an anonymous label
@@ -68,6 +69,7 @@ PIPE_TIME = re.compile(r"\s+\|\s+\d{1,2}:\d{2}(?::\d{2})?\s*$")
 PAREN_TIME = re.compile(r"\s*\(\d{1,2}:\d{2}(?::\d{2})?\)")
 OTTER_TIME = re.compile(r"\s{2,}\d{1,2}:\d{2}(?::\d{2})?\s*$")
 BARE_REV_TIME = re.compile(r"^\(\d{1,2}:\d{2}(?::\d{2})?\):\s*$")
+TIME_LINE = re.compile(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s*$")  # "00:00:03" alone under a name
 EDITOR = re.compile(r"(?i)editor[’']?s\s+note|ed\.?\s+note")
 DIRECTION = re.compile(r"^(\(.*\)|\[.*\])$")
 LABELISH = re.compile(r"^[^\W\d][\w.,'’ ()-]{0,40}\s?:\s")
@@ -140,6 +142,8 @@ def turn_text(lines: list[str], idx: int, label: str | None) -> str:
         j = idx + 1
         while j < len(lines) and not lines[j].strip():
             j += 1
+        if j + 1 < len(lines) and TIME_LINE.match(lines[j].strip()) and lines[j + 1].strip():
+            j += 1  # the turn's time, between the name and the text
         parts = [lines[k].strip() for k in paragraph_from(lines, j)] if j < len(lines) else []
     return " ".join(parts)
 

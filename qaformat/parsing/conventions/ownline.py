@@ -4,9 +4,11 @@ Word files and web pages often set the name as a paragraph of its own (``JANE DO
 ``Interviewer``, no colon, no time) above what that person says; captioning and subtitling
 tools export the same layout, and some Markdown transcripts set it as a heading (``### Jane
 Doe``); parliaments' reports (Hansard) add the member's seat and party in brackets, or print an
-office with the person's name in brackets. A name line counts when it is short and name-shaped,
-text follows it, and the same name stands alone again elsewhere (the speakers stage counts).
-Names with a colon or a time are the colon convention's.
+office with the person's name in brackets. Riverside, Descript and many web transcript players
+put the turn's time alone on the line between the name and the text (``Jane Doe / 00:00:03 /
+text``): that time line belongs to the label. A name line counts when it is short and
+name-shaped, text follows it, and the same name stands alone again elsewhere (the speakers
+stage counts). Names with a colon or a time on their own line are the colon convention's.
 """
 
 from __future__ import annotations
@@ -32,27 +34,51 @@ _NUMBERED = "QT0123456789"
 _QUESTION_NUMBER = lazy(r"[QT]?\d{1,3}\.\s+")
 # "The Minister of State, Department for Transport (Mr Huw Merriman)": an office and the person.
 _OFFICE = lazy(r"([^()]{3,100}?)\s*\(([^()]{3,60}\s[^()]{1,60})\)")
+# "07:00", "13:30": a time of day, as a schedule prints it (hours and minutes on a five-minute
+# mark), where a recording's time codes fall on any second.
+_CLOCK = lazy(r"\d{1,2}:[0-5][05]")
+_FEWEST_CLOCKS = 3
+_SCHEDULE = "times of day by the names, as a schedule prints them"
 
 
-def propose(blocks: list[Block], features: Features, metadata: Mapping[str, str]) -> tuple[Label | None, ...] | None:
-    """A label on every name line that has text under it; ``None`` with fewer than four."""
+def propose(blocks: list[Block], features: Features,
+            metadata: Mapping[str, str]) -> tuple[Label | None, ...] | str | None:
+    """A label on every name line that has text under it; ``None`` with fewer than four, and
+    why not when every name has a time of day by it (a programme or a rota, not a talk)."""
     labels: list[Label | None] = [None] * len(blocks)
     found = 0
+    times: list[str] = []  # the time lines under (or over) names, as written
     for index in range(len(blocks) - 1):
         block = blocks[index]
-        if block.heading == 1 or features.labels[index] is not None or _is_name_line(blocks[index + 1]):
+        if block.heading == 1 or features.labels[index] is not None:
             continue  # a label with a time or a colon is the colon convention's
+        # A time alone on the line under the name (Riverside's, Descript's and many web players'
+        # "Name / 00:00:03 / text") is the turn's, and the text starts on the line after it.
+        below = features.labels[index + 1]
+        time = below if below is not None and below.continues and not below.rest else None
+        text = index + 2 if time is not None else index + 1
+        if text >= len(blocks) or _is_name_line(blocks[text]):
+            continue
         label = _name_line(block)
         if label is None:
             continue
         before = features.labels[index - 1] if index else None
-        if before is not None and before.continues:
+        if time is not None:
+            labels[index + 1] = time
+            times.append(blocks[index + 1].text)
+            label = attrs.evolve(label, timestamp=time.timestamp)
+        elif before is not None and before.continues:
             # A time on the line above the name ("0:0:5.3 --> 0:0:9.1", "00:01:02") is the turn's.
             labels[index - 1] = before
             label = attrs.evolve(label, timestamp=before.timestamp)
+            times.append(blocks[index - 1].text)
         labels[index] = label
         found += 1
-    return tuple(labels) if found >= _MIN_NAME_LINES else None
+    if found < _MIN_NAME_LINES:
+        return None
+    if len(times) >= _FEWEST_CLOCKS and all(_CLOCK.fullmatch(time) for time in times):
+        return _SCHEDULE
+    return tuple(labels)
 
 
 def _name_line(block: Block) -> Label | None:
