@@ -108,7 +108,12 @@ _PANEL = (
 def test_a_panel_guest_who_comes_in_unasked_answers():
     """The moderator introduces three guests; one takes the floor unasked ("May I add something?") and
     never ends a turn with a question: a guest, not a second moderator."""
-    roles = {s.name: s.role.value for s in qaformat.parse(_PANEL).speakers}
+    transcript = qaformat.parse(_PANEL)
+    roles = {s.name: s.role.value for s in transcript.speakers}
+    guests = {d.message.split(" taken")[0]: d.message.split("; ")[1] for d in transcript.diagnostics
+              if "as a panel's guest does" in d.message}
+    assert guests == {"Tomas Wirth": "called on by name and asks nothing, as a panel's guest does)",
+                      "Elin Sauer": "comes in unasked and asks nothing, as a panel's guest does)"}
     assert roles == {"Maya Okonjo": "interviewer", "Priya Nandakumar": "interviewee", "Tomas Wirth": "interviewee",
                      "Elin Sauer": "interviewee"}
     generic = _PANEL

@@ -150,6 +150,7 @@ def assign_roles(speakers: tuple[SpeakerDraft, ...], turns: list[Draft], report:
         return roles
     fixed = set(roles.values())
     inferred: dict[str, Role]
+    came_in: set[str] = set()
     if Role.INTERVIEWER in fixed and Role.INTERVIEWEE in fixed:
         # Q and A are fixed: a named third voice is counsel, an announcer, a clerk.
         inferred = {i: (Role.INTERVIEWER if behaviour[i].asking >= 0.75 else Role.OTHER) for i in open_ids}
@@ -164,12 +165,15 @@ def assign_roles(speakers: tuple[SpeakerDraft, ...], turns: list[Draft], report:
                                 " not an interview")]
         votes = {speaker_id: statements for speaker_id in open_ids}
     else:
-        inferred = _infer(open_ids, behaviour, votes, named)
+        inferred = _infer(open_ids, behaviour, votes, named, came_in)
     names = {s.id: s.name for s in speakers}
     first_lines = {t.speaker: t.line for t in reversed(turns) if t.speaker is not None}
     for speaker_id, role in inferred.items():
         seen = behaviour[speaker_id]
         reasons = "".join(f"; {vote.reason}" for vote in votes.get(speaker_id, ()))
+        if speaker_id in came_in:
+            how = "called on by name" if seen.called else "comes in unasked"
+            reasons += f"; {how} and asks nothing, as a panel's guest does"
         report.info(
             "role-inferred",
             f"{names[speaker_id]} taken as {role.value} ({seen.turns} turn(s),"
@@ -233,7 +237,7 @@ def _answerers(ids: list[str], behaviour: dict[str, _Behaviour], votes: Mapping[
 
 
 def _infer(ids: list[str], behaviour: dict[str, _Behaviour], votes: Mapping[str, list[Vote]],
-           named: Mapping[str, frozenset[str]]) -> dict[str, Role]:
+           named: Mapping[str, frozenset[str]], came_in: set[str]) -> dict[str, Role]:
     """Who asks: each speaker leans towards interviewer by the share of their turns that ask,
     and away from it by their share of all the words (the guest does most of the talking),
     plus the votes. The lowest is the main interviewee; another speaker who leans as far
@@ -264,6 +268,7 @@ def _infer(ids: list[str], behaviour: dict[str, _Behaviour], votes: Mapping[str,
             out[speaker_id] = Role.INTERVIEWEE  # a panel's other guest: asked, answers, asks nothing
         elif len(ids) >= 3 and _comes_in(speaker_id, main, ids, behaviour, votes, named):
             out[speaker_id] = Role.INTERVIEWEE  # a panel's guest who comes in unasked ("Can I come in here?")
+            came_in.add(speaker_id)
         elif (len(ids) >= 3 and seen.turns == 1 and seen.words < 25 and not seen.has_question
               and not any(v.weight < 0 for v in votes.get(speaker_id, ()))):
             out[speaker_id] = Role.OTHER
