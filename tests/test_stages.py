@@ -88,6 +88,60 @@ def test_panel_one_moderator_two_guests():
     assert roles == {"Moderator": "interviewer", "Amy Reed": "interviewee", "Carl Voss": "interviewee"}
 
 
+_PANEL = (
+    "MAYA OKONJO: Welcome to the harbour forum. I'm joined by Priya Nandakumar of the port authority, Tomas Wirth"
+    " of the fishermen's co-operative, and Elin Sauer, who runs the ferry company. Priya, why move the fish market?\n\n"
+    "PRIYA NANDAKUMAR: Because the quay is sinking. We measured eleven centimetres in four years, and the repairs"
+    " would cost more than the new hall.\n\n"
+    "OKONJO: Tomas, your members like the old quay.\n\n"
+    "TOMAS WIRTH: They do. Their grandfathers landed fish there, and the new hall is two kilometres from the"
+    " town.\n\n"
+    "ELIN SAUER: May I add something? The ferry berth moves with the market, and nobody has asked who pays for"
+    " the new pontoon.\n\n"
+    "OKONJO: Quickly, Elin.\n\n"
+    "SAUER: The pontoon alone costs what we earn in a year, so either the town helps or the fares go up.\n\n"
+    "NANDAKUMAR: The town has offered half. That is in the plan.\n\n"
+    "OKONJO: That is all we have time for. Thank you all."
+)
+
+
+def test_a_panel_guest_who_comes_in_unasked_answers():
+    """The moderator introduces three guests; one takes the floor unasked ("May I add something?") and
+    never ends a turn with a question: a guest, not a second moderator."""
+    transcript = qaformat.parse(_PANEL)
+    roles = {s.name: s.role.value for s in transcript.speakers}
+    guests = {d.message.split(" taken")[0]: d.message.split("; ")[1] for d in transcript.diagnostics
+              if "as a panel's guest does" in d.message}
+    assert guests == {"Tomas Wirth": "called on by name and asks nothing, as a panel's guest does)",
+                      "Elin Sauer": "comes in unasked and asks nothing, as a panel's guest does)"}
+    assert roles == {"Maya Okonjo": "interviewer", "Priya Nandakumar": "interviewee", "Tomas Wirth": "interviewee",
+                     "Elin Sauer": "interviewee"}
+    generic = _PANEL
+    for number, name in enumerate(["MAYA OKONJO", "PRIYA NANDAKUMAR", "TOMAS WIRTH", "ELIN SAUER"], start=1):
+        generic = generic.replace(f"{name}:", f"Speaker {number}:").replace(f"{name.split()[1]}:", f"Speaker {number}:")
+    roles = {s.name: s.role.value for s in qaformat.parse(generic).speakers}  # no names: beside the one who asks
+    assert roles == {"Speaker 1": "interviewer", "Speaker 2": "interviewee", "Speaker 3": "interviewee",
+                     "Speaker 4": "interviewee"}
+
+
+def test_two_co_hosts_and_a_guest_keep_both_hosts():
+    """The second host first speaks after the guest, without a question mark, and only the guest
+    says his name: still a host."""
+    text = ("Lena: Welcome back to Shop Talk. Our guest today runs a bicycle workshop. Tell us how it started.\n\n"
+            "Omar Haddad: With a broken bike and a borrowed garage. I fixed my own, then the neighbours', then"
+            " the whole street's, and after a year I had a waiting list and no garage.\n\n"
+            "Jakob: We had the same with the podcast, a hobby that turned into a second job without anyone deciding.\n\n"
+            "Omar Haddad: That is it exactly. I rented a unit by the railway and hired my cousin, who knew wheels"
+            " better than I did, and we have never had a quiet month since.\n\n"
+            "Lena: What would you tell someone starting now?\n\n"
+            "Omar Haddad: Keep the garage as long as you can. Rent is what closes workshops, not customers.\n\n"
+            "Jakob: Good advice for podcasts too, where the rent is the hosting bill and the microphones.\n\n"
+            "Omar Haddad: Jakob knows. Thanks for having me, both of you, it was a pleasure to talk about the"
+            " workshop and the people who keep it going.")
+    roles = {s.name: s.role.value for s in qaformat.parse(text).speakers}
+    assert roles == {"Lena": "interviewer", "Omar Haddad": "interviewee", "Jakob": "interviewer"}
+
+
 def _statement(topic: str) -> str:
     return " ".join(f"Point {n} about {topic} is one we learned the hard way. Why does it matter? It saves time."
                     for n in range(1, 6))
@@ -266,6 +320,32 @@ def test_implied_speakers_are_named_from_the_headline_and_byline():
             "My father's diabetes.\n\n**Did customers leave?**\n\nHalf of them.")
     t = qaformat.parse(text, format="markdown")
     assert [(s.name, s.role.value) for s in t.speakers] == [("Tom Bell", "interviewer"), ("Ana Ruiz", "interviewee")]
+
+
+@pytest.mark.parametrize(("headline", "interviewee"), [
+    ("Harbour Weekly — draft 2 — Ines Alvarado interview (KD)", "Ines Alvarado"),  # the part that says "interview"
+    ("Harbour Weekly — draft 2 (KD)", "Interviewee"),  # a masthead and a draft: nobody's name
+    ("Harbour Weekly", "Interviewee"),
+    ("Ines Alvarado — on sails and sailmakers", "Ines Alvarado"),
+])
+def test_the_interviewee_is_the_person_a_headline_names_not_its_publication(headline: str, interviewee: str):
+    text = (f"# {headline}\n\n**How did you start?**\n\nIn my uncle's loft, cutting canvas.\n\n"
+            "**And now?**\n\nNow I cut sails for racing yachts.\n\n**Which cloth?**\n\nMostly laminates.\n\n"
+            "**Do you still sew by hand?**\n\nThe corners, always.\n\n**What next?**\n\nA bigger loft.")
+    t = qaformat.parse(text, format="markdown")
+    assert [(s.name, s.role.value) for s in t.speakers] == [("Interviewer", "interviewer"), (interviewee, "interviewee")]
+
+
+def test_a_page_titles_name_is_the_interviewee_where_the_headline_says_it_again():
+    page = ("<html><head><title>{title}</title></head><body><h1>Tools of the trade: what Ines Alvarado uses</h1>"
+            "<p>We ask makers about their tools.</p><h3>Which tool do you use most?</h3><p>A sailmaker's palm.</p>"
+            "<h3>And the oldest?</h3><p>My uncle's fid, older than I am.</p><h3>Which cloth?</h3><p>Laminates.</p>"
+            "<h3>Do you still sew by hand?</h3><p>The corners, always.</p><h3>What next?</h3><p>A bigger loft.</p>"
+            "</body></html>")
+    named = qaformat.parse(page.format(title="Ines Alvarado | The Harbour Ledger"), format="html")
+    assert [s.name for s in named.speakers] == ["Interviewer", "Ines Alvarado"]
+    unnamed = qaformat.parse(page.format(title="Vanity Harbour | Tools of the trade"), format="html")
+    assert [s.name for s in unnamed.speakers] == ["Interviewer", "Interviewee"]  # a site's name, said nowhere else
 
 
 def test_one_bold_question_is_not_an_interview():

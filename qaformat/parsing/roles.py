@@ -21,9 +21,10 @@ from collections.abc import Mapping
 import attrs
 
 from qaformat.model import Kind, Role
+from qaformat.names import GENERIC_WORDS
 from qaformat.parsing.report import Report
 from qaformat.parsing.units import Draft, SpeakerDraft, Vote
-from qaformat.parsing.words import word_count
+from qaformat.parsing.words import fold_accents, name_words, word_count
 from qaformat.patterns import lazy
 
 __all__ = ["assign_kinds", "assign_roles"]
@@ -50,6 +51,9 @@ class _Behaviour:
     """Turns that follow another speaker's question."""
     lengths: list[int] = attrs.Factory(list)
     """Words of each turn."""
+    named_by: set[str] = attrs.Factory(set)
+    """The others whose turns say this speaker's name anywhere ("I'm joined by ... Lucia Ferrante",
+    "Briefly, Lucia.")."""
 
     @property
     def median_words(self) -> float:
@@ -110,11 +114,20 @@ def assign_roles(speakers: tuple[SpeakerDraft, ...], turns: list[Draft], report:
     # "Robert, is print dead?": a turn that opens by calling on another speaker hands them the floor.
     firsts = {s.id: (s.name.split() or [""])[0] for s in speakers}
     calls = {f"{first},": speaker_id for speaker_id, first in firsts.items() if first[:1].isupper() and len(first) > 2}
+    named = _name_words_of(speakers)
+    by_word: dict[str, set[str]] = {}
+    for speaker_id, words in named.items():
+        for word in words:
+            by_word.setdefault(word, set()).add(speaker_id)
     previous: Draft | None = None
     for position, turn in enumerate(turns):
         if turn.speaker is None:
             continue
         seen = behaviour[turn.speaker]
+        for word in _capitalised_words(turn.paragraphs):
+            for speaker_id in by_word.get(word, ()):
+                if speaker_id != turn.speaker:
+                    behaviour[speaker_id].named_by.add(turn.speaker)
         seen.turns += 1
         ends = _ends_with_question(turn.paragraphs)
         seen.ends_with_question += ends
@@ -137,6 +150,7 @@ def assign_roles(speakers: tuple[SpeakerDraft, ...], turns: list[Draft], report:
         return roles
     fixed = set(roles.values())
     inferred: dict[str, Role]
+    came_in: set[str] = set()
     if Role.INTERVIEWER in fixed and Role.INTERVIEWEE in fixed:
         # Q and A are fixed: a named third voice is counsel, an announcer, a clerk.
         inferred = {i: (Role.INTERVIEWER if behaviour[i].asking >= 0.75 else Role.OTHER) for i in open_ids}
@@ -151,12 +165,15 @@ def assign_roles(speakers: tuple[SpeakerDraft, ...], turns: list[Draft], report:
                                 " not an interview")]
         votes = {speaker_id: statements for speaker_id in open_ids}
     else:
-        inferred = _infer(open_ids, behaviour, votes)
+        inferred = _infer(open_ids, behaviour, votes, named, came_in)
     names = {s.id: s.name for s in speakers}
     first_lines = {t.speaker: t.line for t in reversed(turns) if t.speaker is not None}
     for speaker_id, role in inferred.items():
         seen = behaviour[speaker_id]
         reasons = "".join(f"; {vote.reason}" for vote in votes.get(speaker_id, ()))
+        if speaker_id in came_in:
+            how = "called on by name" if seen.called else "comes in unasked"
+            reasons += f"; {how} and asks nothing, as a panel's guest does"
         report.info(
             "role-inferred",
             f"{names[speaker_id]} taken as {role.value} ({seen.turns} turn(s),"
@@ -164,6 +181,25 @@ def assign_roles(speakers: tuple[SpeakerDraft, ...], turns: list[Draft], report:
             first_lines.get(speaker_id),
         )
     return {**roles, **inferred}
+
+
+_CAPITALISED = lazy(r"\b[A-ZÀ-ÖØ-Þ][\w'’-]+")
+
+
+def _name_words_of(speakers: tuple[SpeakerDraft, ...]) -> dict[str, frozenset[str]]:
+    """The words another speaker would say to name each speaker: its name's words, not generic
+    ones (``Speaker 3`` is nobody's name) nor initials."""
+    out = {}
+    for speaker in speakers:
+        words = {w for n in (speaker.name, *speaker.names) for w in name_words(n)
+                 if len(w) > 2 and w.isalpha() and w not in GENERIC_WORDS}
+        if words:
+            out[speaker.id] = frozenset(words)
+    return out
+
+
+def _capitalised_words(paragraphs: list[str]) -> set[str]:
+    return {fold_accents(w).casefold() for p in paragraphs for w in _CAPITALISED.findall(p)}
 
 
 def _nobody_asks(turns: list[Draft], behaviour: dict[str, _Behaviour]) -> bool:
@@ -200,11 +236,13 @@ def _answerers(ids: list[str], behaviour: dict[str, _Behaviour], votes: Mapping[
     return out
 
 
-def _infer(ids: list[str], behaviour: dict[str, _Behaviour], votes: Mapping[str, list[Vote]]) -> dict[str, Role]:
+def _infer(ids: list[str], behaviour: dict[str, _Behaviour], votes: Mapping[str, list[Vote]],
+           named: Mapping[str, frozenset[str]], came_in: set[str]) -> dict[str, Role]:
     """Who asks: each speaker leans towards interviewer by the share of their turns that ask,
     and away from it by their share of all the words (the guest does most of the talking),
     plus the votes. The lowest is the main interviewee; another speaker who leans as far
-    the same way (a panel's second guest) answers too; everyone else asks."""
+    the same way (a panel's second guest), or who comes in unasked and never asks (`_comes_in`),
+    answers too; everyone else asks."""
     total_words = sum(behaviour[i].words for i in ids) or 1
     longest = max(behaviour[i].median_words for i in ids) or 1.0
 
@@ -228,6 +266,9 @@ def _infer(ids: list[str], behaviour: dict[str, _Behaviour], votes: Mapping[str,
             out[speaker_id] = Role.INTERVIEWEE
         elif answers and not any(v.weight > 0 for v in votes.get(speaker_id, ())):
             out[speaker_id] = Role.INTERVIEWEE  # a panel's other guest: asked, answers, asks nothing
+        elif len(ids) >= 3 and _comes_in(speaker_id, main, ids, behaviour, votes, named):
+            out[speaker_id] = Role.INTERVIEWEE  # a panel's guest who comes in unasked ("Can I come in here?")
+            came_in.add(speaker_id)
         elif (len(ids) >= 3 and seen.turns == 1 and seen.words < 25 and not seen.has_question
               and not any(v.weight < 0 for v in votes.get(speaker_id, ()))):
             out[speaker_id] = Role.OTHER
@@ -237,6 +278,24 @@ def _infer(ids: list[str], behaviour: dict[str, _Behaviour], votes: Mapping[str,
         # Two or more voices: somebody asks. The one who leans that way most.
         out[max((i for i in ids if i != main), key=lambda i: leans[i])] = Role.INTERVIEWER
     return out
+
+
+def _comes_in(speaker_id: str, main: str, ids: list[str], behaviour: dict[str, _Behaviour],
+              votes: Mapping[str, list[Vote]], named: Mapping[str, frozenset[str]]) -> bool:
+    """A panel's guest who takes the floor unasked: no turn ends in a question or prompts (a
+    question inside a turn, "Can I come in here?", asks for the floor, not an answer), first
+    heard after the main interviewee, at a guest's length, and named by a voice other than the
+    main interviewee (the moderator's introduction, "Briefly, Lucia."), or, with no name to be
+    named by (``Speaker 3``), beside a voice whose turns do end in questions. A co-host speaks
+    before the guest does, or asks, or is named only by the guest ("I think Ben, your experience")."""
+    seen, guest = behaviour[speaker_id], behaviour[main]
+    if seen.ends_with_question or seen.prompts or any(v.weight > 0 for v in votes.get(speaker_id, ())):
+        return False
+    if seen.first_turn < guest.first_turn or seen.median_words < 0.5 * guest.median_words:
+        return False
+    if speaker_id in named:
+        return bool(seen.named_by - {main})
+    return any(behaviour[i].ends_with_question for i in ids if i != speaker_id)
 
 
 def assign_kinds(turns: list[Draft], roles: dict[str, Role]) -> None:

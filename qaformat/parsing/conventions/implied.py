@@ -19,7 +19,7 @@ from qaformat.parsing.units import Label
 from qaformat.parsing.words import RoleWord
 from qaformat.patterns import lazy
 
-__all__ = ["Implied", "implied_label", "implied_speakers"]
+__all__ = ["Implied", "implied_label", "implied_speakers", "is_person"]
 
 _PARTICLE = r"(?:de|da|van|von|der|del|della|di|du|le|la|dos|das|bin|al)\b"
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁІЇЄҐΑ-Ω"  # Latin (with Latin Extended-A, upper and lower mixed), Cyrillic, Greek
@@ -50,7 +50,16 @@ _BYLINE = lazy(rf"(?i:^{_BYLINE_WORDS})\s+" + _NAME)
 _BYLINE_TAIL = lazy(rf"[.!?]\s+(?i:{_BYLINE_WORDS})\s+" + _NAME + r"\.?$")
 _INTERVIEWER_KEYS = ("interviewer", "interviewers", "host", "author", "authors", "byline")
 _INTERVIEWEE_KEYS = ("interviewee", "guest", "guests", "subject", "narrator")
-_TITLE_KEYS = ("title", "description", "summary", "subtitle", "og:title")
+_TITLE_KEYS = ("title", "description", "summary", "subtitle", "og:title", "page_title")
+# A title's parts: "Pixel Quarterly — draft 3 — Jonas Berg interview (NP)", "Jonas Berg | The Daily Ledger".
+_SEGMENTS = lazy(r"\s+[|—–·]\s+|\s+-\s+")
+_ASIDE = lazy(r"\s*\([^()]{0,40}\)")
+_NAME_INTERVIEW = lazy(r"^" + _NAME + r"\s+(?i:interview|q\s*&\s*a|in conversation|entrevista|entretien|intervista)\b")
+# Words of a publication's name, not a person's ("Pixel Quarterly", "The Daily Ledger").
+_MASTHEAD_WORDS = frozenset(
+    """quarterly weekly daily monthly magazine journal gazette herald tribune ledger chronicle digest
+    bulletin newsletter podcast times news courier zeitung revista""".split()
+)
 
 
 class Implied:
@@ -78,11 +87,12 @@ def implied_speakers(blocks: list[Block], metadata: Mapping[str, str], before: i
     interviewee = _from_keys(metadata, _INTERVIEWEE_KEYS)
     headlines = [metadata[k] for k in _TITLE_KEYS if metadata.get(k)]
     headlines += [b.text for b in blocks[:before] if b.title or b.heading or len(b.text) < 300][:12]
+    opening = " ".join([*headlines, *(b.text for b in blocks[:before][:12])])
     for text in headlines:
         if interviewee:
             break
         if not _BYLINE.match(text):  # "Por Marta Iglesias" names who asks
-            interviewee = _interviewee_in(text)
+            interviewee = _interviewee_in(text, opening)
     if not interviewee:
         # The intro's subject: "Cornelius Fairweather has kept the locks for nineteen years."
         for block in reversed(blocks[max(0, before - 3):before]):
@@ -112,8 +122,33 @@ def _from_keys(metadata: Mapping[str, str], keys: tuple[str, ...]) -> str:
     return ""
 
 
-def _interviewee_in(text: str) -> str:
+def _interviewee_in(text: str, opening: str = "") -> str:
+    """The person a headline names, else "": a publication's name ("Pixel Quarterly") is no
+    person's, and where a title has parts (``Masthead — draft 3 — Name interview``, ``Name |
+    Site``) the person is the part that says "interview", or a part that is only a name the
+    rest of the ``opening`` (headline, standfirst) says again."""
     text = _QA_PREFIX.sub("", text.strip().strip("\"“”"))
+    parts = [_ASIDE.sub("", part).strip() for part in _SEGMENTS.split(text)] if _SEGMENTS.search(text) else []
+    for part in parts:
+        found = _NAME_INTERVIEW.match(part) or _INTERVIEW_WITH.search(part)
+        if found and is_person(found.group(1)):
+            return found.group(1).rstrip(".")
+    name = _named_in(text)
+    rest = opening.replace(text, " ")
+    if name and is_person(name) and (name not in parts or name in rest):
+        return name  # a part that is only a name is a site's ("... | Northgate Courier") unless the page says it again
+    for part in parts:
+        if 2 <= len(part.split()) <= 4 and is_person(part) and part[-1:].isalpha() and part in rest:
+            return part  # "Jonas Berg | The Daily Ledger" over "what Jonas Berg uses"
+    return ""
+
+
+def is_person(name: str) -> bool:
+    """Name-shaped, and no publication's name (``Harbour Weekly``, ``The Daily Ledger``)."""
+    return is_name_shaped(name) and not any(w.casefold().strip(".") in _MASTHEAD_WORDS for w in name.split())
+
+
+def _named_in(text: str) -> str:
     found = _NAME_TALKS.match(text)
     if found and is_name_shaped(found.group(1)):
         return found.group(1)  # "Mariela Ruiz talks to Plate": the name before the verb, not the publication

@@ -17,8 +17,7 @@ from collections.abc import Mapping
 from qaformat.blocks import Block
 from qaformat.model import Role
 from qaformat.parsing.conventions.features import Features, is_question
-from qaformat.parsing.conventions.implied import implied_label, implied_speakers
-from qaformat.parsing.labels import is_name_shaped
+from qaformat.parsing.conventions.implied import implied_label, implied_speakers, is_person
 from qaformat.parsing.units import Label
 from qaformat.patterns import lazy
 
@@ -122,7 +121,7 @@ def _says_interview(blocks: list[Block], metadata: Mapping[str, str], before: in
 def _person(heading: str) -> str:
     """The name a heading is, where it is one (``Ana Ruiz``, ``Ana Ruiz, baker``)."""
     name = heading.split(",")[0].split(" – ")[0].split(" — ")[0].strip()
-    return name if 2 <= len(name.split()) <= 4 and is_name_shaped(name) and not is_question(name) else ""
+    return name if 2 <= len(name.split()) <= 4 and is_person(name) and not is_question(name) else ""
 
 
 def propose_blockquotes(blocks: list[Block], features: Features,
