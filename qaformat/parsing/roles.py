@@ -114,20 +114,27 @@ def assign_roles(speakers: tuple[SpeakerDraft, ...], turns: list[Draft], report:
     # "Robert, is print dead?": a turn that opens by calling on another speaker hands them the floor.
     firsts = {s.id: (s.name.split() or [""])[0] for s in speakers}
     calls = {f"{first},": speaker_id for speaker_id, first in firsts.items() if first[:1].isupper() and len(first) > 2}
-    named = _name_words_of(speakers)
+    # Who names whom matters only to a panel's open roles (`_comes_in`): two voices are spared
+    # looking at every capitalised word of the text.
+    named = _name_words_of(speakers) if sum(s.role is None for s in speakers) >= 3 else {}
     by_word: dict[str, set[str]] = {}
     for speaker_id, words in named.items():
         for word in words:
             by_word.setdefault(word, set()).add(speaker_id)
+    folded: dict[str, str] = {}  # a capitalised word as written -> as names are compared
     previous: Draft | None = None
     for position, turn in enumerate(turns):
         if turn.speaker is None:
             continue
         seen = behaviour[turn.speaker]
-        for word in _capitalised_words(turn.paragraphs):
-            for speaker_id in by_word.get(word, ()):
-                if speaker_id != turn.speaker:
-                    behaviour[speaker_id].named_by.add(turn.speaker)
+        if by_word:
+            for written in _capitalised_words(turn.paragraphs):
+                word = folded.get(written)
+                if word is None:
+                    word = folded[written] = fold_accents(written).casefold()
+                for speaker_id in by_word.get(word, ()):
+                    if speaker_id != turn.speaker:
+                        behaviour[speaker_id].named_by.add(turn.speaker)
         seen.turns += 1
         ends = _ends_with_question(turn.paragraphs)
         seen.ends_with_question += ends
@@ -199,7 +206,7 @@ def _name_words_of(speakers: tuple[SpeakerDraft, ...]) -> dict[str, frozenset[st
 
 
 def _capitalised_words(paragraphs: list[str]) -> set[str]:
-    return {fold_accents(w).casefold() for p in paragraphs for w in _CAPITALISED.findall(p)}
+    return {word for paragraph in paragraphs for word in _CAPITALISED.findall(paragraph)}
 
 
 def _nobody_asks(turns: list[Draft], behaviour: dict[str, _Behaviour]) -> bool:
