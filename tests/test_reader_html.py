@@ -352,6 +352,18 @@ def test_page_components_by_class_id_and_aria_label():
     assert [b.line for b in doc.blocks] == [2]
 
 
+def test_paywall_boxes_by_class():
+    # A paywall's teaser box at the end of the free text, whose second line looks like a label.
+    story = "<p>Keller: " + "Eine lange Antwort über den Gletscher und die Gäste. " * 4 + "</p>\n"
+    doc = read_html(
+        "<article>\n" + story +
+        '<div class="paywall"><p>Jetzt weiterlesen mit SPIEGEL+</p><p>Frage: Schon Abonnent? Hier anmelden.</p></div>\n'
+        '<div class="regwall-prompt"><p>Register to keep reading.</p></div>\n'
+        '<section class="premium-box"><p>Continue reading with Premium</p></section>\n</article>')
+    assert [(o.first_line, o.reason) for o in doc.omitted] == [(3, "paywall"), (4, "paywall"), (5, "paywall")]
+    assert [b.line for b in doc.blocks] == [2]
+
+
 def test_page_components_near_misses():
     # States and taxonomies (has-comments, tag-social), a lone "comment", an inline element, a wrapper
     # around the headline or around most of the page's text: all read.
