@@ -169,9 +169,10 @@ def test_dl_of_labelled_terms_end_to_end():
         "<dd><b>Okafor:</b> Slowly. An engineer asked me to draw what he could not explain.</dd>"
         "<dt><b>HQ:</b> Do you still sketch by hand?</dt><dd><b>Okafor:</b> Every day. Pencil, mostly.</dd>"
         "<dt><b>HQ:</b> What are you building now?</dt><dd><b>Okafor:</b> A footbridge.</dd></dl>", format="html")
+    # The heading says whom the interview is with: "Okafor" is Ada Okafor.
     assert [(turn.speaker, turn.paragraphs[0][:14]) for turn in t.turns()] == [
-        ("hq", "You drew bridg"), ("okafor", "Slowly. An eng"), ("hq", "Do you still s"),
-        ("okafor", "Every day. Pen"), ("hq", "What are you b"), ("okafor", "A footbridge.")]
+        ("hq", "You drew bridg"), ("ada-okafor", "Slowly. An eng"), ("hq", "Do you still s"),
+        ("ada-okafor", "Every day. Pen"), ("hq", "What are you b"), ("ada-okafor", "A footbridge.")]
 
 
 # -- our own HTML output reads back -----------------------------------------------------------
