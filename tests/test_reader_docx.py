@@ -170,6 +170,23 @@ def test_newsroom_file_end_to_end():
     assert t.metadata["author"] == "Nadia Brooks"
 
 
+def test_oral_history_file_end_to_end():
+    """The bold project title is the title, not a speaker with no words; the header's fields and the
+    tape line are left out; the header's "Interviewer:" and "Narrator:" name the surname labels."""
+    t = qaformat.read(DOCX / "oral_history.docx")
+    assert t.title == "HARBOR CANNERY WORKERS ORAL HISTORY PROJECT"
+    assert [(s.id, s.name, s.role.value, s.aliases) for s in t.speakers] == [
+        ("tomas-okafor", "Tomas Okafor", "interviewer", ("OKAFOR",)),
+        ("evelyn-marsh", "Evelyn Marsh", "interviewee", ("MARSH",))]
+    assert [s.heading for s in t.sections] == [None]
+    assert [turn.kind for turn in t.turns()] == [Kind.QUESTION, Kind.ANSWER] * 3 + [Kind.REMARK]
+    assert (2, 7, "byline, dateline or header") in [(s.first_line, s.last_line, s.reason) for s in t.skipped]
+    named = [d.message for d in t.diagnostics if d.code == "speaker-named-by-header"]
+    assert named == ["MARSH is Evelyn Marsh, as the header says ('Narrator: Evelyn Marsh')",
+                     "OKAFOR is Tomas Okafor, as the header says ('Interviewer: Tomas Okafor')"]
+    assert "empty-turn" not in {d.code for d in t.diagnostics}
+
+
 # -- our own DOCX output reads back ---------------------------------------------------------------
 
 OWN = """Nadia Brooks: How did you end up on the water?

@@ -169,9 +169,10 @@ def test_dl_of_labelled_terms_end_to_end():
         "<dd><b>Okafor:</b> Slowly. An engineer asked me to draw what he could not explain.</dd>"
         "<dt><b>HQ:</b> Do you still sketch by hand?</dt><dd><b>Okafor:</b> Every day. Pencil, mostly.</dd>"
         "<dt><b>HQ:</b> What are you building now?</dt><dd><b>Okafor:</b> A footbridge.</dd></dl>", format="html")
+    # The heading says whom the interview is with: "Okafor" is Ada Okafor.
     assert [(turn.speaker, turn.paragraphs[0][:14]) for turn in t.turns()] == [
-        ("hq", "You drew bridg"), ("okafor", "Slowly. An eng"), ("hq", "Do you still s"),
-        ("okafor", "Every day. Pen"), ("hq", "What are you b"), ("okafor", "A footbridge.")]
+        ("hq", "You drew bridg"), ("ada-okafor", "Slowly. An eng"), ("hq", "Do you still s"),
+        ("ada-okafor", "Every day. Pen"), ("hq", "What are you b"), ("ada-okafor", "A footbridge.")]
 
 
 # -- our own HTML output reads back -----------------------------------------------------------
@@ -389,6 +390,18 @@ def test_page_components_by_class_id_and_aria_label():
         (3, "comments"), (4, "links to other articles"), (5, "advertisement"), (6, "advertisement"),
         (7, "newsletter sign-up"), (8, "audio or video player"), (9, "share buttons"), (10, "comments"),
         (11, "links to other articles"), (12, "photo caption"), (13, "photo caption")]
+    assert [b.line for b in doc.blocks] == [2]
+
+
+def test_paywall_boxes_by_class():
+    # A paywall's teaser box at the end of the free text, whose second line looks like a label.
+    story = "<p>Keller: " + "Eine lange Antwort über den Gletscher und die Gäste. " * 4 + "</p>\n"
+    doc = read_html(
+        "<article>\n" + story +
+        '<div class="paywall"><p>Jetzt weiterlesen mit SPIEGEL+</p><p>Frage: Schon Abonnent? Hier anmelden.</p></div>\n'
+        '<div class="regwall-prompt"><p>Register to keep reading.</p></div>\n'
+        '<section class="premium-box"><p>Continue reading with Premium</p></section>\n</article>')
+    assert [(o.first_line, o.reason) for o in doc.omitted] == [(3, "paywall"), (4, "paywall"), (5, "paywall")]
     assert [b.line for b in doc.blocks] == [2]
 
 

@@ -407,6 +407,52 @@ def test_a_box_between_turns_is_skipped_with_its_reason_and_the_interview_goes_o
     assert ("Most read",) in [turn.paragraphs for turn in whole.turns()] and whole.skipped == ()
 
 
+def test_a_paywall_box_and_the_label_inside_it_are_left_out() -> None:
+    t = qaformat.parse("**BOTE:** Herr Keller, wie war der Sommer?\n\n**Keller:** Heiß.\n\n**BOTE:** Und morgen?\n\n"
+                       "**Keller:** Wieder rauf.\n\nJetzt weiterlesen mit BOTE+\n\nFrage: Schon Abonnent? Hier anmelden.\n",
+                       format="markdown")
+    assert [turn.line for turn in t.turns()] == [1, 3, 5, 7]
+    assert [s.id for s in t.speakers] == ["bote", "keller"]  # no "Frage" speaker with no turn
+    assert [(s.first_line, s.last_line) for s in t.skipped] == [(9, 11)]
+
+
+def test_a_caption_cue_after_the_closing_thanks_is_still_the_interview() -> None:
+    cues = [("TOM: Why bread?", 1), ("MARA: My father baked.", 3), ("TOM: Mara, thank you so much.", 5),
+            ("MARA: Thank you, Tom.", 7), ("This was fun.", 9)]
+    srt = "".join(f"{n}\n00:00:{s:02},000 --> 00:00:{s + 1:02},900\n{text}\n\n" for n, (text, s) in enumerate(cues, 1))
+    t = qaformat.parse(srt, format="srt")
+    assert list(t.turns())[-1].paragraphs == ("Thank you, Tom. This was fun.",)
+    assert t.skipped == ()
+
+
+def test_an_archive_header_names_the_labels_and_is_never_turns() -> None:
+    # The title in capitals over the fields, a tape line, then surnames: the header names them.
+    t = qaformat.parse("HARBOR CANNERY ORAL HISTORY PROJECT\nNarrator: Evelyn Marsh\nInterviewer: Tomas Okafor\n"
+                       "Date: June 3, 2021\nTape 2, Side B\n\nOKAFOR: When did you start?\n\nMARSH: In 1958.\n\n"
+                       "OKAFOR: What was the work?\n\nMARSH: Slimer, cleaning fish.\n", format="text")
+    assert [(s.name, s.role.value, s.aliases) for s in t.speakers] == [
+        ("Tomas Okafor", "interviewer", ("OKAFOR",)), ("Evelyn Marsh", "interviewee", ("MARSH",))]
+    assert [turn.line for turn in t.turns()] == [7, 9, 11, 13] and [s.heading for s in t.sections] == [None]
+    assert [d.line for d in t.diagnostics if d.code == "speaker-named-by-header"] == [2, 3]
+
+
+def test_a_single_credit_line_is_metadata_and_names_the_q_label() -> None:
+    t = qaformat.parse("Interviewer: Carla Ortiz, The Valley Courier. Date: 12 April 2024.\n\n"
+                       "Q: Is the worst over?\n\nA: For goods, probably.\n\nQ: And rents?\n\nA: Still climbing.\n",
+                       format="text")
+    assert [(s.name, s.aliases, s.description) for s in t.speakers] == [
+        ("Carla Ortiz", ("Q",), "Carla Ortiz, The Valley Courier"), ("A", ("A",), None)]
+    assert [turn.line for turn in t.turns()] == [3, 5, 7, 9]
+    assert [(s.first_line, s.reason) for s in t.skipped] == [(1, "byline, dateline or header")]
+
+
+def test_a_one_off_interviewer_remark_at_the_top_is_no_credit_line() -> None:
+    t = qaformat.parse("Interviewer: Good morning, and thanks for coming.\n\nQ: Is the worst over?\n\nA: Probably.\n\n"
+                       "Q: And rents?\n\nA: Still climbing.\n", format="text")
+    assert [s.name for s in t.speakers][-2:] == ["Q", "A"]
+    assert not any(d.code == "speaker-named-by-header" for d in t.diagnostics)
+
+
 def test_an_implied_answer_under_a_box_in_the_middle_is_the_boxs() -> None:
     t = qaformat.parse(_BOLD_QA.replace("**Who moors", "## Sign up to The Harbour Letter\n\nTides and notices, every Friday.\n\n"
                                                        "**Who moors"), format="markdown")

@@ -103,6 +103,10 @@ def parse_document(document: Document, options: ParseOptions | None = None) -> T
     # Slips are judged against the names as written, not as tidy recased them.
     check_transcript(layout.paras, tuple(attrs.evolve(s, name=d.name) for s, d in zip(speakers, cast.speakers, strict=True)),
                      sections, report, SourceMap(blocks))
+    # A label the layout left out with its box (a paywall's "Frage: Schon Abonnent?") names no speaker.
+    boxed = {p.speaker for p in layout.paras if p.speaker is not None and p.role is ParaRole.SKIPPED} - {
+        t.speaker for t in turns}
+    speakers = tuple(s for s in speakers if s.id not in boxed)
     skipped = tuple(Skipped(o.first_line, o.last_line, o.reason) for o in document.omitted) + grouped.skipped
     for left_out in grouped.skipped:
         report.info("outside-interview", f"lines {left_out.first_line}-{left_out.last_line} left out"

@@ -46,6 +46,14 @@ _TITLES = (
         r"|(?:our |free )?newsletters?|suscr[ií]bete.{0,60}|newsletter abonnieren|abonnez-vous.{0,60}"
         r"|inscrivez-vous.{0,60}|iscriviti.{0,60}|assine (?:a|nossa) newsletter.{0,40}"
     )),
+    ("paywall", lazy(
+        r"(?i)(?:(?:subscribe|log ?in|sign in) to )?(?:continue|keep) reading(?: (?:with|on) .{1,30})?"
+        r"|(?:already|schon|déjà|ya eres|sei già|já é) (?:a |an )?(?:subscriber|abonnent(?:in)?|abonné(?:e)?|suscriptor(?:a)?"
+        r"|abbonato|assinante)\??(?: .{1,40})?"
+        r"|this (?:article|story|content) is (?:only )?(?:for|available to) (?:subscribers|members)(?: only)?"
+        r"|(?:jetzt )?weiterlesen mit .{1,30}|lesen sie (?:jetzt )?weiter mit .{1,30}|continuer (?:à|a) lire.{0,30}"
+        r"|sigue leyendo.{0,30}|continua a leggere.{0,30}|continue lendo.{0,30}"
+    )),
     ("share buttons", lazy(
         r"(?i)share(?: this(?: article| story| page| interview)?)?(?: on .{1,30})?|compartir|compartilhe|teilen"
         r"|partager|condividi"
@@ -55,7 +63,7 @@ _TITLES = (
 
 def chrome_title(text: str) -> str:
     """What box of the page a line is the title of (``comments``, ``links to other articles``,
-    ``newsletter sign-up``, ``share buttons``), or ``""``."""
+    ``newsletter sign-up``, ``paywall``, ``share buttons``), or ``""``."""
     if len(text) > _MAX_TITLE:
         return ""
     title = _DECORATION.sub("", text.strip()).strip()

@@ -82,6 +82,10 @@ _HEADER_FIELD = lazy(
     r"|datum|ort|dauer|projekt|interviewerin|befragte[r]?|data|luogo|durata|progetto|local|duração|projeto)"
     r"\s*:\s*\S"
 )
+# A recording's place marker above the first turn ("Tape 1, Side A", "[Begin Tape 14, Side A]",
+# "Session 2"): the archive's, like its header, not a heading of the talk.
+_TAPE_MARK = lazy(r"(?i)^[\[(]?(?:begin(?:ning of)?\s+|start of\s+)?(?:tape|cassette|side|track|disc|minidisc|reel"
+                  r"|session|cinta|cara|band|seite)\s+\w{1,4}(?:\s*[,;/]\s*(?:side|cara|seite)\s+\w{1,2})?[\])]?$")
 # Page furniture that ends (or precedes) an interview on a scraped page.
 _BOILERPLATE = lazy(  # searched in lower-cased text: a case-blind alternation scans three times slower
     r"comments? below|leave a (?:comment|reply)|post a comment|add a comment|\bcomments?\s*\(\d+\)"
@@ -265,7 +269,8 @@ def _skip_boxes(paras: list[Para], first: int, whole: bool) -> None:
         index += 1
         while index < len(paras):
             inner = paras[index]
-            if (inner.speaker is not None and not _implied_answer(inner)) or (
+            # A label inside a paywall's box ("Frage: Schon Abonnent? Hier anmelden.") is the box's.
+            if (inner.speaker is not None and not _implied_answer(inner) and chrome_title(inner.text) != reason) or (
                     inner.speaker is None and _is_heading_hint(inner)) or (para.block.quote and not inner.block.quote):
                 break  # a quoted box ("> Mehr zum Thema") ends with the quote
             boxed.append(index)
@@ -298,7 +303,7 @@ def _lay_out_top(paras: list[Para], first: int, whole: bool, report: Report) -> 
             paras[index].role = ParaRole.NOTE
         index -= 1
     if index >= 0 and paras[index].label is None and not _is_service_header(paras, index) and not (
-            is_legend(paras[index].text)):
+            is_legend(paras[index].text)) and not _TAPE_MARK.match(paras[index].text):
         candidate = paras[index]
         if (_is_heading_hint(candidate) and not _is_title_hint(candidate, level_one)) or (
             not _is_title_hint(candidate, level_one) and is_title_like(candidate.text)
@@ -308,7 +313,8 @@ def _lay_out_top(paras: list[Para], first: int, whole: bool, report: Report) -> 
             index -= 1
     while index >= 0:
         para = paras[index]
-        if _is_meta(para.text) or _is_service_header(paras, index) or is_legend(para.text) or _is_clock_line(para):
+        if (_is_meta(para.text) or _is_service_header(paras, index) or is_legend(para.text) or _is_clock_line(para)
+                or _TAPE_MARK.match(para.text)):
             # Bylines, datelines and export headers sit between title and interview: leave out.
             para.role, para.reason = ParaRole.SKIPPED, "byline, dateline or header"
             index -= 1
@@ -322,6 +328,12 @@ def _lay_out_top(paras: list[Para], first: int, whole: bool, report: Report) -> 
             title = _title_page(paras, index)
             if title is not None:
                 _mark_title_page(paras, title, index)
+            elif index and _HEADER_FIELD.match(paras[index - 1].text):
+                # A rule under an archive's header ("Narrator: ..." / "Date: ..." / "---"): the
+                # title may stand above the header.
+                para.role, para.reason = ParaRole.SKIPPED, "byline, dateline or header"
+                index -= 1
+                continue
             break
         if para.label is not None or _is_furniture(para.text):
             break
@@ -415,14 +427,17 @@ def _lay_out_bottom(paras: list[Para], last: int, names: tuple[str, ...], whole:
             index += 1
             continue
         aside = is_direction_only(text) or is_editor_note(text) or _is_bracketed(text)
+        # A caption cue is heard in the recording: never after the interview, even after the thanks.
+        cue = para.block.time is not None
         # A bracketed aside is the transcriber's, even with a time of day in it ("(Whereupon, at
         # 10:41 a.m., the hearing was adjourned.)"): not a dateline.
-        if _is_furniture(text) or _is_heading_hint(para) or _is_separator(text) or (
-                _is_meta(text) and not _is_bracketed(text)):
+        if not cue and (_is_furniture(text) or _is_heading_hint(para) or _is_separator(text) or (
+                _is_meta(text) and not _is_bracketed(text))):
             break
-        if _CREDIT.match(text) or _THIRD_PERSON.match(text) or text.casefold().startswith(bios) or _cut_in(text):
+        if not cue and (_CREDIT.match(text) or _THIRD_PERSON.match(text) or text.casefold().startswith(bios)
+                        or _cut_in(text)):
             break
-        if closed and not aside:
+        if closed and not aside and not cue:
             break
         if paras[last].block.list_item and not para.block.list_item:
             break  # the turns were a list's items, and the list has ended
@@ -430,9 +445,9 @@ def _lay_out_bottom(paras: list[Para], last: int, names: tuple[str, ...], whole:
             para.role = ParaRole.CONTINUATION
         elif aside and (closed or is_direction_only(text) or is_editor_note(text)):
             para.role = ParaRole.NOTE
-        elif para.block.italic:
+        elif para.block.italic and not cue:
             break  # an italic line after the interview: the author's bio, a credit
-        elif is_title_like(text, max_words=10, strict=True) and not text.endswith(("?", "!")):
+        elif is_title_like(text, max_words=10, strict=True) and not text.endswith(("?", "!")) and not cue:
             break
         else:
             para.role = ParaRole.CONTINUATION

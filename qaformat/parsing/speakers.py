@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from qaformat.blocks import Block
 from qaformat.model import Role
 from qaformat.options import SpeakerSpec
+from qaformat.parsing.header import credit_lines, credits_of, name_from_header, title_labels
 from qaformat.parsing.report import Report
 from qaformat.parsing.units import Cast, Label, SpeakerDraft
 from qaformat.parsing.words import ROLE_WORDS, display_case, honorific, initials, name_words, slug
@@ -53,7 +54,11 @@ def resolve_speakers(
         whose label was accepted, the speaker id.
     """
     lines = [block.line for block in blocks]
+    titles = title_labels(labels, blocks)
+    labels = [None if index in titles else label for index, label in enumerate(labels)]
     header = _header_blocks(labels, blocks)
+    header |= credit_lines(labels, blocks, header)
+    credits = credits_of(labels, blocks)
     header_roles = {
         _key(label): label.rest for i in header if (label := labels[i]) is not None and label.role_word
     }
@@ -109,7 +114,9 @@ def resolve_speakers(
     order: list[SpeakerDraft] = []
     block_speaker: dict[int, str] = {}
     taken: set[str] = set()
+    named: set[str] = set()
     first_use: dict[str, int] = {}
+    chosen = [drafts[key] for key in accepted]
     for index, key in uses:
         target = merged.get(key, key)
         if target not in accepted:
@@ -120,6 +127,7 @@ def resolve_speakers(
             first_use.setdefault(label.written, index)
         if not draft.id:
             _finish(draft, given_keys)
+            name_from_header(draft, chosen, credits, named, report)
             draft.id = _unique(slug(draft.name), taken)
             order.append(draft)
         block_speaker[index] = draft.id

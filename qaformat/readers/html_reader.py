@@ -94,6 +94,7 @@ _COMPONENT_WORDS = {
     **dict.fromkeys(("jwplayer", "audioplayer", "videoplayer"), "audio or video player"),
     **dict.fromkeys(("ad", "ads", "advert", "adverts", "advertisement", "adslot", "dfp", "sponsored", "promo",
                      "publicidad", "anuncio", "werbung", "anzeige", "publicite", "pubblicita"), "advertisement"),
+    **dict.fromkeys(("paywall", "regwall", "premium"), "paywall"),
     "caption": "photo caption",
     "pullquote": "pull quote",
     **dict.fromkeys(("breadcrumb", "breadcrumbs", "pagination", "pager"), "page navigation"),

@@ -1,0 +1,199 @@
+"""An interview's header, as archives, oral-history projects and newspapers set it above the
+talk: the bold project title with nothing under it, the credit lines (``Interviewer: Sarah
+Whitfield``, ``Narrator: Dorothy Amsel (DA)``, ``Interviewer: Carla Mendes, The Chronicle.``),
+and the names those lines give the body's labels.
+
+The speakers stage asks this module which label candidates are a header's, never a turn's, and
+which speaker each credited person is: the label in brackets after the name (``(SW)`` for
+``SW:``), the name's surname, first name or initials (``WHITFIELD:``), or the one role code of
+that role (``Q:`` for the interviewer, ``A:`` for the narrator). Each naming is reported as
+``speaker-named-by-header`` with the header's line.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from collections.abc import Iterable
+
+import attrs
+
+from qaformat.blocks import Block
+from qaformat.model import Role
+from qaformat.parsing.report import Report
+from qaformat.parsing.units import Label, SpeakerDraft
+from qaformat.parsing.words import initials, name_words
+from qaformat.patterns import lazy
+
+__all__ = ["Credit", "credit_lines", "credits_of", "name_from_header", "title_labels"]
+
+_I, _E = Role.INTERVIEWER, Role.INTERVIEWEE
+_ROLE_KEYS: dict[str, Role] = {
+    **dict.fromkeys(("interviewer", "interviewers", "interviewed by", "interview by", "oral historian",
+                     "entrevistador", "entrevistadora", "enquêteur", "enquêtrice", "intervieweur",
+                     "interviewerin", "intervistatore", "intervistatrice"), _I),
+    **dict.fromkeys(("narrator", "interviewee", "respondent", "informant", "entrevistado", "entrevistada",
+                     "enquêté", "enquêtée", "interviewé", "interviewée", "befragte", "befragter", "erzähler",
+                     "erzählerin", "intervistato", "intervistata"), _E),
+}
+"""The keys of a header's credit lines, and the role of the person each names."""
+
+_PARTICLE = r"(?:de|del|della|di|da|van|von|der|den|du|le|la|ten|ter)"
+_CREDIT = lazy(
+    r"^(?P<name>(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof|Rev|Fr|Sr)\.?\s+)?"
+    r"[A-ZÀ-ÖØ-Þ][\w'’-]*\.?(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’-]*\.?|" + _PARTICLE + r")){1,4}?)"
+    r"\s*(?:\((?P<code>[A-Z]{1,4})\))?\s*(?:$|[,;(]|\.(?:\s|$)|\s[-–—]\s)"
+)
+"""A credit line's value that opens with a person's name of two words or more, and perhaps the
+code the transcript gives them in brackets: ``Dorothy Amsel (DA)``, ``Dr. Hannah Cole``,
+``Carla Mendes, The Chronicle. Date: 12 April 2024.``"""
+_CREDIT_MAX_WORDS = 20
+_SENTENCE_END = lazy(r"(?<=[.;])\s+")
+_CODE = lazy(r"\s*\([A-Z]{1,4}\)")
+
+
+@attrs.frozen
+class Credit:
+    """One person a header line names."""
+
+    role: Role
+    name: str
+    code: str | None
+    line: int
+    text: str
+    description: str | None = None
+    """What the line says beside the name (``Gideon Marchetti (b. 1941), retired oysterman``)."""
+
+
+def _key(label: Label) -> str:
+    return " ".join(label.name.casefold().split())
+
+
+_FIELD = lazy(r"^([^\W\d][\w .’'-]{0,30}?)\s*:\s*(\S.*)$")
+
+
+def _credit(text: str, line: int) -> Credit | None:
+    field = _FIELD.match(text)
+    if field is None or (role := _ROLE_KEYS.get(" ".join(field[1].casefold().split()))) is None:
+        return None
+    value = field[2].strip()
+    if len(value.split(maxsplit=_CREDIT_MAX_WORDS)) > _CREDIT_MAX_WORDS or value.endswith("?"):
+        return None
+    match = _CREDIT.match(value)
+    if match is None:
+        return None
+    name = match["name"].rstrip(".")
+    if len(name_words(name)) < 2:
+        return None
+    # The sentences up to the next field: "Carla Mendes, The Chronicle. Date: 12 April 2024."
+    said = list(itertools.takewhile(lambda part: ":" not in part, _SENTENCE_END.split(value)))
+    described = _CODE.sub("", " ".join(said)).strip().rstrip(".")
+    return Credit(role, name, match["code"], line, text, described if described != name else None)
+
+
+_SUBJECT = lazy(r"(?i)^(?:an? )?(?:interview|conversation|in conversation|q ?& ?a|entretien|gespräch|entrevista"
+              r"|intervista)(?:\s*:\s*|\s+(?:with|mit|avec|con|a)\s+)(?=\S)")
+"""A heading that says whom the interview is with (``Interview: Dr. Hannah Osei``, ``Interview
+with Dorothy Amsel``): it names the interviewee, and stays a heading."""
+
+
+def _subject(text: str, line: int) -> Credit | None:
+    found = _SUBJECT.match(text)
+    if found is None or len(text) > _MAX_SUBJECT:
+        return None
+    match = _CREDIT.match(text[found.end():])
+    if match is None or match.end() < len(text) - found.end() or len(name_words(match["name"])) < 2:
+        return None  # the whole rest is the name: "Interview with the mayor about rents" names nobody
+    return Credit(_E, match["name"].rstrip("."), match["code"], line, text)
+
+
+_MAX_SUBJECT = 80
+
+
+def _first_talk(labels: list[Label | None]) -> int | None:
+    """The first block whose label recurs: the talk has begun there."""
+    counts = Counter(_key(label) for label in labels if label is not None and not label.continues)
+    return next((index for index, label in enumerate(labels)
+                 if label is not None and not label.continues and counts[_key(label)] > 1), None)
+
+
+def title_labels(labels: list[Label | None], blocks: list[Block]) -> set[int]:
+    """Own-line labels at the top with a label right under them, so nothing to say: a project's
+    or a paper's title set in bold or capitals (``DULUTH NURSES ORAL HISTORY PROJECT`` over
+    ``Narrator: Dorothy Amsel``), not a speaker with an empty turn."""
+    found: set[int] = set()
+    for index, label in enumerate(labels):
+        if label is None:
+            continue
+        if label.rest or label.continues:
+            break  # the first label with words after it: the talk (or the header) has begun
+        below = labels[index + 1] if index + 1 < len(labels) else None
+        if (not label.explicit and label.role_word is None and ":" not in blocks[index].text
+                and below is not None and below.rest and not below.continues):
+            found.add(index)
+    return found
+
+
+def credit_lines(labels: list[Label | None], blocks: list[Block], header: Iterable[int]) -> set[int]:
+    """Credit lines standing alone above the talk (``Interviewer: Carla Mendes, The Chronicle.``
+    over ``Q:`` and ``A:``): a header key used nowhere else, before the first label that recurs."""
+    first = _first_talk(labels)
+    if first is None:
+        return set()
+    counts = Counter(_key(label) for label in labels if label is not None and not label.continues)
+    skip = set(header)
+    return {index for index in range(first) if index not in skip and (label := labels[index]) is not None
+            and counts[_key(label)] == 1 and _credit(blocks[index].text, blocks[index].line) is not None}
+
+
+def credits_of(labels: list[Label | None], blocks: list[Block]) -> tuple[Credit, ...]:
+    """The people the lines above the talk credit, in order (whichever convention reads the talk:
+    ``I —`` and ``MARCHETTI —`` under ``Narrator: Gideon Marchetti``)."""
+    first = _first_talk(labels)
+    if first is None:
+        return ()
+    # A credit line's name comes before a heading's: it says the role.
+    credits = [credit for block in blocks[:first] if (credit := _credit(block.text, block.line)) is not None]
+    return (*credits, *(credit for block in blocks[:first] if (credit := _subject(block.text, block.line)) is not None))
+
+
+def name_from_header(draft: SpeakerDraft, drafts: Iterable[SpeakerDraft], credits: tuple[Credit, ...],
+                     taken: set[str], report: Report) -> None:
+    """Give ``draft`` the name of the one credited person it stands for, and report it.
+
+    ``drafts`` are all the accepted speakers (a role code names its person only when it is the
+    one speaker of that role); ``taken`` the names already given, which no second speaker takes.
+    """
+    if not credits or draft.given:
+        return
+    matches = [credit for credit in credits if _stands_for(draft, credit, drafts)]
+    if len({credit.name for credit in matches}) != 1:
+        return
+    credit = matches[0]
+    if credit.name.casefold() in taken or draft.name == credit.name:
+        return
+    written = draft.written[0] if draft.written else draft.name
+    report.info("speaker-named-by-header", f"{written} is {credit.name}, as the header says"
+                f" ({credit.text[:60]!r})", credit.line)
+    draft.name = credit.name
+    draft.role = draft.role or credit.role
+    draft.description = draft.description or credit.description
+    taken.add(credit.name.casefold())
+
+
+def _stands_for(draft: SpeakerDraft, credit: Credit, drafts: Iterable[SpeakerDraft]) -> bool:
+    if credit.code is not None and credit.code in draft.written:
+        return True
+    if draft.key.startswith("role:"):
+        # "Q:" under "Interviewer: Carla Mendes"; an "INTERVIEWER:" label is the header's own
+        # word, and keeps it (the name is its description).
+        word = draft.key.removeprefix("role:")
+        return (draft.role is credit.role and word not in _ROLE_KEYS
+                and sum(1 for d in drafts if d.key.startswith("role:") and d.role is credit.role) == 1)
+    words, full = draft.key.split(), name_words(credit.name)
+    if len(words) != 1 or len(full) < 2:
+        return False
+    word = words[0]
+    if word in (full[0], full[-1]):
+        return True
+    return 2 <= len(word) <= 4 and all(w.isupper() for w in draft.written if w) and word == initials(full)
