@@ -129,10 +129,10 @@ def assign_roles(speakers: tuple[SpeakerDraft, ...], turns: list[Draft], report:
         seen = behaviour[turn.speaker]
         if by_word:
             for written in _capitalised_words(turn.paragraphs):
-                word = folded.get(written)
-                if word is None:
-                    word = folded[written] = fold_accents(written).casefold()
-                for speaker_id in by_word.get(word, ()):
+                key = folded.get(written)
+                if key is None:
+                    key = folded[written] = fold_accents(written).casefold()
+                for speaker_id in by_word.get(key, ()):
                     if speaker_id != turn.speaker:
                         behaviour[speaker_id].named_by.add(turn.speaker)
         seen.turns += 1
