@@ -25,7 +25,7 @@ from qaformat.parsing.units import Label, SpeakerDraft
 from qaformat.parsing.words import initials, name_words
 from qaformat.patterns import lazy
 
-__all__ = ["Credit", "credit_lines", "credits_of", "name_from_header", "title_labels"]
+__all__ = ["Credit", "name_from_header", "read_header", "title_labels"]
 
 _I, _E = Role.INTERVIEWER, Role.INTERVIEWEE
 _ROLE_KEYS: dict[str, Role] = {
@@ -110,9 +110,8 @@ def _subject(text: str, line: int) -> Credit | None:
 _MAX_SUBJECT = 80
 
 
-def _first_talk(labels: list[Label | None]) -> int | None:
-    """The first block whose label recurs: the talk has begun there."""
-    counts = Counter(_key(label) for label in labels if label is not None and not label.continues)
+def _talk_begins(counts: Counter[str], labels: list[Label | None]) -> int | None:
+    """The first block whose label recurs (``counts``: the uses of each label): the talk has begun there."""
     return next((index for index, label in enumerate(labels)
                  if label is not None and not label.continues and counts[_key(label)] > 1), None)
 
@@ -134,27 +133,24 @@ def title_labels(labels: list[Label | None], blocks: list[Block]) -> set[int]:
     return found
 
 
-def credit_lines(labels: list[Label | None], blocks: list[Block], header: Iterable[int]) -> set[int]:
-    """Credit lines standing alone above the talk (``Interviewer: Carla Mendes, The Chronicle.``
-    over ``Q:`` and ``A:``): a header key used nowhere else, before the first label that recurs."""
-    first = _first_talk(labels)
-    if first is None:
-        return set()
+def read_header(labels: list[Label | None], blocks: list[Block],
+                header: Iterable[int]) -> tuple[set[int], tuple[Credit, ...]]:
+    """The credit lines standing alone above the talk (``Interviewer: Carla Mendes, The
+    Chronicle.`` over ``Q:`` and ``A:``: a header key used nowhere else, before the first label
+    that recurs; ``header`` are blocks already known as the header's), and the people the lines
+    above the talk credit, in order, whichever convention reads the talk (``I —`` and
+    ``MARCHETTI —`` under ``Narrator: Gideon Marchetti``)."""
     counts = Counter(_key(label) for label in labels if label is not None and not label.continues)
-    skip = set(header)
-    return {index for index in range(first) if index not in skip and (label := labels[index]) is not None
-            and counts[_key(label)] == 1 and _credit(blocks[index].text, blocks[index].line) is not None}
-
-
-def credits_of(labels: list[Label | None], blocks: list[Block]) -> tuple[Credit, ...]:
-    """The people the lines above the talk credit, in order (whichever convention reads the talk:
-    ``I —`` and ``MARCHETTI —`` under ``Narrator: Gideon Marchetti``)."""
-    first = _first_talk(labels)
+    first = _talk_begins(counts, labels)
     if first is None:
-        return ()
+        return set(), ()
+    skip = set(header)
+    lines = {index for index in range(first) if index not in skip and (label := labels[index]) is not None
+             and counts[_key(label)] == 1 and _credit(blocks[index].text, blocks[index].line) is not None}
     # A credit line's name comes before a heading's: it says the role.
     credits = [credit for block in blocks[:first] if (credit := _credit(block.text, block.line)) is not None]
-    return (*credits, *(credit for block in blocks[:first] if (credit := _subject(block.text, block.line)) is not None))
+    subjects = [credit for block in blocks[:first] if (credit := _subject(block.text, block.line)) is not None]
+    return lines, (*credits, *subjects)
 
 
 def name_from_header(draft: SpeakerDraft, drafts: Iterable[SpeakerDraft], credits: tuple[Credit, ...],

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from qaformat.blocks import Block
 from qaformat.model import Role
 from qaformat.options import SpeakerSpec
-from qaformat.parsing.header import credit_lines, credits_of, name_from_header, title_labels
+from qaformat.parsing.header import name_from_header, read_header, title_labels
 from qaformat.parsing.report import Report
 from qaformat.parsing.units import Cast, Label, SpeakerDraft
 from qaformat.parsing.words import ROLE_WORDS, display_case, honorific, initials, name_words, slug
@@ -57,8 +57,8 @@ def resolve_speakers(
     titles = title_labels(labels, blocks)
     labels = [None if index in titles else label for index, label in enumerate(labels)]
     header = _header_blocks(labels, blocks)
-    header |= credit_lines(labels, blocks, header)
-    credits = credits_of(labels, blocks)
+    credit_lines, credits = read_header(labels, blocks, header)
+    header |= credit_lines
     header_roles = {
         _key(label): label.rest for i in header if (label := labels[i]) is not None and label.role_word
     }
