@@ -182,3 +182,13 @@ def test_a_publication_asking_under_its_name_is_a_label_that_must_recur() -> Non
     assert label.titled and label.recurs_only
     sentence = find_label(Block(text="The answer: yes", line=1))
     assert sentence is not None and not sentence.name_shaped and not sentence.titled
+
+
+def test_speech_recognisers_labels() -> None:
+    # WhisperX writes each segment's span before its speaker; Deepgram tags the speaker in brackets.
+    span = find_label(Block(text="[00:00:03.000 --> 00:00:27.137] [SPEAKER_00]: Welcome back.", line=1))
+    assert span is not None and (span.name, span.rest, span.timestamp) == ("SPEAKER_00", "Welcome back.", 3.0)
+    assert span.role_word is not None
+    tag = find_label(Block(text="[Speaker:1] Honestly, by accident.", line=1))
+    assert tag is not None and (tag.name, tag.rest) == ("Speaker 1", "Honestly, by accident.")
+    assert find_label(Block(text="[laughs: quietly] Honestly.", line=1)) is None

@@ -174,6 +174,14 @@ def test_prompts_without_a_question_mark_ask():
     assert roles == {"Martinez": Role.INTERVIEWER, "Brennan": Role.INTERVIEWEE}
 
 
+def test_japanese_asks_with_ka_and_a_full_stop():
+    text = ("佐藤：陶芸を始めたきっかけは何ですか。\n\n中村：祖父が窯元だったんです。子どもの頃から土に触っていました。\n\n"
+            "佐藤：会社員時代の経験は今に生きていますか。\n\n中村：段取りの考え方は役に立っています。\n\n"
+            "佐藤：これからの目標は。\n\n中村：海外で個展を開きたいです。")
+    roles = {s.name: s.role for s in qaformat.parse(text).speakers}
+    assert roles == {"佐藤": Role.INTERVIEWER, "中村": Role.INTERVIEWEE}
+
+
 def test_a_moderator_who_calls_on_the_panel_beside_an_audience_question():
     text = ("KEISHA GRANT: Good afternoon. Robert, is print dead?\n\nROBERT LINDAHL: Print is expensive.\n\n"
             "KEISHA GRANT: Ana, your newsroom has never printed anything.\n\nANA GUTIERREZ: Never.\n\n"

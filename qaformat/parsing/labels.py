@@ -66,6 +66,11 @@ _BARE_TIME = lazy(rf"[\[(]?({_TIME})[\])]?\s*:?")
 # above the speaker's name); its digits may be single.
 _CLOCK_PART = r"\d{1,2}:\d{1,2}:\d{1,2}(?:[.,]\d{1,3})?"
 _TIMING_LINE = lazy(rf"({_CLOCK_PART})\s*-->\s*{_CLOCK_PART}")
+# "[00:00:03.000 --> 00:00:27.137] [SPEAKER_00]: text": WhisperX writes each segment's span before
+# its speaker, as a leading time.
+_LEADING_SPAN = lazy(rf"\[({_CLOCK_PART})\s*-->\s*{_CLOCK_PART}\]\s+(?=\S)")
+# "[Speaker:0] text", as Deepgram's transcripts tag a speaker: the word and the number in brackets.
+_NUMBERED_TAG = lazy(r"\[((?:Speaker|SPEAKER|speaker)):\s*(\d{1,3})\]\s+(?=\S)")
 _COLONS = ":："
 _BRACKET_CODE = lazy(r"\[([A-Z]{1,3}\d?)\](?:\s*[:–—-])?\s+(?=\S)")
 _JOINT = lazy(r"\s+(?:&|\+|and|y|et|und|e)\s+")
@@ -144,7 +149,9 @@ def find_label(block: Block) -> Label | None:
                      timestamp=parse_time(bare.group(1)))
     timestamp = None
     offset = 0
-    lead = LEADING_TIME.match(text) if text[:1].isdigit() or text[:1] in "[(" else None  # a time opens with one
+    lead = _LEADING_SPAN.match(text) if text[:1] == "[" and "-->" in text[:40] else None
+    if lead is None and (text[:1].isdigit() or text[:1] in "[("):  # a time opens with one
+        lead = LEADING_TIME.match(text)
     if lead:
         timestamp = parse_time(lead.group(1))
         offset = lead.end()
@@ -224,6 +231,10 @@ def _plain_label(text: str, offset: int, timestamp: float | None) -> Label | Non
     if body[:1] == "<":
         return _angle_label(body, offset, timestamp)
     if body[:1] == "[":
+        numbered = _NUMBERED_TAG.match(body)
+        if numbered is not None:
+            return _build(f"{numbered.group(1)} {numbered.group(2)}", body[numbered.end():],
+                          offset + numbered.end() + 1, timestamp)
         code = _BRACKET_CODE.match(body)
         if code is not None:  # "[R] – text", "[IV]: text": a transcriber's speaker code
             label = _build(code.group(1), body[code.end():], offset + code.end() + 1, timestamp)

@@ -71,10 +71,15 @@ class _Behaviour:
         return self.words / self.turns if self.turns else 0.0
 
 
+# Japanese asks with the particle か and often closes the question with a full stop
+# ("きっかけは何ですか。"); Chinese with 吗 ("是吗。").
+_ASKING_ENDINGS = ("?", "？", "؟", "か。", "か", "吗。", "吗")
+
+
 def _ends_with_question(paragraphs: list[str]) -> bool:
     if not paragraphs:
         return False
-    return paragraphs[-1].rstrip(" \"”’')]").endswith(("?", "？", "؟"))
+    return paragraphs[-1].rstrip(" \"”’')]」』").endswith(_ASKING_ENDINGS)
 
 
 # An interviewer's prompt that asks without a question mark: "Tell me about enlisting.",

@@ -43,7 +43,8 @@ _QA_PREFIX = lazy(r"^(?i:q\s*&\s*a|interview|in conversation|entrevista|intervie
 _BYLINE_WORDS = (
     r"(?:interview(?:ed)?\s+by|as\s+told\s+to|by|(?:questions|words|text|story|reporting)\s+by|interview:|entrevista\s+(?:de|por)"
     r"|por|par|propos\s+recueillis\s+par|das\s+(?:gespräch|interview)\s+führten?|intervista\s+di|di|беседовал[аи]?"
-    r"|интервью\s+(?:взял[аи]?|записал[аи]?)|розмовляв|розмовляла|rozmawiał[a]?|rozmowę\s+przeprowadził[a]?)"
+    r"|интервью\s+(?:взял[аи]?|записал[аи]?)|розмовляв|розмовляла|rozmawiał[a]?|rozmowę\s+przeprowadził[a]?"
+    r"|af|av|text:|tekst:|door|von)"
 )
 _BYLINE = lazy(rf"(?i:^{_BYLINE_WORDS})\s+" + _NAME)
 # The same at the end of a dek: "... den Tod ihres Seilpartners. Interview: Jonas Weber"
