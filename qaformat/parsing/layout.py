@@ -61,7 +61,8 @@ _BYLINE = lazy(
 _DATE_ANYWHERE = lazy(
     rf"(?i)\b(?:{_MONTH}|{_SHORT_MONTH})\.?\s+\d{{1,2}}\b"
     rf"|\b\d{{1,2}}\.?\s+(?:de\s+)?{_MONTH}(?!\w)"
-    r"|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b"
+    r"|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{4}[./]\d{1,2}[./]\d{1,2}\b"
+    r"|\d{4}年\d{1,2}月\d{1,2}日|\d{4}년\s?\d{1,2}월\s?\d{1,2}일"  # Chinese and Japanese, Korean
     r"|\b\d{1,2}:\d{2}\s*[ap]\.?m\b|\b\d{1,2}:\d{2}\s*(?:[AP]\.?M\.?)|\b\d{1,2}\s?[ap]\.m\."
 )
 # Fixed lines of transcription-service exports (Otter's header) and transcript notices.
@@ -122,7 +123,7 @@ _CUT_IN_INITIALS = frozenset("RrSsAaMmWwLlGgDd")  # the first letters of _CUT_IN
 _LINK_ONLY = lazy(r"(?:[-*+•]\s+|\d{1,3}[.)]\s+)?\[[^\]]+\]\([^()\s]+\)\W*")
 _CONTACT_WORDS = ("reach", "contact", "mail", "follow ")
 _EVENT_WORDS = ("admission", "tickets", " through", " until", " open ")
-_CREDIT = lazy(r"^[A-Z][^:.!?]{0,40}:\s")
+_CREDIT = lazy(r"^[A-Z][^:.!?]{0,40}:\s|^[（(]?(?:構成|写真|撮影|取材|文|聞き手|編集)\s*[：:]")  # "（構成：... ／写真：...）"
 # "Odette Vance's album is out ...", "Jane Roe is a reporter ...": about someone, not by them.
 _THIRD_PERSON = lazy(r"^[A-Z][\w'’-]+ [A-Z][\w'’-]+(?:'s|’s| is | was | has | will | covers | writes )")
 _THANKS = lazy(r"(?i)\bthank(?:s| you)\b")
@@ -146,8 +147,8 @@ def is_title_like(text: str, max_words: int = 14, *, strict: bool = False) -> bo
     words = text.split()
     if not words or len(words) > max_words:
         return False
-    if text[-1] in ".,;:" or text.endswith(("...", "…")) or not any(c.isalpha() for c in text):
-        return False
+    if text[-1] in ".,;:。．，、；：" or text.endswith(("...", "…")) or not any(c.isalpha() for c in text):
+        return False  # a sentence's full stop, in Latin or in Chinese and Japanese
     if text[0] in "-–—*•" or _is_meta(text):
         return False
     significant = [w for w in words if w.casefold() not in _SMALL_WORDS] or words

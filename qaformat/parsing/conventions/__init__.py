@@ -69,6 +69,8 @@ CONVENTIONS: tuple[Convention, ...] = (
                "1. How did you get started?  /  A weekend class.", questions.propose_listed, implied=True),
     Convention("blockquote-answers", "plain questions with the answers quoted under them (or the reverse)",
                "What got you started?  /  > My father's bakery.", questions.propose_blockquotes, implied=True),
+    Convention("dash-questions", "each question opens with a dash; the answer under it has none",
+               "――What got you started?  /  My father's bakery.", questions.propose_dashed, implied=True),
     Convention("unnamed-voices", "each turn opens with a dash (or a caption's >>) and nobody is named",
                "- Why did you leave?  /  - Because the boats stopped.", voices.propose, implied=True,
                caveat=voices.CAVEAT),

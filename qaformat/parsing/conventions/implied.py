@@ -49,6 +49,11 @@ _BYLINE_WORDS = (
 _BYLINE = lazy(rf"(?i:^{_BYLINE_WORDS})\s+" + _NAME)
 # The same at the end of a dek: "... den Tod ihres Seilpartners. Interview: Jonas Weber"
 _BYLINE_TAIL = lazy(rf"[.!?]\s+(?i:{_BYLINE_WORDS})\s+" + _NAME + r"\.?$")
+# Japanese pages: the headline names the interviewee with an honorific ("陶芸家・中村健一さんインタビュー"),
+# the credits name who asked ("文：佐藤美咲", "聞き手：", "取材・文：", "（構成：...）").
+_KANJI = "\u4e00-\u9fff\u3005"
+_JA_SUBJECT = lazy(rf"(?<![{_KANJI}])([{_KANJI}]{{2,5}})(?:さん|氏)(?:に聞く|インタビュー|が語る|[「『（\s]|$)")
+_JA_BYLINE = lazy(rf"(?:聞き手|取材・文|取材・構成|構成|文|インタビュアー)\s*[：:]\s*([{_KANJI}\u3040-\u30ff]{{2,8}})")
 _INTERVIEWER_KEYS = ("interviewer", "interviewers", "host", "author", "authors", "byline")
 _INTERVIEWEE_KEYS = ("interviewee", "guest", "guests", "subject", "narrator")
 _TITLE_KEYS = ("title", "description", "summary", "subtitle", "og:title", "page_title")
@@ -95,6 +100,9 @@ def implied_speakers(blocks: list[Block], metadata: Mapping[str, str], before: i
         if not _BYLINE.match(text):  # "Por Marta Iglesias" names who asks
             interviewee = _interviewee_in(text, opening)
     if not interviewee:
+        found_ja = next((found for text in headlines if (found := _JA_SUBJECT.search(text))), None)
+        interviewee = found_ja.group(1) if found_ja else ""
+    if not interviewee:
         # The intro's subject: "Cornelius Fairweather has kept the locks for nineteen years."
         for block in reversed(blocks[max(0, before - 3):before]):
             found = _SUBJECT.search(block.text[:200])  # "The novelist Ottessa Vance has been called ..."
@@ -104,7 +112,8 @@ def implied_speakers(blocks: list[Block], metadata: Mapping[str, str], before: i
     if not interviewer:
         # Above the questions, or at the very end, where German papers put it ("Das Gespräch führte ...").
         for block in blocks[:before][:40] + blocks[-3:]:
-            found = _BYLINE.match(block.text) or _BYLINE_TAIL.search(block.text[-120:])
+            found = (_BYLINE.match(block.text) or _BYLINE_TAIL.search(block.text[-120:])
+                     or _JA_BYLINE.search(block.text[:200]))
             if found and is_name_shaped(found.group(1)):
                 interviewer = found.group(1)
                 break

@@ -12,6 +12,7 @@ and whose questions are not (``*question?*`` then ``**Jane Roe:** answer``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from qaformat.blocks import Block
@@ -24,7 +25,8 @@ from qaformat.patterns import lazy
 _CLOSERS = " \"”’')]*_»"
 _LIST_MARKER = lazy(r"(?:\d{1,3}[.)]|[-*+•])\s+(?=\S)")
 
-__all__ = ["overlay", "propose_blockquotes", "propose_bold", "propose_headings", "propose_italic", "propose_listed"]
+__all__ = ["overlay", "propose_blockquotes", "propose_bold", "propose_dashed", "propose_headings", "propose_italic",
+           "propose_listed"]
 
 MIN_QUESTIONS = 2
 _ENOUGH_QUESTIONS = 5  # fewer unlabelled questions need the page to say it is an interview
@@ -33,7 +35,12 @@ _INTERVIEW_WORDS = lazy(
     r"(?i)\b(?:interview\w*|q\s*&\s*a|conversation|asked|talk(?:s|ed)? (?:to|with)"
     r"|questions? (?:for|to)(?! (?:ask|consider|answer|think)\b)"  # "questions to ask yourself" is advice
     r"|entrevista\w*|entretien|intervista|gespräch|spoke (?:to|with)|sat down with|in their own words)\b"
+    r"|インタビュー|対談|인터뷰|采访|访谈|专访|專訪"  # no word boundaries in these scripts
 )
+# A question set off by a dash, the answer under it with none: "――陶芸を始めたきっかけは？" (Japanese
+# magazines), "-처음 제빵을 시작하게 된 계기가 있나요?" (Korean press).
+_QUESTION_DASH = lazy(r"(?:[―─]{1,2}|[—–]|-(?!-))\s*(?=\S)")
+_DASHES = "―─—–-"
 _LABELLED_ASKING = 0.2
 
 
@@ -61,8 +68,26 @@ def propose_listed(blocks: list[Block], features: Features,
     return _propose(blocks, features, metadata, tuple(block.list_item for block in blocks))
 
 
-def _questions(blocks: list[Block], features: Features, marked: tuple[bool, ...]) -> list[int]:
-    found = [i for i, (m, a) in enumerate(zip(marked, features.asks, strict=True)) if m and a]
+def propose_dashed(blocks: list[Block], features: Features,
+                   metadata: Mapping[str, str]) -> tuple[Label | None, ...] | str | None:
+    """``――陶芸を始めたきっかけは何ですか。`` over an undashed answer: the dash marks the question,
+    whatever its last mark. Dialogue printed with dashes (Russian, French, Spanish) opens the
+    answers with one too, so every question here must have undashed text under it."""
+    marked = tuple(not block.heading and not block.list_item and block.text[:1] in _DASHES
+                   and _QUESTION_DASH.match(block.text) is not None for block in blocks)  # a list's bullet is no dash
+    dashed = [index for index, mark in enumerate(marked) if mark]
+    if len(dashed) < MIN_QUESTIONS:
+        return None
+    answered = [index for index in dashed if index + 1 < len(blocks) and not marked[index + 1]
+                and not blocks[index + 1].heading]
+    if len(answered) < len(dashed):
+        return "a dash opens answers too: dialogue, not dashed questions"
+    return _propose(blocks, features, metadata, marked, asks=marked, marker=_QUESTION_DASH)
+
+
+def _questions(blocks: list[Block], features: Features, marked: tuple[bool, ...],
+               asks: tuple[bool, ...]) -> list[int]:
+    found = [i for i, (m, a) in enumerate(zip(marked, asks, strict=True)) if m and a]
     if len(found) < MIN_QUESTIONS:
         return []
     # A prompt in the same markup between two answers ("Tell me about your mother.") asks too.
@@ -78,9 +103,13 @@ def _questions(blocks: list[Block], features: Features, marked: tuple[bool, ...]
     return sorted(asked)
 
 
-def _propose(blocks: list[Block], features: Features, metadata: Mapping[str, str],
-             marked: tuple[bool, ...]) -> tuple[Label | None, ...] | str | None:
-    asked = _questions(blocks, features, marked)
+def _propose(blocks: list[Block], features: Features, metadata: Mapping[str, str], marked: tuple[bool, ...],
+             *, asks: tuple[bool, ...] | None = None,
+             marker: re.Pattern[str] = _LIST_MARKER) -> tuple[Label | None, ...] | str | None:
+    """The reading of questions ``marked`` (those that ``asks``, by default a question mark, and
+    the prompts between answers); ``marker`` is what the question's text opens with that is the
+    layout's, not the interviewer's words ("1. ", a dash)."""
+    asked = _questions(blocks, features, marked, features.asks if asks is None else asks)
     if not asked:
         return None
     names = implied_speakers(blocks, metadata, asked[0])
@@ -96,9 +125,9 @@ def _propose(blocks: list[Block], features: Features, metadata: Mapping[str, str
     for index in range(len(blocks)):
         block = blocks[index]
         if index in questions:
-            marker = _LIST_MARKER.match(block.text)  # "1. How did you ...?": the number is the list's
-            asks = block.text[marker.end():] if marker else block.text
-            labels[index] = implied_label(names.interviewer, Role.INTERVIEWER, asks)
+            opening = marker.match(block.text)  # "1. How did you ...?": the number is the list's
+            question = block.text[opening.end():] if opening else block.text
+            labels[index] = implied_label(names.interviewer, Role.INTERVIEWER, question)
             answering, expecting = True, True
         elif block.heading:
             person = _person(block.text)
