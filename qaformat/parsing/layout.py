@@ -200,7 +200,7 @@ def _is_separator(text: str) -> bool:
 
 def _is_debris(text: str) -> bool:
     head = text[:400]
-    return bool(any(c in head for c in _DEBRIS_HINT) and _DEBRIS.search(head)) or bool(_ADVERT.match(text))
+    return (any(c in head for c in _DEBRIS_HINT) and _DEBRIS.search(head) is not None) or _ADVERT.match(text) is not None
 
 
 def _is_furniture(text: str) -> bool:
@@ -295,13 +295,14 @@ def _lay_out_top(paras: list[Para], first: int, whole: bool, report: Report) -> 
     intro: list[int] = []
     title: int | None = None
     heading: int | None = None
-    while index >= 0 and paras[index].label is None and (
-            _is_notelike(paras[index], editorial=False) or _page_aside(paras[index].text)):
+    while index >= 0 and paras[index].label is None:
         aside = _page_aside(paras[index].text)
         if aside:
             paras[index].role, paras[index].reason = ParaRole.SKIPPED, aside
-        else:
+        elif _is_notelike(paras[index], editorial=False):
             paras[index].role = ParaRole.NOTE
+        else:
+            break
         index -= 1
     if index >= 0 and paras[index].label is None and not _is_service_header(paras, index) and not (
             is_legend(paras[index].text)) and not _TAPE_MARK.match(paras[index].text):
