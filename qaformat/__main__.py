@@ -1,5 +1,5 @@
 """``python -m qaformat``: the same as the ``qaformat`` command."""
 
-from qaformat.cli import main
+from qaformat.cli import command
 
-raise SystemExit(main())
+raise SystemExit(command())

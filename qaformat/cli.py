@@ -11,6 +11,7 @@ Outputs are written through a temporary file and a rename.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 import unicodedata
@@ -28,7 +29,7 @@ from qaformat.presets import PRESETS, apply_preset
 from qaformat.readers import SUFFIXES
 from qaformat.renderers import RENDERERS, output_format
 
-__all__ = ["main"]
+__all__ = ["command", "main"]
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 STDIO = "-"
@@ -264,8 +265,21 @@ def _version() -> str:
     return __version__
 
 
+def command() -> int:
+    """The ``qaformat`` command (and ``python -m qaformat``): `main`, in a process that ends with it.
+
+    The interpreter's last act is a pass of the cyclic collector over every object the run made,
+    which frees nothing a process about to end needs freed and took a tenth of a short
+    conversion's time; frozen, those objects are not looked at (docs/performance.md).
+    """
+    status = main()
+    gc.freeze()
+    return status
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line; returns the exit status. (A program that calls it stays as it was:
+    only `command`, the process's own entry, freezes what is left for its exit.)"""
     args = _parse_arguments(_build_parser(argv), argv)
     try:
         if args.command == "presets":
@@ -547,17 +561,31 @@ def _convert_one(path: str, outputs: list[tuple[str, str | None]], args: argpars
     for _, output in outputs:
         if output and path != STDIO and api.same_file(path, output):
             raise InputError("output would overwrite the input", source=output)
-    transcript = _read(path, args, options)
-    render_options = _render_options(args)
+    # A conversion makes a great many objects and no cycles worth collecting: the collector's
+    # passes over them took a tenth of a large file's time and freed nothing (docs/performance.md).
+    collecting = gc.isenabled()
+    gc.disable()
     try:
-        rendered = [(fmt, output, api.render(transcript, fmt, render_options)) for fmt, output in outputs]
-    except QAFormatError as error:  # what cannot be rendered is named by its input file
-        raise error.with_source("<stdin>" if path == STDIO else path) from None
+        rendered = _converted(path, outputs, args, options)
+    finally:
+        if collecting:
+            gc.enable()
     for fmt, output, content in rendered:
         if output is None:
             _to_stdout(content, fmt)
         else:
             api.write_atomically(Path(output), content, overwrite=args.force)
+
+
+def _converted(path: str, outputs: list[tuple[str, str | None]], args: argparse.Namespace,
+               options: ParseOptions) -> list[tuple[str, str | None, str | bytes]]:
+    """Each output's format, file and content."""
+    transcript = _read(path, args, options)
+    render_options = _render_options(args)
+    try:
+        return [(fmt, output, api.render(transcript, fmt, render_options)) for fmt, output in outputs]
+    except QAFormatError as error:  # what cannot be rendered is named by its input file
+        raise error.with_source("<stdin>" if path == STDIO else path) from None
 
 
 def _to_stdout(content: str | bytes, fmt: str) -> None:

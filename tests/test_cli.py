@@ -387,3 +387,44 @@ def test_a_speaker_map_for_a_series_works_on_each_episode(tmp_path):
     assert strict.returncode == 1 and b"ep1.txt:1:1: error speaker-map-unused" in strict.stdout
     refused = run("convert", "ep1.txt", "--speakers", "series.toml", "--strict", cwd=tmp_path)
     assert refused.returncode == 2 and b"speaker-map-unused: speaker map: label 'Speaker 3'" in refused.stderr
+
+
+_FOUR_TURNS = "Ann Lee: Why?\n\nBob Ray: Because.\n\nAnn Lee: And then?\n\nBob Ray: We left.\n"
+
+
+@pytest.mark.parametrize("collecting", [True, False])
+def test_a_conversion_leaves_the_cyclic_collector_as_it_found_it(tmp_path, collecting):
+    """`main` pauses the collector while it converts; a program calling it gets it back as it was,
+    after a good file and after a bad one."""
+    import gc
+
+    from qaformat.cli import main
+
+    good, bad = tmp_path / "talk.txt", tmp_path / "bad.txt"
+    good.write_text(_FOUR_TURNS, encoding="utf-8")
+    bad.write_text("nothing labelled here at all\n", encoding="utf-8")
+    was = gc.isenabled()
+    try:
+        (gc.enable if collecting else gc.disable)()
+        assert main(["convert", str(good), "-o", str(tmp_path / "talk.html")]) == 0
+        assert gc.isenabled() is collecting
+        assert main(["convert", str(bad), "-o", str(tmp_path / "bad.html")]) == 2
+        assert gc.isenabled() is collecting
+        assert not (tmp_path / "bad.html").exists()
+    finally:
+        (gc.enable if was else gc.disable)()
+
+
+def test_the_command_freezes_what_is_left_for_its_exit(tmp_path):
+    """The process's own entry (`command`, as ``python -m qaformat``) ends with every object
+    frozen, so the interpreter's exit does not walk them; `main` itself never freezes."""
+    source = tmp_path / "talk.txt"
+    source.write_text(_FOUR_TURNS, encoding="utf-8")
+    script = ("import gc, sys\nfrom qaformat import cli\nsys.argv = ['qaformat', 'convert', sys.argv[1], '-o', sys.argv[2]]\n"
+              "before = gc.get_freeze_count()\nstatus = cli.main(sys.argv[1:])\nafter_main = gc.get_freeze_count()\n"
+              "sys.argv[-1] = sys.argv[-1].replace('.html', '-again.html')\nassert cli.command() == status == 0\n"
+              "print(before, after_main, gc.get_freeze_count() > 0)")
+    done = subprocess.run([sys.executable, "-c", script, str(source), str(tmp_path / "talk.html")],
+                          capture_output=True, text=True, check=False)
+    assert done.stdout.split() == ["0", "0", "True"], done.stderr
+    assert (tmp_path / "talk-again.html").read_text(encoding="utf-8") == (tmp_path / "talk.html").read_text(encoding="utf-8")
