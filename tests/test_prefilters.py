@@ -85,3 +85,42 @@ def test_boilerplate_in_lower_case(text: str) -> None:
 @given(st.text(alphabet=st.sampled_from(list("ab é\t\n\u00a0\u202f\u2009\u3000\x1c")), max_size=20))
 def test_word_count_is_the_split(text: str) -> None:
     assert words.word_count(text) == len(text.split())
+
+
+# The date patterns as they were, months alternated in the pattern; layout now matches a word
+# and looks it up in a set of months, which compiles in a tenth of the time.
+_MONTH = "(?:" + "|".join(sorted(set(layout._MONTHS.split()), key=len, reverse=True)) + ")"
+_SHORT = "(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)"
+_OLD_DATE = re.compile(
+    rf"(?i)^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    rf"(?:(?:{_MONTH}|{_SHORT})\.?\s+\d{{1,2}}|\d{{1,2}}\.?\s+(?:de\s+)?{_MONTH})"
+)
+_OLD_DATE_ANYWHERE = re.compile(
+    rf"(?i)\b(?:{_MONTH}|{_SHORT})\.?\s+\d{{1,2}}\b"
+    rf"|\b\d{{1,2}}\.?\s+(?:de\s+)?{_MONTH}(?!\w)"
+    r"|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{4}[./]\d{1,2}[./]\d{1,2}\b"
+    r"|\d{4}年\d{1,2}月\d{1,2}日|\d{4}년\s?\d{1,2}월\s?\d{1,2}일"
+    r"|\b\d{1,2}:\d{2}\s*[ap]\.?m\b|\b\d{1,2}:\d{2}\s*(?:[AP]\.?M\.?)|\b\d{1,2}\s?[ap]\.m\."
+)
+_MONTH_WORDS = [*sorted(set(layout._MONTHS.split())), "jan", "sept", "dec", "mar"]
+_DATE_PIECES = st.one_of(
+    st.sampled_from(_MONTH_WORDS).flatmap(lambda m: st.sampled_from([m, m.upper(), m.title(), m[:3], m + "s", "x" + m])),
+    st.sampled_from(["Monday", "friday, ", "Sunday ", "de ", "DE ", " ", "  ", ".", ". ", ",", "_", "x", "Lot", "12",
+                     "3", "123", "2024", "0", ":", "30", "a.m.", "pm", "AM", "P.M.", "/", "-", "年", "月", "日",
+                     "년 ", "월", "일", "\n", "é", "5th"]),
+)
+_DATE_TEXT = st.lists(_DATE_PIECES, max_size=10).map("".join)
+
+
+@given(_DATE_TEXT)
+def test_dates_found_as_the_month_alternation_found_them(text: str) -> None:
+    assert layout._starts_with_date(text) == bool(_OLD_DATE.match(text))
+    assert layout.has_date(text) == bool(_OLD_DATE_ANYWHERE.search(text))
+
+
+def test_dates_in_words_and_figures() -> None:
+    dated = ["March 14, 2025", "Monday, 3 de marzo de 2024", "le 12 mars", "15 марта 2024", "Sept. 9", "2024-03-12",
+             "10:30 a.m. EDT", "2024年3月12日", "Recorded on Lot 12 March"]
+    assert all(layout.has_date(text) for text in dated)
+    assert not any(layout.has_date(text) for text in ["Part 3: Harbour", "Lot 12 Marches", "May we begin", "3 mayors"])
+    assert layout._starts_with_date("3 mayo2024") and not layout._starts_with_date("Mayday 5")
