@@ -8,7 +8,8 @@ For each size it times, in one run: parsing alone and each renderer alone (in-pr
 the runs); then whole-process ``qaformat convert`` to HTML, DOCX and JSON alternated run by run
 with pandoc converting the Markdown twin of the same transcript; then start-up on a two-turn
 file, alternated with the floor under it (the interpreter importing attrs) and quoted as the
-median of the paired differences. It prints medians, MB/s, pandoc/qaformat ratios and peak
+median of the paired differences, beside what making the attrs classes such a run makes costs
+on its own above the same floor. It prints medians, MB/s, pandoc/qaformat ratios and peak
 memory (maximum resident set of each process), and checks the targets of the performance
 issues. Typical sizes come first: a one-hour interview is about 60 KB. Numbers are for
 comparison within one run on one machine: these machines are shared and noisy. A report it
@@ -130,20 +131,55 @@ def start_up(out: Path, repeat: int) -> dict[str, float]:
     (paired, so a busy moment of a shared machine weighs on both)."""
     small = out / "two-turns.txt"
     small.write_text("Ann Lee: Why?\n\nBen Cole: Because.\n\nAnn Lee: Really?\n\nBen Cole: Yes.\n", encoding="utf-8")
+    classes = out / "attrs_classes_floor.py"
+    classes.write_text(attrs_classes_script(small), encoding="utf-8")
     commands = {
         "qaformat": [*QAFORMAT, "convert", str(small), "-o", str(out / "s.html"), "--force"],
         "python alone": [sys.executable, "-c", "pass"],
         "python importing attrs": [sys.executable, "-c", "import attrs"],
         "python importing attrs and lxml": [sys.executable, "-c", "import attrs, lxml.etree"],
+        CLASSES_FLOOR: [sys.executable, "-c", f"import sys; sys.path.insert(0, {str(out)!r}); import attrs_classes_floor"],
     }
     run_process(commands["qaformat"])  # warm-up: bytecode caches
+    run_process(commands[CLASSES_FLOOR])
     times: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(max(repeat, 15)):  # alternate, so all see the same machine weather
         for name, command in commands.items():
             times[name].append(run_process(command)[0])
     medians = {name: statistics.median(found) for name, found in times.items()}
     paired = zip(times["qaformat"], times["python importing attrs"], strict=True)
-    return {**medians, "overhead": statistics.median(ours - floor for ours, floor in paired)}
+    with_classes = zip(times[CLASSES_FLOOR], times["python importing attrs"], strict=True)
+    return {**medians, "overhead": statistics.median(ours - floor for ours, floor in paired),
+            "classes": statistics.median(made - floor for made, floor in with_classes)}
+
+
+CLASSES_FLOOR = "python importing attrs and making the attrs classes a conversion makes"
+_CLASSES_OF_A_RUN = """
+import sys
+import attrs
+from qaformat.cli import main
+main(["convert", sys.argv[1], "-o", sys.argv[2], "--force"])
+for name, module in sorted(sys.modules.items()):
+    if name.startswith("qaformat"):
+        for value in vars(module).values():
+            if isinstance(value, type) and attrs.has(value) and value.__module__ == name:
+                frozen = getattr(value.__setattr__, "__name__", "") == "_frozen_setattrs"
+                print(name, value.__name__, "frozen" if frozen else "define", len(attrs.fields(value)))
+"""
+
+
+def attrs_classes_script(small: Path) -> str:
+    """A module that imports attrs and makes as many attrs classes, frozen or not and with as many
+    fields, as converting a small text file to HTML makes: the part of start-up that the model's
+    frozen attrs classes cost before any text is read (what STYLE asks for has this price)."""
+    found = subprocess.run([sys.executable, "-c", _CLASSES_OF_A_RUN, str(small), str(small.with_suffix(".html"))],
+                           capture_output=True, text=True, check=True, env=CHILD_ENV).stdout.split("\n")
+    lines = ["import attrs", ""]
+    for number, line in enumerate(filter(None, found)):
+        _, _, kind, fields = line.split()
+        lines += [f"@attrs.{kind}", f"class C{number}:"]
+        lines += [f"    f{field}: object = None" for field in range(int(fields))] or ["    pass"]
+    return "\n".join(lines) + "\n"
 
 
 def machine() -> str:
@@ -213,11 +249,12 @@ def main(argv: list[str] | None = None) -> int:
                 rows.append(line)
         startup = start_up(out, args.repeat)
         floors = ", ".join(f"{name} {seconds * 1000:.0f} ms" for name, seconds in startup.items()
-                           if name not in ("qaformat", "overhead"))
+                           if name not in ("qaformat", "overhead", "classes"))
         overhead = startup["overhead"]
         checks.insert(0, f"start-up, two-turn file to HTML: {startup['qaformat'] * 1000:.0f} ms median,"
                          f" {overhead * 1000:.0f} ms above python importing attrs (target at most"
-                         f" {STARTUP_OVERHEAD_TARGET * 1000:.0f}; in the same run {floors})")
+                         f" {STARTUP_OVERHEAD_TARGET * 1000:.0f}; in the same run {floors};"
+                         f" of the overhead, making the attrs classes alone takes {startup['classes'] * 1000:.0f} ms)")
     for fmt in FORMATS:
         points = {size: seconds for size, seconds in series.get(f"qaformat {fmt}", []) if size >= 0.9}
         if len(points) >= 2 and max(points) >= 9.0:
