@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
-from typing import Literal, overload
+from typing import TYPE_CHECKING, Literal, overload
 
 from qaformat.errors import InputError, QAFormatError
 from qaformat.model import Transcript
@@ -19,6 +18,9 @@ from qaformat.readers import canonical_format, reader_for
 from qaformat.readers import detect as detect_format
 from qaformat.readers.decode import decode
 from qaformat.renderers import format_for_suffix, output_format, render_with
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = ["convert", "detect", "load_json", "parse", "read", "render", "write"]
 
@@ -193,9 +195,10 @@ def output_format_for(path: PathLike, to: str | None) -> str:
     """
     if to:
         return output_format(to).name
-    fmt = format_for_suffix(Path(path).name)
+    name = os.path.basename(os.fspath(path))
+    fmt = format_for_suffix(name)
     if fmt is None:
-        return output_format(Path(path).suffix or "(no suffix)").name
+        return output_format(os.path.splitext(name)[1] or "(no suffix)").name
     return fmt.name
 
 
@@ -227,27 +230,32 @@ def write(
         UnknownFormatError: no format could be chosen.
         RenderError: as for `render`.
     """
+    from pathlib import Path  # for the path returned: a conversion on the command line needs none
+
     target = Path(path)
     content = render(transcript, output_format_for(target, to), options)
     write_atomically(target, content, overwrite=overwrite)
     return target
 
 
-def write_atomically(target: Path, content: str | bytes, *, overwrite: bool) -> None:
+def write_atomically(target: PathLike, content: str | bytes, *, overwrite: bool) -> None:
     """Write via a temporary file in the target's folder and a rename.
 
     Raises:
         InputError: the target exists and ``overwrite`` is false, or writing failed.
     """
+    # os.path rather than pathlib: pathlib's import (with urllib's) is a tenth of a short
+    # conversion's start-up.
+    target = os.fspath(target)
     # An empty file (one `mktemp` made for us) holds nothing to lose.
-    if not overwrite and target.exists() and (target.is_dir() or target.stat().st_size > 0):
-        raise InputError("output exists; use overwrite=True to replace it", source=str(target))
+    if not overwrite and os.path.exists(target) and (os.path.isdir(target) or os.path.getsize(target) > 0):
+        raise InputError("output exists; use overwrite=True to replace it", source=target)
     payload = content.encode("utf-8") if isinstance(content, str) else content
-    folder = target.parent if str(target.parent) else Path(".")
+    folder, name = os.path.split(target)
     try:
-        part, descriptor = _create_part(folder, target.name)
+        part, descriptor = _create_part(folder or ".", name)
     except OSError as error:
-        raise InputError(f"cannot write: {error.strerror or error}", source=str(target)) from None
+        raise InputError(f"cannot write: {error.strerror or error}", source=target) from None
     try:
         with open(descriptor, "wb") as handle:
             handle.write(payload)
@@ -259,15 +267,15 @@ def write_atomically(target: Path, content: str | bytes, *, overwrite: bool) -> 
         except OSError:
             pass
         if isinstance(error, OSError):
-            raise InputError(f"cannot write: {error.strerror or error}", source=str(target)) from None
+            raise InputError(f"cannot write: {error.strerror or error}", source=target) from None
         raise
 
 
-def _create_part(folder: Path, name: str) -> tuple[Path, int]:
+def _create_part(folder: str, name: str) -> tuple[str, int]:
     """A new owner-only file beside the target, and its descriptor. (``tempfile`` does the same,
     but importing it loads ``random`` and ``shutil``'s archive modules: a tenth of start-up.)"""
     for attempt in range(1000):
-        part = folder / f".{name}.{os.getpid()}-{attempt}.part"
+        part = os.path.join(folder, f".{name}.{os.getpid()}-{attempt}.part")
         try:
             return part, os.open(part, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
         except FileExistsError:  # another thread's part for the same target, or a crashed run's
@@ -275,7 +283,7 @@ def _create_part(folder: Path, name: str) -> tuple[Path, int]:
     raise FileExistsError(f"cannot find a free name for a temporary file in {folder}")
 
 
-def _mode_for(target: Path) -> int:
+def _mode_for(target: str) -> int:
     """The replaced file's permissions, or what the umask gives a new file (a temporary file is
     created owner-only, which an output must not inherit)."""
     try:

@@ -16,7 +16,6 @@ import os
 import sys
 import unicodedata
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import attrs
@@ -404,6 +403,8 @@ def _expand(inputs: list[str]) -> list[str]:
         if item == STDIO:
             found.append(item)
         elif os.path.isdir(item):
+            from pathlib import Path  # for a folder only: a conversion of one file starts without it
+
             inside = sorted(str(p) for p in Path(item).rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
             if not inside:
                 raise InputError(f"no transcript in folder {item!r} (suffixes read: {' '.join(sorted(SUFFIXES))})")
@@ -443,7 +444,7 @@ def _convert(args: argparse.Namespace, options: ParseOptions) -> int:
     if args.output and (len(inputs) > 1 or len(formats) > 1):
         raise InputError("-o takes one input and one format; use --out-dir for several")
     if args.out_dir:
-        Path(args.out_dir).mkdir(parents=True, exist_ok=True)
+        os.makedirs(args.out_dir, exist_ok=True)
     jobs = [(path, _outputs(path, formats, args)) for path in inputs]
     if not args.out_dir and not args.output and len(jobs) * len(formats) > 1:
         raise InputError("several outputs cannot share standard output; use --out-dir DIR")
@@ -491,7 +492,7 @@ def _warn_no_effect(args: argparse.Namespace, formats: list[str]) -> None:
 def _outputs(path: str, formats: list[str], args: argparse.Namespace) -> list[tuple[str, str | None]]:
     """(format, output path or None for standard output) for one input."""
     if args.out_dir:
-        stem = "stdin" if path == STDIO else Path(path).stem
+        stem = "stdin" if path == STDIO else os.path.splitext(os.path.basename(path))[0]
         return [(fmt, os.path.join(args.out_dir, stem + RENDERERS[fmt].suffixes[0])) for fmt in formats]
     return [(fmt, None if args.output in (None, STDIO) else args.output) for fmt in formats]
 
@@ -574,7 +575,7 @@ def _convert_one(path: str, outputs: list[tuple[str, str | None]], args: argpars
         if output is None:
             _to_stdout(content, fmt)
         else:
-            api.write_atomically(Path(output), content, overwrite=args.force)
+            api.write_atomically(output, content, overwrite=args.force)
 
 
 def _converted(path: str, outputs: list[tuple[str, str | None]], args: argparse.Namespace,

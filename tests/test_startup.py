@@ -13,6 +13,7 @@ import argparse
 import importlib
 import pkgutil
 import re
+import site
 import subprocess
 import sys
 from pathlib import Path
@@ -21,7 +22,8 @@ import pytest
 
 import qaformat
 
-EXAMPLE = Path(__file__).parent.parent / "examples" / "interview.txt"
+ROOT = Path(__file__).parent.parent
+EXAMPLE = ROOT / "examples" / "interview.txt"
 
 _LOADED = """
 import sys
@@ -33,7 +35,11 @@ sys.exit(status)
 
 
 def _loaded_by(*arguments: str) -> set[str]:
-    done = subprocess.run([sys.executable, "-c", _LOADED, *arguments], capture_output=True, text=True, timeout=120,
+    """The modules a command loads, run as an installed package runs: without ``site``, whose
+    ``.pth`` hook for an editable install loads pathlib and more before the command starts."""
+    paths = [str(ROOT), *site.getsitepackages()]
+    script = f"import sys; sys.path[:0] = {paths!r}\n{_LOADED}"
+    done = subprocess.run([sys.executable, "-S", "-c", script, *arguments], capture_output=True, text=True, timeout=120,
                           check=False)
     assert done.returncode == 0, done.stderr
     return set(done.stdout.splitlines()[-1].split())
@@ -44,7 +50,7 @@ def test_text_to_html_loads_neither_lxml_nor_python_docx_nor_other_formats_code(
     assert (tmp_path / "out.html").read_text(encoding="utf-8").startswith("<article")
     packages = {name.split(".")[0] for name in loaded}
     unused = {"lxml", "docx", "tempfile", "shutil", "html", "difflib", "json", "glob", "heapq", "zipfile", "tomllib",
-              "concurrent", "tqdm"}
+              "concurrent", "tqdm", "pathlib", "urllib"}
     assert not packages & unused, sorted(packages & unused)
     ours = {name for name in loaded if name.startswith("qaformat.")}
     assert {"qaformat.readers.text", "qaformat.renderers.html"} <= ours

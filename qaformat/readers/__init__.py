@@ -9,8 +9,8 @@ or renderers.
 from __future__ import annotations
 
 import importlib
+import os
 from collections.abc import Callable
-from pathlib import PurePath
 from typing import cast
 
 from qaformat.blocks import Document
@@ -84,7 +84,7 @@ def detect(name: str | None, head: bytes | str) -> str:
     if is_html_page(sniff):
         return "html"
     if name:
-        suffix = PurePath(name).suffix.lower()
+        suffix = os.path.splitext(name)[1].lower()
         if SUFFIXES.get(suffix, "text") != "text":
             return SUFFIXES[suffix]
     # A .txt, an unknown suffix or standard input may hold captions (WEBVTT, or SRT's "1" and times).
