@@ -428,3 +428,30 @@ def test_the_command_freezes_what_is_left_for_its_exit(tmp_path):
                           capture_output=True, text=True, check=False)
     assert done.stdout.split() == ["0", "0", "True"], done.stderr
     assert (tmp_path / "talk-again.html").read_text(encoding="utf-8") == (tmp_path / "talk.html").read_text(encoding="utf-8")
+
+
+def _cyclic_garbage_of_a_conversion(turns: int) -> int:
+    import gc
+
+    import qaformat
+
+    lines = [f"Ann Lee: Question {n}, about the harbour?\n\nBob Ray: Answer {n}. It held.\n" for n in range(turns)]
+    gc.collect()
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        transcript = qaformat.parse("\n".join(lines))
+        for fmt in ("html", "docx", "json", "md"):
+            qaformat.render(transcript, fmt)
+        del transcript
+        return gc.collect()
+    finally:
+        if was:
+            gc.enable()
+
+
+def test_a_conversion_leaves_no_cycles_that_grow_with_the_input():
+    """Why the command line may pause the collector while it converts: what a conversion leaves
+    for it is a fixed handful of objects, not a share of the input."""
+    small, large = _cyclic_garbage_of_a_conversion(20), _cyclic_garbage_of_a_conversion(2000)
+    assert large <= small + 20, (small, large)
