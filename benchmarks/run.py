@@ -26,6 +26,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import sysconfig
 import tempfile
 import time
 from pathlib import Path
@@ -191,7 +192,16 @@ def machine() -> str:
                 break
     except OSError:
         pass
-    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
+    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}, {installation()}"
+
+
+def installation() -> str:
+    """How the measured qaformat is installed. An editable install (``pip install -e``) puts a
+    hook in every interpreter's start-up that imports pathlib and more: each process, the floors
+    too, starts some 10 ms later than with the copy ``pip install .`` makes, as users have it."""
+    site_packages = {str(Path(folder).resolve()) for folder in sysconfig.get_paths().values()}
+    installed = any(str(Path(qaformat.__file__).resolve()).startswith(folder) for folder in site_packages)
+    return "qaformat installed as users install it" if installed else "qaformat as an editable install"
 
 
 def main(argv: list[str] | None = None) -> int:
