@@ -28,10 +28,16 @@ def right_to_left(text: str) -> bool | None:
     A letter is what `str.isalpha` says; in the right-to-left blocks each one has bidi class R
     or AL, and elsewhere nearly all have class L (a few modifier letters are neutral).
     """
-    if text.isascii() or not (_RTL_BLOCKS.search(text) or _RTL_BLOCKS_ASTRAL.search(text)):
+    if text.isascii() or not (_RTL_BLOCKS.search(text) or (_past_plane_0(text) and _RTL_BLOCKS_ASTRAL.search(text))):
         return False if any(map(str.isalpha, text)) else None
     rtl = sum(map(str.isalpha, "".join(_RTL_RUNS.findall(text))))
     others = sum(map(str.isalpha, text)) - rtl
     if rtl == others == 0:
         return None
     return rtl > others
+
+
+def _past_plane_0(text: str) -> bool:
+    """Whether the text has a character past U+FFFF: its UTF-16 form then takes more than two
+    bytes a character. Encoding it is ten times faster than searching it for such characters."""
+    return len(text.encode("utf-16-le", "surrogatepass")) > 2 * len(text)

@@ -70,9 +70,10 @@ def render_html(transcript: Transcript, options: RenderOptions) -> str:
         RenderError: a turn names a speaker the transcript does not list.
     """
     lang = document_language(transcript, options)
-    text = "\n".join(_texts(transcript))
+    texts = list(_texts(transcript))
+    text = "\n".join(texts)
     rtl = right_to_left(text) is True
-    writer = _ArticleWriter(transcript, options, cleaning=_needs_cleaning(text), lang=lang, rtl=rtl)
+    writer = _ArticleWriter(transcript, options, cleaning=_needs_cleaning(texts, text), lang=lang, rtl=rtl)
     if not options.standalone:
         return writer.article(level=0, jsonld=options.jsonld) + "\n"
     return _page(transcript, options, writer.article(level=3, jsonld=False), lang, rtl) + "\n"
@@ -272,7 +273,12 @@ def _texts(transcript: Transcript) -> Iterator[str]:
             yield from turn.paragraphs
 
 
-def _needs_cleaning(text: str) -> bool:
+def _needs_cleaning(texts: list[str], text: str) -> bool:
+    """Whether `_clean` would change any of the texts (``text``: the texts joined by line breaks).
+    Every character it changes is unprintable, and printable text is told twice as fast as
+    the characters are searched for; parsed text is printable."""
+    if all(map(str.isprintable, texts)):
+        return False
     return "\r" in text or "\x0c" in text or bool(
         _FORBIDDEN.search(text) or (_ASTRAL.search(text) and _FORBIDDEN_ASTRAL.search(text)))
 

@@ -1,0 +1,41 @@
+"""The renderers' shortcuts give what the work they skip would have given.
+
+The HTML and DOCX renderers look over a whole transcript's text, paragraph by paragraph, for
+characters to clean, for right-to-left letters and for paragraphs in another language. Each
+shortcut (a cheaper test that settles most texts, a count that stops early, a fast path for a
+text with nothing to replace) is checked here against the plain answer it stands for.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from qaformat.language import _MARKER_EVERY, OtherLanguages
+from qaformat.renderers import html
+
+# Text with the characters each shortcut is about: what cleaning replaces (controls, CR and FF,
+# lone surrogates, non-characters in and past plane 0), what is unprintable yet kept (line
+# breaks, tabs, no-break and other spaces, format characters), and plain letters and words.
+_CHARACTERS = st.sampled_from(
+    ["a", "Z", " ", "é", "—", "’", "ب", "中", "\U0001f600", "\U0001d400", "\n", "\t", "\u00a0", "\u2028",
+     "\u200b", "\u00ad", "\r", "\x0c", "\x00", "\x1f", "\x7f", "\x85", "\ud800", "\udfff", "\ufdd0",
+     "\ufffe", "\uffff", "\U0001fffe", "\U0010ffff", "&", "<"]
+)
+_TEXT = st.lists(_CHARACTERS, max_size=30).map("".join)
+_ENGLISH = st.lists(st.sampled_from([" the ", " and ", " that ", " it ", " are ", " with ", " word", " other", "x"]),
+                    max_size=80).map("".join)
+
+
+@given(st.lists(_TEXT, max_size=4))
+def test_html_cleaning_is_needed_where_clean_changes_a_text(texts: list[str]) -> None:
+    changed = any(html._clean(text) != text for text in texts)
+    assert html._needs_cleaning(texts, "\n".join(texts)) == changed
+
+
+@given(_ENGLISH)
+def test_the_commonest_markers_are_counted_as_their_sum(text: str) -> None:
+    others = OtherLanguages("en")
+    spaces = text.count(" ")
+    counted = sum(map(text.count, others._commonest)) * _MARKER_EVERY >= spaces
+    assert others._commonest_suffice(text, spaces) == counted
