@@ -39,3 +39,12 @@ def test_the_commonest_markers_are_counted_as_their_sum(text: str) -> None:
     spaces = text.count(" ")
     counted = sum(map(text.count, others._commonest)) * _MARKER_EVERY >= spaces
     assert others._commonest_suffice(text, spaces) == counted
+
+
+@given(_TEXT)
+def test_html_clean_leaves_printable_text_alone(text: str) -> None:
+    # What `_clean` was before its shortcut for printable text.
+    plain = html._FORBIDDEN.sub("\ufffd", text.replace("\r", "\n").replace("\x0c", " "))
+    if html._ASTRAL.search(plain):
+        plain = html._FORBIDDEN_ASTRAL.sub("\ufffd", plain)
+    assert html._clean(text) == plain
