@@ -8,11 +8,16 @@ text with nothing to replace) is checked here against the plain answer it stands
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from qaformat.language import _MARKER_EVERY, OtherLanguages
-from qaformat.renderers import html
+from qaformat.model import Kind, Role, Section, Speaker, Transcript, Turn
+from qaformat.options import RenderOptions
+from qaformat.renderers import docx, html
+from qaformat.renderers.direction import TextDirection
+from qaformat.renderers.docx_base import DEFAULT_STYLE_IDS
+from qaformat.renderers.markup import escape_text
 
 # Text with the characters each shortcut is about: what cleaning replaces (controls, CR and FF,
 # lone surrogates, non-characters in and past plane 0), what is unprintable yet kept (line
@@ -48,3 +53,47 @@ def test_html_clean_leaves_printable_text_alone(text: str) -> None:
     if html._ASTRAL.search(plain):
         plain = html._FORBIDDEN_ASTRAL.sub("\ufffd", plain)
     assert html._clean(text) == plain
+
+
+@given(_TEXT)
+def test_docx_clean_leaves_printable_text_alone(text: str) -> None:
+    assert docx._clean(text) == docx._NOT_XML.sub("\ufffd", text)
+
+
+@given(_TEXT)
+def test_docx_run_text_of_printable_text_is_one_element(text: str) -> None:
+    # What `_run_text` was before its shortcut for printable text.
+    xml = []
+    for piece in docx._BREAKS.split(text):
+        if piece == "\t":
+            xml.append("<w:tab/>")
+        elif piece in ("\n", "\r", "\r\n"):
+            xml.append("<w:br/>")
+        elif piece:
+            space = ' xml:space="preserve"' if piece[0].isspace() or piece[-1].isspace() else ""
+            xml.append(f"<w:t{space}>{escape_text(piece)}</w:t>")
+    assert docx._run_text(text) == "".join(xml)
+
+
+_MIXED = st.lists(st.sampled_from(["Ruth", "שלום", "مرحبا", "\U00010900", "12:30", " ", "?"]), min_size=1, max_size=8).map("".join)
+_PLACES = ("title", "intro", "note", "heading", "name", "description", "paragraph")
+
+
+@example("description", "مرحبا مرحبا مرحبا مرحبا")
+@example("name", "مرحبا")
+@given(st.sampled_from(_PLACES), _MIXED)
+def test_docx_directions_from_one_search_are_each_paragraphs(place: str, text: str) -> None:
+    # The text may have right-to-left letters; it goes in one place, and everything else is Latin.
+    def at(here: str, otherwise: str = "") -> str:
+        return text if place == here else otherwise
+
+    speakers = (Speaker("host", "Q", Role.INTERVIEWER),
+                Speaker("guest", f"Ruth {at('name', 'Adebayo')}", Role.INTERVIEWEE, (), at("description") or None))
+    turns = (Turn(Kind.QUESTION, "host", ("Why?",), 1), Turn(Kind.ANSWER, "guest", (at("paragraph"),), 2))
+    transcript = Transcript(title=at("title"), intro=(at("intro", "Intro."),), speakers=speakers,
+                            sections=(Section(at("heading"), turns, 1),))
+    options = RenderOptions(note=at("note") or None, cast=True)
+    once = docx._DocxWriter(DEFAULT_STYLE_IDS, transcript, options, "en")
+    every = docx._DocxWriter(DEFAULT_STYLE_IDS, transcript, options, "en")
+    every._text_direction = TextDirection("\u05d0")  # a document with a right-to-left letter: every text is searched
+    assert once.write() == every.write()
