@@ -312,9 +312,20 @@ class OtherLanguages:
         spaces = text.count(" ")
         if self._markers is not None and spaces >= _FEWEST_WORDS:
             # Text in another script has none of the markers either.
-            if sum(map(text.count, self._commonest)) * _MARKER_EVERY >= spaces:
+            if self._commonest_suffice(text, spaces):
                 return False
             return len(self._markers.findall(text)) * _MARKER_EVERY < spaces
         if self._script is None:  # Latin
             return not text.isascii() and sum(_script_letters(text).values()) > _SCRIPT_SHARE * len(text)
         return len(self._script.findall(text)) < _SCRIPT_SHARE * len(text)
+
+    def _commonest_suffice(self, text: str, spaces: int) -> bool:
+        """Whether the six commonest markers alone come often enough. They are counted one at a
+        time, commonest first, and the count stops once it is enough: most paragraphs need one
+        or two of the six, and each count reads the whole paragraph."""
+        found = 0
+        for marker in self._commonest:
+            found += text.count(marker)
+            if found * _MARKER_EVERY >= spaces:
+                return True
+        return False

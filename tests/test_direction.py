@@ -15,6 +15,9 @@ _ALPHABET = st.sampled_from(
     "abcXYZéßøЖжΩλअक中日"  # left to right
     "אבגשתابتثجحܐܒހށߊߋ"  # Hebrew, Arabic, Syriac, Thaana, NKo: right to left
     "0123456789٠١٢ ,.!?:;()-\u064e\u0651\n"  # neither: digits, punctuation, Arabic vowel marks
+    "\U0001d400\U00020000"  # past U+FFFF, left to right: a mathematical letter, a CJK ideograph
+    "\U00010900\U0001e900"  # past U+FFFF, right to left: Phoenician, Adlam
+    "\U0001f600\ud800"  # neither: an emoji, a lone surrogate
 )
 
 

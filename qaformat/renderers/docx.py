@@ -23,14 +23,14 @@ import io
 import os
 import time
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from qaformat.language import OtherLanguages
 from qaformat.model import Kind, SpanKind, Transcript, Turn
 from qaformat.options import RenderOptions
 from qaformat.patterns import lazy
 from qaformat.renderers.castline import cast_line
-from qaformat.renderers.direction import right_to_left
+from qaformat.renderers.direction import TextDirection
 from qaformat.renderers.docx_base import BODY_MARKER, DEFAULT_STYLE_IDS, CoreProperties, default_parts, language_attributes
 from qaformat.renderers.labels import SpeakerLabels, clock_time, interviewer_remarks, turn_time
 from qaformat.renderers.languages import document_language
@@ -116,6 +116,9 @@ class _DocxWriter:
         self._options = options
         self._labels = SpeakerLabels(transcript.speakers, options.labels)
         self._by_interviewer = interviewer_remarks(transcript.speakers)
+        self._note = options.note.strip() if options.note else None
+        self._cast = cast_line(transcript) if options.cast else None
+        self._text_direction = TextDirection("\n".join(_texts(transcript, self._note, self._cast)))
         self._rtl = False  # direction of the last paragraph, for paragraphs with no strong letters
 
     def write(self) -> list[str]:
@@ -124,11 +127,10 @@ class _DocxWriter:
             self._paragraph("Title", [(_clean(transcript.title), None)])
         for text in transcript.intro if self._options.show_intro else ():
             self._paragraph("QA Intro", [(_clean(text), None)], lang=self._others.text(text))
-        if self._options.note and self._options.note.strip():
-            self._paragraph("QA Note", [(_clean(self._options.note.strip()), None)])
-        cast = cast_line(transcript) if self._options.cast else None
-        if cast:
-            self._paragraph("QA Cast", [(_clean(cast), None)])
+        if self._note:
+            self._paragraph("QA Note", [(_clean(self._note), None)])
+        if self._cast:
+            self._paragraph("QA Cast", [(_clean(self._cast), None)])
         for section in transcript.sections:
             if section.heading and section.heading.strip():
                 self._paragraph("Heading 1", [(_clean(section.heading), None)])
@@ -189,7 +191,7 @@ class _DocxWriter:
         """Append a paragraph; ``bold`` sets its text (not label or time) in direct bold, ``lang``
         is the language of a paragraph in another language than the document."""
         runs = _merge(segments)
-        rtl = right_to_left("".join(text for text, _ in runs))
+        rtl = self._text_direction.of("".join(text for text, _ in runs))
         self._rtl = rtl = self._rtl if rtl is None else rtl
         language = ""
         if lang is not None:
@@ -218,6 +220,18 @@ class _DocxWriter:
         self._paragraphs.append("".join(xml))
 
 
+def _texts(transcript: Transcript, *extra: str | None) -> Iterator[str]:
+    """Every text the body is made of: the labels are made of the speakers' names."""
+    for text in (transcript.title, *transcript.intro, *extra, *(speaker.name for speaker in transcript.speakers)):
+        if text:
+            yield text
+    for section in transcript.sections:
+        if section.heading:
+            yield section.heading
+        for turn in section.turns:
+            yield from turn.paragraphs
+
+
 def _merge(segments: Iterable[Segment]) -> list[Segment]:
     """Adjacent segments of one style joined, empty ones dropped."""
     runs: list[Segment] = []
@@ -232,11 +246,13 @@ def _merge(segments: Iterable[Segment]) -> list[Segment]:
 
 
 def _clean(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
+    return text if text.isprintable() else _NOT_XML.sub("\ufffd", text)  # all it replaces is unprintable
 
 
 def _run_text(text: str) -> str:
     """Tabs and line breaks as their elements, the rest as ``w:t`` (python-docx goes char by char)."""
+    if text and text.isprintable():  # no tab or line break: most runs
+        return _text_element(text)
     xml = []
     for piece in _BREAKS.split(text):
         if piece == "\t":
@@ -244,9 +260,14 @@ def _run_text(text: str) -> str:
         elif piece in ("\n", "\r", "\r\n"):
             xml.append("<w:br/>")
         elif piece:
-            space = ' xml:space="preserve"' if piece[0].isspace() or piece[-1].isspace() else ""
-            xml.append(f"<w:t{space}>{escape_text(piece)}</w:t>")
+            xml.append(_text_element(piece))
     return "".join(xml)
+
+
+def _text_element(text: str) -> str:
+    """A ``w:t`` with text that is not empty and holds no tab or line break."""
+    space = ' xml:space="preserve"' if text[0].isspace() or text[-1].isspace() else ""
+    return f"<w:t{space}>{escape_text(text)}</w:t>"
 
 
 def _properties(transcript: Transcript, lang: str) -> CoreProperties:

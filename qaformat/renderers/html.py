@@ -70,9 +70,10 @@ def render_html(transcript: Transcript, options: RenderOptions) -> str:
         RenderError: a turn names a speaker the transcript does not list.
     """
     lang = document_language(transcript, options)
-    text = "\n".join(_texts(transcript))
+    texts = list(_texts(transcript))
+    text = "\n".join(texts)
     rtl = right_to_left(text) is True
-    writer = _ArticleWriter(transcript, options, cleaning=_needs_cleaning(text), lang=lang, rtl=rtl)
+    writer = _ArticleWriter(transcript, options, cleaning=_needs_cleaning(texts, text), lang=lang, rtl=rtl)
     if not options.standalone:
         return writer.article(level=0, jsonld=options.jsonld) + "\n"
     return _page(transcript, options, writer.article(level=3, jsonld=False), lang, rtl) + "\n"
@@ -108,6 +109,8 @@ class _ArticleWriter:
         self._prefix = options.class_prefix
         # The caller looked over all the text at once; parsed text never needs cleaning.
         self._clean = _clean if cleaning else _unchanged
+        self._turn_tags: dict[tuple[Kind, bool, str | None, str | None], str] = {}
+        self._label_tags: dict[str, str] = {}
 
     def article(self, *, level: int, jsonld: bool) -> str:
         p = self._prefix
@@ -150,19 +153,14 @@ class _ArticleWriter:
 
     def _turn(self, turn: Turn, level: int) -> str:
         p = self._prefix
-        attributes = {"class": f"{p}turn {p}{_KIND_CLASS[turn.kind]}"}
-        if self._by_interviewer(turn):
-            attributes["class"] += f" {p}by-interviewer"
         turn_lang, paragraph_langs = self._others.turn(turn.paragraphs)
-        attributes.update(self._language(turn_lang))
-        label = None
+        speaker = None
         match turn.kind:
             case Kind.NOTE:
                 pass  # a note has no speaker, even where a hand-built model gives one
             case Kind.QUESTION | Kind.ANSWER | Kind.REMARK:
-                if turn.speaker is not None:
-                    attributes["data-speaker"] = turn.speaker
-                    label = self._labels.label(turn.speaker)
+                speaker = turn.speaker
+        label = self._labels.label(speaker) if speaker is not None else None
         seconds = turn_time(turn) if self._timestamps else None
         bold = self._bold_questions and turn.kind is Kind.QUESTION
         paragraphs = []
@@ -172,11 +170,24 @@ class _ArticleWriter:
             body = _fill(clean, 0, len(clean), _nest(spans, len(clean)), p) if spans else escape_text(clean)
             if bold and text:
                 body = f"<b>{body}</b>"
-            opening = self._opening(seconds, label, bool(text), p) if index == 0 else ""
+            opening = self._opening(seconds, label, bool(text)) if index == 0 else ""
             lang = paragraph_langs[index] if index < len(paragraph_langs) else None
             start = _start_tag("p", self._language(lang, around=turn_lang)) if lang else "<p>"
             paragraphs.append(f"{start}{opening}{body}</p>")
-        return _block("div", attributes, paragraphs, level)
+        start = self._turn_tag(turn.kind, self._by_interviewer(turn), turn_lang, speaker)
+        return _enclose(start, "div", paragraphs, level)
+
+    def _turn_tag(self, kind: Kind, by_interviewer: bool, lang: str | None, speaker: str | None) -> str:
+        """A turn's ``<div>`` start tag, written once for each of the few that a transcript has."""
+        key = (kind, by_interviewer, lang, speaker)
+        if key not in self._turn_tags:
+            p = self._prefix
+            attributes = {"class": f"{p}turn {p}{_KIND_CLASS[kind]}" + (f" {p}by-interviewer" if by_interviewer else "")}
+            attributes.update(self._language(lang))
+            if speaker is not None:
+                attributes["data-speaker"] = speaker
+            self._turn_tags[key] = _start_tag("div", attributes)
+        return self._turn_tags[key]
 
     def _language(self, lang: str | None, around: str | None = None) -> dict[str, str]:
         """``lang`` for text in another language than its surroundings, and ``dir`` where that
@@ -188,16 +199,21 @@ class _ArticleWriter:
             attributes["dir"] = "rtl" if right_to_left_language(lang) else "ltr"
         return attributes
 
-    @staticmethod
-    def _opening(seconds: float | None, label: str | None, more: bool, p: str) -> str:
+    def _opening(self, seconds: float | None, label: str | None, more: bool) -> str:
         """The time and the speaker label that open a turn's first paragraph."""
         opening = ""
         if seconds is not None:
-            time = _leaf("time", {"class": f"{p}time", "datetime": iso_duration(seconds)}, escape_text(clock_time(seconds)))
-            opening = time + (" " if label or more else "")
+            attributes = {"class": f"{self._prefix}time", "datetime": iso_duration(seconds)}
+            opening = _leaf("time", attributes, escape_text(clock_time(seconds))) + (" " if label or more else "")
         if label is not None:
-            opening += _leaf("strong", {"class": f"{p}speaker"}, escape_text(_clean(f"{label}:"))) + (" " if more else "")
+            opening += self._label_tag(label) + (" " if more else "")
         return opening
+
+    def _label_tag(self, label: str) -> str:
+        """A speaker label's ``<strong>``, written once for each label."""
+        if label not in self._label_tags:
+            self._label_tags[label] = _leaf("strong", {"class": f"{self._prefix}speaker"}, escape_text(_clean(f"{label}:")))
+        return self._label_tags[label]
 
 
 def _nest(spans: Iterable[Span], length: int) -> list[tuple[Span, list[Span]]]:
@@ -272,7 +288,12 @@ def _texts(transcript: Transcript) -> Iterator[str]:
             yield from turn.paragraphs
 
 
-def _needs_cleaning(text: str) -> bool:
+def _needs_cleaning(texts: list[str], text: str) -> bool:
+    """Whether `_clean` would change any of the texts (``text``: the texts joined by line breaks).
+    Every character it changes is unprintable, and printable text is told twice as fast as
+    the characters are searched for; parsed text is printable."""
+    if all(map(str.isprintable, texts)):
+        return False
     return "\r" in text or "\x0c" in text or bool(
         _FORBIDDEN.search(text) or (_ASTRAL.search(text) and _FORBIDDEN_ASTRAL.search(text)))
 
@@ -284,6 +305,8 @@ def _unchanged(text: str) -> str:
 def _clean(text: str) -> str:
     """Text that XML and HTML accept: forbidden code points become U+FFFD, CR and FF a line break
     or space (one character for one)."""
+    if text.isprintable():  # every character changed below is unprintable
+        return text
     text = text.replace("\r", "\n").replace("\x0c", " ")
     text = _FORBIDDEN.sub("\ufffd", text)
     return _FORBIDDEN_ASTRAL.sub("\ufffd", text) if _ASTRAL.search(text) else text
@@ -305,7 +328,12 @@ def _leaf(tag: str, attributes: Mapping[str, str], content: str) -> str:
 
 def _block(tag: str, attributes: Mapping[str, str], children: list[str], level: int) -> str:
     """An element whose children each stand on their own line, one indent deeper."""
+    return _enclose(_start_tag(tag, attributes), tag, children, level)
+
+
+def _enclose(start: str, tag: str, children: list[str], level: int) -> str:
+    """`_block` with its start tag already written."""
     if not children:
-        return f"{_start_tag(tag, attributes)}</{tag}>"
+        return f"{start}</{tag}>"
     padding = "\n" + _INDENT * (level + 1)
-    return f"{_start_tag(tag, attributes)}{padding}{padding.join(children)}\n{_INDENT * level}</{tag}>"
+    return f"{start}{padding}{padding.join(children)}\n{_INDENT * level}</{tag}>"
