@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from qaformat.model import Kind
 from qaformat.parsing import checks, layout, tidy, words
+from qaformat.parsing.joined import Joined
 from qaformat.parsing.report import Report
 
 _PIECES = (
@@ -124,3 +125,27 @@ def test_dates_in_words_and_figures() -> None:
     assert all(layout.has_date(text) for text in dated)
     assert not any(layout.has_date(text) for text in ["Part 3: Harbour", "Lot 12 Marches", "May we begin", "3 mayors"])
     assert layout._starts_with_date("3 mayo2024") and not layout._starts_with_date("Mayday 5")
+
+@given(st.lists(_TEXT, max_size=6))
+def test_joined_search_finds_the_texts_holding_a_hint(texts: list[str]) -> None:
+    joined = Joined(texts)
+    for hint in (tidy._GLUED_HINT, checks._LOWER_SENTENCE_HINT):
+        assert joined.holding(hint) == {i for i, text in enumerate(texts) if hint.search(text)}
+    assert joined.holding("  ") == {i for i, text in enumerate(texts) if "  " in text}
+
+
+@given(st.lists(_TEXT, max_size=6))
+def test_needs_tidy_passes_over_only_what_tidy_leaves(texts: list[str]) -> None:
+    for text, needed in zip(texts, tidy.needs_tidy(texts), strict=True):
+        report = Report()
+        if not needed:
+            assert tidy.tidy_text(text, 1, report, apply=True) == text
+            assert not report.items
+
+
+@given(st.lists(_TEXT, max_size=6))
+def test_lower_sentences_looked_for_at_once(texts: list[str]) -> None:
+    alone, together = Report(), Report()
+    checks._check_turn(Kind.ANSWER, tuple(texts), 1, alone)
+    checks._check_turn(Kind.ANSWER, tuple(texts), 1, together, None, checks._hinted(texts))
+    assert alone.items == together.items

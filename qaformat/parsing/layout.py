@@ -272,18 +272,26 @@ def find_layout(paras: list[Para], *, names: tuple[str, ...] = (), whole: bool, 
     if any(p.role is ParaRole.HEADING for p in paras):
         # Where the text has headings, a short sentence-case line before a turn is one too.
         for index in range(first, end):
-            if paras[index].role is ParaRole.CONTINUATION and _heading_slot(paras, index) and not (
-                    is_direction_only(paras[index].text)):
-                text = paras[index].text
-                asks = text.endswith("?")  # "Admiral?" hands over the floor; it heads nothing
-                if (is_title_like(text) and not asks) or (asks and 3 <= len(text.split()) <= 8):
-                    paras[index].role = ParaRole.HEADING
+            text = paras[index].text
+            # The line's own shape first: most continuations are long answers, and the look
+            # at what follows them (`_heading_slot`) costs more than that.
+            if paras[index].role is ParaRole.CONTINUATION and _heading_shaped(text) and _heading_slot(paras, index) and (
+                    not is_direction_only(text)):
+                paras[index].role = ParaRole.HEADING
     title = None
     if title_index is not None:
         # A title printed on several lines (a hearing's) is one title.
         end = next((i for i in range(title_index + 1, len(paras)) if paras[i].role is not ParaRole.TITLE), len(paras))
         title = " ".join(p.text for p in paras[title_index:end])
     return Layout(tuple(paras), title, _service_metadata(paras, first))
+
+
+def _heading_shaped(text: str) -> bool:
+    """A line that may head a section where the text has headings: title-like and asking
+    nothing, or a question of three to eight words ("Admiral?" hands over the floor; it heads
+    nothing)."""
+    asks = text.endswith("?")
+    return (is_title_like(text) and not asks) or (asks and 3 <= len(text.split()) <= 8)
 
 
 def _skip_boxes(paras: list[Para], first: int, whole: bool) -> None:
@@ -531,8 +539,10 @@ def _inside(paras: list[Para], index: int) -> tuple[ParaRole, str]:
         if italic_aside or is_editor_note(text) or ends_turn:
             return ParaRole.NOTE, ""
         return ParaRole.CONTINUATION, ""
-    if _heading_slot(paras, index) and is_title_like(text, strict=True) and not (
-            text.endswith("?") and len(text.split()) <= 2):  # "Mr. Secretary?" hands over the floor
+    # The line's own shape first, then what follows it, which costs more to look at. ("Mr.
+    # Secretary?" hands over the floor.)
+    if is_title_like(text, strict=True) and not (
+            text.endswith("?") and len(text.split()) <= 2) and _heading_slot(paras, index):
         return ParaRole.HEADING, ""
     return ParaRole.CONTINUATION, ""
 
