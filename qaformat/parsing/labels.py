@@ -142,8 +142,9 @@ def find_label(block: Block) -> Label | None:
             return None
         label = find_label(attrs.evolve(block, text=stripped, bold_prefix=max(0, block.bold_prefix - shift)))
         return attrs.evolve(label, column=label.column + shift) if label is not None else None
+    # A timing line opens with a digit: most blocks are spared the look for its arrow.
     bare = (_BARE_TIME.fullmatch(text) if len(text) <= 16 else None) or (
-        _TIMING_LINE.fullmatch(text) if "-->" in text else None)
+        _TIMING_LINE.fullmatch(text) if text[:1].isdigit() and "-->" in text else None)
     if bare:
         return Label(written="", name="", extra=None, rest="", column=len(text) + 1,
                      timestamp=parse_time(bare.group(1)))
