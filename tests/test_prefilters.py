@@ -26,7 +26,7 @@ _PIECES = (
     "edited and condensed for length", "note", "been", "EDIT", "Following", "TRANSCRIPT WAS BEEN CONDENSED",
     "Transcript was been edited", "EDITED FOR BREVITY", "Interview has been slightly condensed",
     "[R] – Reporter", " I = Interviewer,", "JM", " - ", "–", "Q:", "12:30", "(", ")", "[", "]", "Dr. ",
-    "Subscribe", "COMMENTS (3)", "Read more", "Advertisement", "©",
+    "Subscribe", "COMMENTS (3)", "Read more", "Advertisement", "©", "Legend", "KEY", "=",
 )
 _TEXT = st.lists(st.sampled_from(_PIECES), max_size=12).map("".join)
 

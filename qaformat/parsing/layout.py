@@ -229,12 +229,12 @@ def _starts_upper(word: str) -> bool:
 
 
 def _is_separator(text: str) -> bool:
-    return not any(c.isalnum() for c in text)
+    return not any(map(str.isalnum, text))
 
 
 def _is_debris(text: str) -> bool:
     head = text[:400]
-    return (any(c in head for c in _DEBRIS_HINT) and _DEBRIS.search(head) is not None) or _ADVERT.match(text) is not None
+    return (any(map(head.__contains__, _DEBRIS_HINT)) and _DEBRIS.search(head) is not None) or _ADVERT.match(text) is not None
 
 
 def _is_furniture(text: str) -> bool:
@@ -613,11 +613,12 @@ def _cut_in(text: str) -> str:
         return ""
     if (text[:1] in _CUT_IN_INITIALS and _CUT_IN_LINK.match(text)) or ("](" in text and _LINK_ONLY.fullmatch(text)):
         return "link to other content"
-    # Each pattern needs one of a few words; looking for those first spares most paragraphs the scan.
+    # Each pattern needs one of a few words; looking for those first spares most paragraphs the scan
+    # (mapped, not in a generator: these looks run for every paragraph between turns).
     lowered = text.lower()
-    if any(word in lowered for word in _CONTACT_WORDS) and _CONTACT.search(text):
+    if any(map(lowered.__contains__, _CONTACT_WORDS)) and _CONTACT.search(text):
         return "contact line"
-    if any(word in lowered for word in _EVENT_WORDS) and _EVENT.search(text) and has_date(text):
+    if any(map(lowered.__contains__, _EVENT_WORDS)) and _EVENT.search(text) and has_date(text):
         return "event listing"
     return ""
 
