@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from qaformat.model import Kind
-from qaformat.parsing import checks, layout, tidy, words
+from qaformat.parsing import checks, labels, layout, tidy, words
 from qaformat.parsing.joined import Joined
 from qaformat.parsing.report import Report
 
@@ -149,3 +149,12 @@ def test_lower_sentences_looked_for_at_once(texts: list[str]) -> None:
     checks._check_turn(Kind.ANSWER, tuple(texts), 1, alone)
     checks._check_turn(Kind.ANSWER, tuple(texts), 1, together, None, checks._hinted(texts))
     assert alone.items == together.items
+
+
+_LABEL_PIECES = ("Mr. ", "Mrs", "The ", "CHAIRMAN", "Senator", "Cassidy", "LATTA", ".", ". ", ":", " ", "\u00a0",
+                 "Jane", "Roe", "’s", "-", "Dr.", "a", "Q", "x")
+
+
+@given(st.lists(st.sampled_from(_LABEL_PIECES), max_size=8).map("".join))
+def test_period_label_guard(text: str) -> None:
+    assert labels._PERIOD_LABEL.match(text) is None or labels._may_end_in_period(text)
