@@ -28,6 +28,7 @@ from qaformat.patterns import lazy
 __all__ = ["find_layout", "is_title_like"]
 
 MAX_INTRO_PARAGRAPHS = 8
+_TITLE_MAX_CHARS = 140  # no headline is longer
 _SMALL_WORDS = frozenset(
     "a an the and or but nor of in on at to for with from by as into vs via its is are be".split()
 )
@@ -144,7 +145,7 @@ def is_title_like(text: str, max_words: int = 14, *, strict: bool = False) -> bo
     ``strict`` wants Title Case (most significant words capitalised), not a short sentence.
     """
     text = text.strip()
-    if len(text) > 140:
+    if len(text) > _TITLE_MAX_CHARS:
         return False
     words = text.split()
     if not words or len(words) > max_words:
@@ -273,10 +274,8 @@ def find_layout(paras: list[Para], *, names: tuple[str, ...] = (), whole: bool, 
         # Where the text has headings, a short sentence-case line before a turn is one too.
         for index in range(first, end):
             text = paras[index].text
-            # The line's own shape first: most continuations are long answers, and the look
-            # at what follows them (`_heading_slot`) costs more than that.
-            if paras[index].role is ParaRole.CONTINUATION and _heading_shaped(text) and _heading_slot(paras, index) and (
-                    not is_direction_only(text)):
+            if paras[index].role is ParaRole.CONTINUATION and (_short_enough(text) or text.endswith("?")) and (
+                    _heading_slot(paras, index) and not is_direction_only(text) and _heading_shaped(text)):
                 paras[index].role = ParaRole.HEADING
     title = None
     if title_index is not None:
@@ -284,6 +283,13 @@ def find_layout(paras: list[Para], *, names: tuple[str, ...] = (), whole: bool, 
         end = next((i for i in range(title_index + 1, len(paras)) if paras[i].role is not ParaRole.TITLE), len(paras))
         title = " ".join(p.text for p in paras[title_index:end])
     return Layout(tuple(paras), title, _service_metadata(paras, first))
+
+
+def _short_enough(text: str) -> bool:
+    """The first test `is_title_like` makes. Most paragraphs between turns are answers too long
+    to be a heading: they are told at once, before what follows them is looked at (a short line's
+    words cost more to weigh than that look, so for it the look comes first)."""
+    return len(text.strip()) <= _TITLE_MAX_CHARS
 
 
 def _heading_shaped(text: str) -> bool:
@@ -539,10 +545,8 @@ def _inside(paras: list[Para], index: int) -> tuple[ParaRole, str]:
         if italic_aside or is_editor_note(text) or ends_turn:
             return ParaRole.NOTE, ""
         return ParaRole.CONTINUATION, ""
-    # The line's own shape first, then what follows it, which costs more to look at. ("Mr.
-    # Secretary?" hands over the floor.)
-    if is_title_like(text, strict=True) and not (
-            text.endswith("?") and len(text.split()) <= 2) and _heading_slot(paras, index):
+    if _short_enough(text) and _heading_slot(paras, index) and is_title_like(text, strict=True) and not (
+            text.endswith("?") and len(text.split()) <= 2):  # "Mr. Secretary?" hands over the floor
         return ParaRole.HEADING, ""
     return ParaRole.CONTINUATION, ""
 
