@@ -13,7 +13,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from qaformat.model import Kind
-from qaformat.parsing import checks, layout, tidy, words
+from qaformat.parsing import checks, labels, layout, tidy, words
+from qaformat.parsing.joined import Joined
 from qaformat.parsing.report import Report
 
 _PIECES = (
@@ -25,7 +26,7 @@ _PIECES = (
     "edited and condensed for length", "note", "been", "EDIT", "Following", "TRANSCRIPT WAS BEEN CONDENSED",
     "Transcript was been edited", "EDITED FOR BREVITY", "Interview has been slightly condensed",
     "[R] – Reporter", " I = Interviewer,", "JM", " - ", "–", "Q:", "12:30", "(", ")", "[", "]", "Dr. ",
-    "Subscribe", "COMMENTS (3)", "Read more", "Advertisement", "©",
+    "Subscribe", "COMMENTS (3)", "Read more", "Advertisement", "©", "Legend", "KEY", "=",
 )
 _TEXT = st.lists(st.sampled_from(_PIECES), max_size=12).map("".join)
 
@@ -124,3 +125,36 @@ def test_dates_in_words_and_figures() -> None:
     assert all(layout.has_date(text) for text in dated)
     assert not any(layout.has_date(text) for text in ["Part 3: Harbour", "Lot 12 Marches", "May we begin", "3 mayors"])
     assert layout._starts_with_date("3 mayo2024") and not layout._starts_with_date("Mayday 5")
+
+@given(st.lists(_TEXT, max_size=6))
+def test_joined_search_finds_the_texts_holding_a_hint(texts: list[str]) -> None:
+    joined = Joined(texts)
+    for hint in (tidy._GLUED_HINT, checks._LOWER_SENTENCE_HINT):
+        assert joined.holding(hint) == {i for i, text in enumerate(texts) if hint.search(text)}
+    assert joined.holding("  ") == {i for i, text in enumerate(texts) if "  " in text}
+
+
+@given(st.lists(_TEXT, max_size=6))
+def test_needs_tidy_passes_over_only_what_tidy_leaves(texts: list[str]) -> None:
+    for text, needed in zip(texts, tidy.needs_tidy(texts), strict=True):
+        report = Report()
+        if not needed:
+            assert tidy.tidy_text(text, 1, report, apply=True) == text
+            assert not report.items
+
+
+@given(st.lists(_TEXT, max_size=6))
+def test_lower_sentences_looked_for_at_once(texts: list[str]) -> None:
+    alone, together = Report(), Report()
+    checks._check_turn(Kind.ANSWER, tuple(texts), 1, alone)
+    checks._check_turn(Kind.ANSWER, tuple(texts), 1, together, None, checks._hinted(texts))
+    assert alone.items == together.items
+
+
+_LABEL_PIECES = ("Mr. ", "Mrs", "The ", "CHAIRMAN", "Senator", "Cassidy", "LATTA", ".", ". ", ":", " ", "\u00a0",
+                 "Jane", "Roe", "’s", "-", "Dr.", "a", "Q", "x")
+
+
+@given(st.lists(st.sampled_from(_LABEL_PIECES), max_size=8).map("".join))
+def test_period_label_guard(text: str) -> None:
+    assert labels._PERIOD_LABEL.match(text) is None or labels._may_end_in_period(text)

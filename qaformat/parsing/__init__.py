@@ -1,9 +1,9 @@
 """Parsing: from a reader's blocks to a `Transcript`. Knows interviews, not file formats.
 
 The stages are plain functions, called in order in `parse_document` below; each reports what it
-decided or doubted to one `Report`. Stages import the shared `units`, `words` and `report`
-modules, never each other. In order: 1 normalize, 1b cues (a caption cue split at a label
-inside it), 2 conventions (which compete, each judged by 3 speakers; see `contest`),
+decided or doubted to one `Report`. Stages import the shared `units`, `words`, `report` and
+`joined` modules, never each other. In order: 1 normalize, 1b cues (a caption cue split at a
+label inside it), 2 conventions (which compete, each judged by 3 speakers; see `contest`),
 4 paragraphs, 5 layout, 6 turns, 7 naming, 8 evidence, 9 roles, 10 describe, 11 tidy,
 12 directions, 13 checks.
 """
@@ -30,7 +30,7 @@ from qaformat.parsing.paragraphs import assemble_paragraphs
 from qaformat.parsing.positions import SourceMap
 from qaformat.parsing.report import Report
 from qaformat.parsing.roles import assign_kinds, assign_roles
-from qaformat.parsing.tidy import tidy_text
+from qaformat.parsing.tidy import needs_tidy, tidy_text
 from qaformat.parsing.turns import group_turns
 from qaformat.parsing.units import Draft, Para, ParaRole
 from qaformat.parsing.words import PARTICLES
@@ -75,10 +75,12 @@ def parse_document(document: Document, options: ParseOptions | None = None) -> T
         title = tidy_text(title, _title_line(layout.paras), report, apply=tidy, source=source)
     intro = tuple(tidy_text(p, line, report, apply=tidy, source=source)
                   for p, line in zip(grouped.intro, grouped.intro_lines, strict=True))
+    untidy = iter(needs_tidy([p for draft in turns for p in draft.paragraphs]))
     for draft in turns:
         if draft.speaker is not None and not draft.paragraphs:
             report.warning("empty-turn", "a speaker label with no text after it", draft.line)
-        draft.paragraphs = [tidy_text(p, draft.line, report, apply=tidy, source=source) for p in draft.paragraphs]
+        draft.paragraphs = [tidy_text(p, draft.line, report, apply=tidy, source=source) if next(untidy) else p
+                            for p in draft.paragraphs]
 
     first_lines = {t.speaker: t.line for t in reversed(turns) if t.speaker is not None}
     speakers = tuple(

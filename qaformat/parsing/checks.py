@@ -9,7 +9,10 @@ its own line and at its column, so an editor can fix them one by one.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from qaformat.model import Kind, Section, Speaker
+from qaformat.parsing.joined import Joined
 from qaformat.parsing.positions import Located, SourceMap
 from qaformat.parsing.report import Report
 from qaformat.parsing.units import Para
@@ -20,7 +23,7 @@ __all__ = ["check_transcript"]
 
 _PAIRS = (("(", ")"), ("[", "]"), ("“", "”"))
 # Most paragraphs have none of these: a look for each (at C speed, ten times faster than a
-# pattern's character class) spares them the counts.
+# pattern's character class, and mapped rather than in a generator) spares them the counts.
 _PAIR_MARKS = ("(", ")", "[", "]", "“", "”", '"')
 # A sentence that starts in lower case: "vision. it formalizes" (not "e.g. the", "a.m. and").
 _LOWER_SENTENCE = lazy(r"(?<![\w.])([a-z]{3,})[.!?] +([a-z]\w*)")
@@ -35,11 +38,20 @@ def check_transcript(paras: tuple[Para, ...], speakers: tuple[Speaker, ...], sec
     """Report label slips, lower-case starts, unbalanced marks and doubtful kinds, each at its
     line and column where ``source`` finds the paragraph."""
     _label_slips(paras, speakers, report)
+    # Where a lower-case sentence may start, looked for in all the paragraphs at once.
+    hinted = iter(_hinted([p for section in sections for turn in section.turns for p in turn.paragraphs]))
     for section in sections:
         if section.heading and section.heading[:1].islower():
             report.info("lowercase-heading", f"heading starts in lower case: {section.heading[:40]!r}", section.line)
         for turn in section.turns:
-            _check_turn(turn.kind, turn.paragraphs, turn.line, report, source)
+            _check_turn(turn.kind, turn.paragraphs, turn.line, report, source,
+                        [next(hinted) for _ in turn.paragraphs])
+
+
+def _hinted(paragraphs: list[str]) -> list[bool]:
+    """For each paragraph, whether it holds a lower-case sentence's hint (one search of them all)."""
+    found = Joined(paragraphs).holding(_LOWER_SENTENCE_HINT)
+    return [index in found for index in range(len(paragraphs))]
 
 
 def _label_slips(paras: tuple[Para, ...], speakers: tuple[Speaker, ...], report: Report) -> None:
@@ -57,11 +69,13 @@ def _label_slips(paras: tuple[Para, ...], speakers: tuple[Speaker, ...], report:
 
 
 def _check_turn(kind: Kind, paragraphs: tuple[str, ...], line: int, report: Report,
-                source: SourceMap | None = None) -> None:
-    for paragraph in paragraphs:
-        sentences = matches_before_hints(_LOWER_SENTENCE, _LOWER_SENTENCE_HINT, paragraph, _is_lower_ascii)
-        lower = [m for m in sentences if m.group(1) not in _ABBREVIATIONS]
-        unpaired = _unpaired(paragraph) if any(mark in paragraph for mark in _PAIR_MARKS) else []
+                source: SourceMap | None = None, hinted: Sequence[bool] | None = None) -> None:
+    """Check a turn's paragraphs; ``hinted`` says which of them hold a lower-case sentence's
+    hint, where the caller looked for it (else each is looked at)."""
+    for number, paragraph in enumerate(paragraphs):
+        lower = [m for m in matches_before_hints(_LOWER_SENTENCE, _LOWER_SENTENCE_HINT, paragraph, _is_lower_ascii)
+                 if m.group(1) not in _ABBREVIATIONS] if hinted is None or hinted[number] else []
+        unpaired = _unpaired(paragraph) if any(map(paragraph.__contains__, _PAIR_MARKS)) else []
         if not (lower or unpaired or paragraph[:1].islower()):
             continue
         located = source.find(paragraph, line) if source is not None else Located((), -1, 0, line)

@@ -142,8 +142,9 @@ def find_label(block: Block) -> Label | None:
             return None
         label = find_label(attrs.evolve(block, text=stripped, bold_prefix=max(0, block.bold_prefix - shift)))
         return attrs.evolve(label, column=label.column + shift) if label is not None else None
+    # A timing line opens with a digit: most blocks are spared the look for its arrow.
     bare = (_BARE_TIME.fullmatch(text) if len(text) <= 16 else None) or (
-        _TIMING_LINE.fullmatch(text) if "-->" in text else None)
+        _TIMING_LINE.fullmatch(text) if text[:1].isdigit() and "-->" in text else None)
     if bare:
         return Label(written="", name="", extra=None, rest="", column=len(text) + 1,
                      timestamp=parse_time(bare.group(1)))
@@ -317,6 +318,8 @@ def _period_label(body: str, offset: int, timestamp: float | None) -> Label | No
     an honorific or a title, a capitalised surname and a full stop, as hearings print their
     speakers. ``The`` takes a title in capitals or a known one (``The Chairman.``); an own-line
     ``Mrs. DINGELL.`` needs the surname in capitals."""
+    if not _may_end_in_period(body):
+        return None
     match = _PERIOD_LABEL.match(body)
     if match is None:
         return None
@@ -338,6 +341,14 @@ def _period_label(body: str, offset: int, timestamp: float | None) -> Label | No
     role_word = _CHAIR if match.group("the") is not None and name.casefold() in _CHAIRS else _role_word(written)
     return Label(written=written, name=spoken, extra=None, rest=rest.strip(), column=offset + match.end() + 1,
                  timestamp=timestamp, role_word=role_word, caps=caps, period=True)
+
+
+def _may_end_in_period(body: str) -> bool:
+    """Whether a full stop stands where a hearing's label ends: four characters in at least (a
+    title, a space and a name), before any colon. ``Jane Roe: text``, most labels, are spared the
+    pattern, which tries every length of the name before it gives up."""
+    colon = body.find(":")
+    return body.find(".", 4, colon if colon >= 0 else len(body)) >= 0
 
 
 def _dash_label(body: str, offset: int, timestamp: float | None) -> Label | None:

@@ -28,6 +28,7 @@ from qaformat.patterns import lazy
 __all__ = ["find_layout", "is_title_like"]
 
 MAX_INTRO_PARAGRAPHS = 8
+_TITLE_MAX_CHARS = 140  # no headline is longer
 _SMALL_WORDS = frozenset(
     "a an the and or but nor of in on at to for with from by as into vs via its is are be".split()
 )
@@ -144,7 +145,7 @@ def is_title_like(text: str, max_words: int = 14, *, strict: bool = False) -> bo
     ``strict`` wants Title Case (most significant words capitalised), not a short sentence.
     """
     text = text.strip()
-    if len(text) > 140:
+    if len(text) > _TITLE_MAX_CHARS:
         return False
     words = text.split()
     if not words or len(words) > max_words:
@@ -229,12 +230,12 @@ def _starts_upper(word: str) -> bool:
 
 
 def _is_separator(text: str) -> bool:
-    return not any(c.isalnum() for c in text)
+    return not any(map(str.isalnum, text))
 
 
 def _is_debris(text: str) -> bool:
     head = text[:400]
-    return (any(c in head for c in _DEBRIS_HINT) and _DEBRIS.search(head) is not None) or _ADVERT.match(text) is not None
+    return (any(map(head.__contains__, _DEBRIS_HINT)) and _DEBRIS.search(head) is not None) or _ADVERT.match(text) is not None
 
 
 def _is_furniture(text: str) -> bool:
@@ -272,18 +273,31 @@ def find_layout(paras: list[Para], *, names: tuple[str, ...] = (), whole: bool, 
     if any(p.role is ParaRole.HEADING for p in paras):
         # Where the text has headings, a short sentence-case line before a turn is one too.
         for index in range(first, end):
-            if paras[index].role is ParaRole.CONTINUATION and _heading_slot(paras, index) and not (
-                    is_direction_only(paras[index].text)):
-                text = paras[index].text
-                asks = text.endswith("?")  # "Admiral?" hands over the floor; it heads nothing
-                if (is_title_like(text) and not asks) or (asks and 3 <= len(text.split()) <= 8):
-                    paras[index].role = ParaRole.HEADING
+            text = paras[index].text
+            if paras[index].role is ParaRole.CONTINUATION and (_short_enough(text) or text.endswith("?")) and (
+                    _heading_slot(paras, index) and not is_direction_only(text) and _heading_shaped(text)):
+                paras[index].role = ParaRole.HEADING
     title = None
     if title_index is not None:
         # A title printed on several lines (a hearing's) is one title.
         end = next((i for i in range(title_index + 1, len(paras)) if paras[i].role is not ParaRole.TITLE), len(paras))
         title = " ".join(p.text for p in paras[title_index:end])
     return Layout(tuple(paras), title, _service_metadata(paras, first))
+
+
+def _short_enough(text: str) -> bool:
+    """The first test `is_title_like` makes. Most paragraphs between turns are answers too long
+    to be a heading: they are told at once, before what follows them is looked at (a short line's
+    words cost more to weigh than that look, so for it the look comes first)."""
+    return len(text.strip()) <= _TITLE_MAX_CHARS
+
+
+def _heading_shaped(text: str) -> bool:
+    """A line that may head a section where the text has headings: title-like and asking
+    nothing, or a question of three to eight words ("Admiral?" hands over the floor; it heads
+    nothing)."""
+    asks = text.endswith("?")
+    return (is_title_like(text) and not asks) or (asks and 3 <= len(text.split()) <= 8)
 
 
 def _skip_boxes(paras: list[Para], first: int, whole: bool) -> None:
@@ -531,7 +545,7 @@ def _inside(paras: list[Para], index: int) -> tuple[ParaRole, str]:
         if italic_aside or is_editor_note(text) or ends_turn:
             return ParaRole.NOTE, ""
         return ParaRole.CONTINUATION, ""
-    if _heading_slot(paras, index) and is_title_like(text, strict=True) and not (
+    if _short_enough(text) and _heading_slot(paras, index) and is_title_like(text, strict=True) and not (
             text.endswith("?") and len(text.split()) <= 2):  # "Mr. Secretary?" hands over the floor
         return ParaRole.HEADING, ""
     return ParaRole.CONTINUATION, ""
@@ -603,11 +617,12 @@ def _cut_in(text: str) -> str:
         return ""
     if (text[:1] in _CUT_IN_INITIALS and _CUT_IN_LINK.match(text)) or ("](" in text and _LINK_ONLY.fullmatch(text)):
         return "link to other content"
-    # Each pattern needs one of a few words; looking for those first spares most paragraphs the scan.
+    # Each pattern needs one of a few words; looking for those first spares most paragraphs the scan
+    # (mapped, not in a generator: these looks run for every paragraph between turns).
     lowered = text.lower()
-    if any(word in lowered for word in _CONTACT_WORDS) and _CONTACT.search(text):
+    if any(map(lowered.__contains__, _CONTACT_WORDS)) and _CONTACT.search(text):
         return "contact line"
-    if any(word in lowered for word in _EVENT_WORDS) and _EVENT.search(text) and has_date(text):
+    if any(map(lowered.__contains__, _EVENT_WORDS)) and _EVENT.search(text) and has_date(text):
         return "event listing"
     return ""
 

@@ -102,7 +102,7 @@ def _prompts(paragraphs: list[str]) -> bool:
 
 
 def _has_question(paragraphs: list[str]) -> bool:
-    return any(c in p for p in paragraphs for c in "?？؟")
+    return any("?" in p or "？" in p or "؟" in p for p in paragraphs)
 
 
 def assign_roles(speakers: tuple[SpeakerDraft, ...], turns: list[Draft], report: Report,
@@ -128,6 +128,7 @@ def assign_roles(speakers: tuple[SpeakerDraft, ...], turns: list[Draft], report:
             by_word.setdefault(word, set()).add(speaker_id)
     folded: dict[str, str] = {}  # a capitalised word as written -> as names are compared
     previous: Draft | None = None
+    previous_asks = False  # the previous turn ends with a question
     for position, turn in enumerate(turns):
         if turn.speaker is None:
             continue
@@ -152,9 +153,9 @@ def assign_roles(speakers: tuple[SpeakerDraft, ...], turns: list[Draft], report:
         seen.words += length
         seen.lengths.append(length)
         seen.first_turn = min(seen.first_turn, position)
-        if previous is not None and previous.speaker != turn.speaker and _ends_with_question(previous.paragraphs):
+        if previous is not None and previous.speaker != turn.speaker and previous_asks:
             seen.responds += 1
-        previous = turn
+        previous, previous_asks = turn, ends
     roles: dict[str, Role] = {s.id: s.role for s in speakers if s.role is not None}
     roles = {**(marked or {}), **roles}
     open_ids = [s.id for s in speakers if s.id not in roles]

@@ -10,6 +10,7 @@ in a caps broadcast transcript). The canonical name is the most complete, best-c
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections import Counter
 from collections.abc import Mapping
@@ -26,11 +27,17 @@ __all__ = ["resolve_speakers"]
 
 
 def _key(label: Label) -> str:
-    if label.role_word is not None:
-        return "role:" + " ".join(label.name.casefold().replace(".", " ").split())
-    return " ".join(name_words(label.name))
+    return _name_key(label.name, label.role_word is not None)
 
 
+@functools.lru_cache(maxsize=65536)  # labels repeat: each spelling's key is worked out once
+def _name_key(name: str, role_word: bool) -> str:
+    if role_word:
+        return "role:" + " ".join(name.casefold().replace(".", " ").split())
+    return " ".join(name_words(name))
+
+
+@functools.lru_cache(maxsize=65536)
 def _given_key(text: str) -> str:
     return " ".join(name_words(text)) or text.casefold().strip()
 
@@ -71,10 +78,12 @@ def resolve_speakers(
         if label is None or label.continues:
             continue
         key = _key(label)
-        if not label.name_shaped and key not in given_keys and _given_key(label.written) not in given_keys:
+        # Most callers name no speakers: then no label's written form needs looking up.
+        given_written = bool(given_keys) and _given_key(label.written) in given_keys
+        if not label.name_shaped and key not in given_keys and not given_written:
             late.append((index, key))
             continue
-        if _given_key(label.written) in given_keys and key not in given_keys:
+        if given_written and key not in given_keys:
             key = _given_key(label.written)
         entry = given_keys.get(key)
         if entry is not None and entry[1].name and label.role_word is None:

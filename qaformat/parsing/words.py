@@ -250,6 +250,8 @@ def is_legend(text: str) -> bool:
     ``... = pause``, the ``KEY:`` line above them)."""
     if len(text) > _LEGEND_MAX_CHARS:
         return False  # spares every paragraph of the interview the scan
+    if not any(map(text.__contains__, _LEGEND_MARKS)):
+        return _KEY_LINE.match(text) is not None  # a key's title ("Legend") is the only one without a mark
     if legend_entry(text) is not None or _KEY_LINE.match(text):
         return True
     if not _LEGEND_CODE_END.search(text):
@@ -274,6 +276,7 @@ _KEY_LINE = lazy(r"(?i)^(?:(?:key|legend|codes|abbreviations|transcription (?:ke
 
 
 _LEGEND_MAX_CHARS = 400  # a legend of eight speakers with long names is shorter
+_LEGEND_MARKS = ("=", "–", "—", ":", "-")  # one stands in every pair and every entry
 
 LEGEND_PAIR = lazy(r"\[?\b([A-Z]{1,3}\d?)\b\]?\s*[–—=:-]\s*([A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2})")
 """One ``code – Name`` pair of a legend line."""
