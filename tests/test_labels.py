@@ -31,6 +31,8 @@ LABELS = [
     ("Jane Roe  0:21", "Jane Roe", "Jane Roe", None, "", 21.0, True),
     ("Speaker 2  1:02:03", "Speaker 2", "Speaker 2", None, "", 3723.0, True),
     ("JANE ROE:", "JANE ROE", "JANE ROE", None, "", None, True),
+    ("MARTA ILIC, SWORN INTERPRETER: She says yes.", "MARTA ILIC, SWORN INTERPRETER", "MARTA ILIC",
+     "SWORN INTERPRETER", "She says yes.", None, True),
     ("Russia and Iran Strengthen Ties: A Deep Dive", "Russia and Iran Strengthen Ties", "Russia and Iran Strengthen Ties",
      None, "A Deep Dive", None, False),
 ]
@@ -67,6 +69,10 @@ NOT_LABELS = [
     "This is what he said: nothing at all.",
     "A plain paragraph with no colon at all",
     "Quite. Nothing more to add: really.",
+    # The court reporter's swearing-in line: the description gives the oath.
+    "DANIEL RUIZ, having been duly sworn, testified as follows:",
+    "MARIA COSTA, being first duly sworn, was examined and testified as follows:",
+    "THE INTERPRETER, duly affirmed:",
 ]
 
 

@@ -237,6 +237,47 @@ def test_qa_speaker_and_qa_note_count_even_when_restyled():
     assert (pause.style, pause.italic) == ("QA Note", True)
 
 
+def _speaker_styled(*paragraphs: tuple[str, str], style: str = "Speaker Name") -> bytes:
+    """A document whose paragraphs open with a name in a character style and no colon after it."""
+    document = docx.Document()
+    document.styles.add_style(style, WD_STYLE_TYPE.CHARACTER).font.small_caps = True
+    document.add_paragraph("Harbour Pilots Oral History: Ines Calloway")
+    for name, text in paragraphs:
+        paragraph = document.add_paragraph()
+        paragraph.add_run(name, style=style)
+        paragraph.add_run("\t" + text)
+    return _bytes(document)
+
+
+def test_a_name_in_a_speakers_character_style_is_the_label_without_a_colon():
+    data = _speaker_styled(
+        ("Okoro", "This is Dayo Okoro with Ines Calloway. When did you first go out with a pilot?"),
+        ("Calloway", "At fifteen, on my uncle's launch, in a north-easterly."),
+        ("Okoro", "What did the pilots teach you first?"),
+        ("Calloway", "To keep my mouth shut and my hands off the wheel."),
+        ("Okoro", "And the second thing?"),
+        ("Calloway", "Tide tables. Before anything else, the tide tables."),
+    )
+    title, first, *_ = read_docx(data).blocks
+    assert (title.speaker, first.speaker, first.text) == (
+        None, "Okoro", "This is Dayo Okoro with Ines Calloway. When did you first go out with a pilot?")
+    t = qaformat.parse(data, format="docx", source="pilots.docx")
+    assert [s.name for s in t.speakers] == ["Okoro", "Calloway"]
+    assert [(kind, speaker) for _, kind, speaker, _ in _turns(t)] == [
+        (Kind.QUESTION, "okoro"), (Kind.ANSWER, "calloway")] * 3
+
+
+def test_speaker_styled_names_with_a_colon_and_other_styles_stay_text():
+    # A colon after the styled name is the ordinary label, found by the label finder; a lead-in
+    # in a style not named for speakers (Strong, a template's "Lead In") is no label at all.
+    colon = read_docx(_speaker_styled(("Okoro:", "When did you start?"))).blocks[1]
+    assert (colon.speaker, colon.text) == (None, "Okoro:\tWhen did you start?")
+    lead_in = read_docx(_speaker_styled(("The tides", "were the first lesson."), style="Lead In")).blocks[1]
+    assert (lead_in.speaker, lead_in.text) == (None, "The tides\twere the first lesson.")
+    alone = read_docx(_speaker_styled(("Okoro", ""))).blocks[1]
+    assert (alone.speaker, alone.text) == (None, "Okoro")
+
+
 # -- smaller cases ----------------------------------------------------------------------------
 
 

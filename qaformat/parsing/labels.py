@@ -14,6 +14,7 @@ so the stage is linear in the input.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 
 import attrs
@@ -92,6 +93,9 @@ _NOT_TAGS = frozenset({"foreign", "intro", "outro", "theme", "jingle", "sfx", "a
 _CLOCK = lazy(r"(?i)[ap]\.?m\b\.?")  # "5:15 P.M. EDT" is a time of day, not a speaker
 # The only characters `_label_colon` decides on; it skips from one to the next.
 _LABEL_MARKS = lazy(r"[:：()\[\].?!;]")
+# The court reporter's swearing-in line, "DANIEL RUIZ, having been duly sworn, testified as
+# follows:": a name, a comma and the oath, ending in a colon like a label but said by nobody.
+_OATH = lazy(r"\b(?:been|being|was|were|duly)\s+(?:(?:first|duly)\s+)*(?:sworn|affirmed)\b", re.IGNORECASE)
 _TEXT_OPENERS = frozenset({"note", "notes", "update", "correction", "says", "said", "asks", "asked", "writes", "adds"})
 _INVISIBLE = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff\u200b"
 
@@ -404,7 +408,7 @@ def _analyse(candidate: str) -> _Name | None:
         if not written:
             return None
     name, extra = _split_extra(written)
-    if not name:
+    if not name or (extra and _OATH.search(extra)):
         return None
     role_word = _role_word(written) or _role_word(name)
     shaped = role_word is not None or is_name_shaped(name.partition(",")[0])

@@ -24,6 +24,9 @@ _FALSE = frozenset({"0", "false", "off", "none"})
 _HEADING_STYLE = lazy(r"heading ([1-9])", re.IGNORECASE)
 # Character style of our own speaker labels: a label even where a template made it not bold.
 _LABEL_STYLE = "QA Speaker"
+# A transcription template's character style for speakers (``Speaker Name``, ``Speaker``): it sets
+# the name apart by colour or small capitals, often with no colon after it.
+_SPEAKER_STYLE = lazy(r"(?:\w+ )?speakers?(?: (?:name|label|tag))?", re.IGNORECASE)
 # Built-in styles stored under lower-case names, shown capitalised by Word (as python-docx does).
 _UI_NAMES = {"caption": "Caption", "footer": "Footer", "header": "Header",
              **{f"heading {level}": f"Heading {level}" for level in range(1, 10)}}
@@ -121,6 +124,10 @@ class StyleBook:
             if style.bold is not None:
                 return style.bold
         return None
+
+    def names_speaker(self, style_id: str | None) -> bool:
+        """The character style is a template's style for speakers' names."""
+        return any(_SPEAKER_STYLE.fullmatch(style.name) for style in self.chain(style_id))
 
     def italic(self, style_id: str | None) -> bool | None:
         for style in self.chain(style_id):

@@ -1,7 +1,8 @@
 """The Word (.docx) reader: body paragraphs and tables as blocks, with what Word marks.
 
 Owns reading WordprocessingML: paragraph styles (Title, Heading N, our own ``QA ...`` styles),
-bold and italic from run formatting and character styles, line breaks inside a paragraph,
+bold and italic from run formatting and character styles, a speaker's name set in a template's
+character style for speakers (the block's speaker), line breaks inside a paragraph,
 list numbers, transcript tables (time | speaker | text), footnotes and endnotes (each a block
 after the paragraph that cites it), and the text of page headers and footers (as metadata).
 Knows nothing about interviews. The package's parts are found through its relationships by
@@ -104,6 +105,8 @@ class _Piece:
     text: str
     bold: bool
     italic: bool
+    speaker: bool = False
+    """Set in a character style for speakers' names."""
 
 
 @attrs.frozen
@@ -165,9 +168,10 @@ class _ParagraphReader:
             # look of a heading, which `heading` already says, not a label.
             bold = _first(toggle(rpr, "b"), self.styles.bold(char_style))
             italic = _first(toggle(rpr, "i"), self.styles.italic(char_style), self.styles.italic(style))
+            speaker = self.styles.names_speaker(char_style)
             for child in run:
                 if child.tag == _W + "t":
-                    lines[-1].append(_Piece(child.text or "", bold, italic))
+                    lines[-1].append(_Piece(child.text or "", bold, italic, speaker))
                 elif child.tag in _CHARACTERS:
                     lines[-1].append(_Piece(_CHARACTERS[child.tag], bold, italic))
                 elif child.tag in _BREAKS:
@@ -233,6 +237,21 @@ def _line(pieces: Sequence[_Piece]) -> _Line:
     return _Line(text, len(text[:bold].rstrip()), bool(visible) and all(visible))
 
 
+def _styled_speaker(pieces: tuple[_Piece, ...]) -> tuple[str | None, tuple[_Piece, ...]]:
+    """A name set in a speakers' character style at the start of a line, with no colon after it,
+    and the rest of the line: the style is the label (a colon after the name leaves it to the
+    label finder, as for any bold label)."""
+    count = 0
+    while count < len(pieces) and (pieces[count].speaker or not pieces[count].text.strip()):
+        count += 1
+    name = "".join(piece.text for piece in pieces[:count]).strip()
+    rest = "".join(piece.text for piece in pieces[count:]).lstrip()
+    if not name or not any(piece.speaker for piece in pieces[:count]) or ":" in name or "：" in name \
+            or rest[:1] in (":", "：") or not rest:
+        return None, pieces
+    return name, pieces[count:]
+
+
 # -- the body --------------------------------------------------------------------------------
 
 
@@ -294,7 +313,11 @@ class _BodyReader:
         heading = self.styles.heading(paragraph.style)
         title = self.styles.is_title(paragraph.style)
         note = name == _NOTE_STYLE
-        for pieces in paragraph.lines:
+        lines = paragraph.lines
+        if speaker is None and lines:
+            speaker, opening = _styled_speaker(lines[0])
+            lines = (opening, *lines[1:])
+        for pieces in lines:
             line = _line(pieces)
             if not line.text:
                 self.gap = True
