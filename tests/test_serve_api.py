@@ -286,8 +286,11 @@ def test_bearer_token_and_cors():
 def test_a_job_past_the_time_limit_is_503_and_others_go_on():
     turn = ("Emily Carter: How did the harbour change over the years?\n\n"
             "Dr. Alexander Petrov: A great deal. [laughs] The budget went up by 3.5 percent.\n\n")
-    big = turn * (2_000_000 // len(turn))  # takes seconds to parse, past a one-second limit
-    with TestClient(create_app(ServeConfig(workers=2, time_limit=1.0))) as limited:
+    # Eight megabytes take seconds to convert on any machine, well past half a second, while the
+    # small jobs take milliseconds: the test holds however fast the parser gets.
+    big = turn * (8_000_000 // len(turn))
+    config = ServeConfig(workers=2, time_limit=0.5, max_bytes=10_000_000)
+    with TestClient(create_app(config)) as limited:
         results = {}
 
         def slow():
@@ -299,7 +302,7 @@ def test_a_job_past_the_time_limit_is_503_and_others_go_on():
         thread.join()
         assert [r.status_code for r in small] == [200, 200, 200]
         body = assert_problem(results["slow"], 503, "time-limit")
-        assert "1 seconds" in body["detail"] and results["slow"].headers["retry-after"] == "1"
+        assert "0.5 seconds" in body["detail"] and results["slow"].headers["retry-after"] == "1"
         # The killed worker was replaced: both workers answer again.
         pair = [threading.Thread(target=lambda: results.setdefault("again", []).append(
             limited.post("/v1/convert?to=md", content=b"Q: Why?\nA: Because.\n", headers=TEXT).status_code))
