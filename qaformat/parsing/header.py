@@ -133,20 +133,61 @@ def title_labels(labels: list[Label | None], blocks: list[Block]) -> set[int]:
     return found
 
 
+_PROGRAMME_KEYS = frozenset((
+    "broadcast", "transmission", "transmitted", "tx", "repeat", "repeated", "recorded", "recording",
+    "producer", "editor", "series producer", "programme", "programme number", "program", "channel",
+    "station", "date", "time", "duration", "location", "place", "contributors", "interviewed",
+))
+"""The fields a broadcaster's transcript heads the talk with beside its credits (``BROADCAST:
+12.04.24 1204-1230``, ``PRODUCER: ...``): the programme's, never a voice's."""
+
+
+def _name_only(label: Label, block: Block) -> bool:
+    """A role label whose whole text is a person's name (``PRESENTER: KATE FORD``): a broadcast
+    header crediting the voice the label stands for, which nobody says."""
+    if label.role_word is None or len(label.name) < 3 or not label.rest or label.continues:
+        return False
+    match = _CREDIT.match(label.rest)
+    return (match is not None and match.end() >= len(label.rest.rstrip()) and match["code"] is None
+            and 2 <= len(name_words(match["name"])) <= 4 and not label.rest.rstrip().endswith((".", ",", ";")))
+
+
+def _credited_roles(labels: list[Label | None], blocks: list[Block]) -> set[int]:
+    """The role labels at the top that only name their voice (``PRESENTER: KATE FORD`` above
+    ``PRESENTER: Inflation has fallen...``), before any label of the talk."""
+    found: set[int] = set()
+    for index, label in enumerate(labels):
+        if label is None:
+            continue
+        if not _name_only(label, blocks[index]):
+            break
+        found.add(index)
+    return found
+
+
 def read_header(labels: list[Label | None], blocks: list[Block],
                 header: Iterable[int]) -> tuple[set[int], tuple[Credit, ...]]:
     """The credit lines standing alone above the talk (``Interviewer: Carla Mendes, The
     Chronicle.`` over ``Q:`` and ``A:``: a header key used nowhere else, before the first label
     that recurs; ``header`` are blocks already known as the header's), and the people the lines
     above the talk credit, in order, whichever convention reads the talk (``I —`` and
-    ``MARCHETTI —`` under ``Narrator: Gideon Marchetti``)."""
+    ``MARCHETTI —`` under ``Narrator: Gideon Marchetti``).
+
+    A broadcaster's header counts too: its role lines that only name the voice (``PRESENTER:
+    KATE FORD``) even though the role speaks below, and its programme fields used once above
+    the talk (``BROADCAST: 12.04.24``)."""
+    credited = _credited_roles(labels, blocks)
+    if credited:
+        labels = [None if index in credited else label for index, label in enumerate(labels)]
     counts = Counter(_key(label) for label in labels if label is not None and not label.continues)
     first = _talk_begins(counts, labels)
     if first is None:
         return set(), ()
     skip = set(header)
     lines = {index for index in range(first) if index not in skip and (label := labels[index]) is not None
-             and counts[_key(label)] == 1 and _credit(blocks[index].text, blocks[index].line) is not None}
+             and counts[_key(label)] == 1 and (_credit(blocks[index].text, blocks[index].line) is not None
+                                                or _key(label) in _PROGRAMME_KEYS)}
+    lines |= credited
     # A credit line's name comes before a heading's: it says the role.
     credits = [credit for block in blocks[:first] if (credit := _credit(block.text, block.line)) is not None]
     subjects = [credit for block in blocks[:first] if (credit := _subject(block.text, block.line)) is not None]

@@ -70,7 +70,9 @@ _BYLINE = lazy(
 )
 # Fixed lines of transcription-service exports (Otter's header) and transcript notices.
 _SERVICE_HEADER = lazy(r"^(?:SUMMARY KEYWORDS|KEYWORDS|SPEAKERS|Transcribed by\b.*|Exported (?:from|with|by)\b.*"
-                             r"|Transcri(?:ption|be[dr]?)\b.{0,60})$")
+                             r"|Transcri(?:ption|be[dr]?)\b.{0,60}"
+                             # A speech's or a broadcast transcript's notice: "NOT CHECKED AGAINST BROADCAST".
+                             r"|(?i:(?:not |please )?check(?:ed)? against (?:delivery|broadcast|transmission))\W*)$")
 # "File: talk.m4a", "Durée : 00:06:48": the fields an export's header gives, in a few languages.
 _FIELD_KEYS = {**dict.fromkeys(("file", "fichier", "archivo", "arquivo", "datei", "bestand"), "file"),
                **dict.fromkeys(("duration", "durée", "duración", "duração", "dauer", "duur", "length"), "duration")}
@@ -82,6 +84,7 @@ _HEADER_FIELD = lazy(
     r"(?i)^(?:interviewers?|interviewees?|narrators?|participants?|respondents?|speakers?|date|interview date"
     r"|place|location|project|study|recorded(?: by| at| on)?|recording|transcribed by|transcriber"
     r"|duration|length|file|audio|subject|topic|tape|session|language|collection|series|accession"
+    r"|presenters?|reporters?|producers?|broadcast|transmission|repeat|programme number"
     r"|entrevistador[a]?|entrevistad[oa]|fecha|lugar|duración|proyecto|lieu|durée|projet|enquêteur|enquêtée?"
     r"|datum|ort|dauer|projekt|interviewerin|befragte[r]?|data|luogo|durata|progetto|local|duração|projeto)"
     r"\s*:\s*\S"
