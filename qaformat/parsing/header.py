@@ -22,10 +22,10 @@ from qaformat.blocks import Block
 from qaformat.model import Role
 from qaformat.parsing.report import Report
 from qaformat.parsing.units import Label, SpeakerDraft
-from qaformat.parsing.words import initials, name_words
+from qaformat.parsing.words import initials, is_transcript_mark, name_words
 from qaformat.patterns import lazy
 
-__all__ = ["Credit", "name_from_header", "read_header", "title_labels"]
+__all__ = ["Credit", "name_from_header", "read_header", "summary_labels", "title_labels"]
 
 _I, _E = Role.INTERVIEWER, Role.INTERVIEWEE
 _ROLE_KEYS: dict[str, Role] = {
@@ -114,6 +114,17 @@ def _talk_begins(counts: Counter[str], labels: list[Label | None]) -> int | None
     """The first block whose label recurs (``counts``: the uses of each label): the talk has begun there."""
     return next((index for index, label in enumerate(labels)
                  if label is not None and not label.continues and counts[_key(label)] > 1), None)
+
+
+def summary_labels(labels: list[Label | None], blocks: list[Block]) -> set[int]:
+    """Labels above a ``Transcript`` line with the talk under it: a meeting service's summary
+    (``Action items`` / ``- Tom: send release form``) or a page's notes, never turns."""
+    for index, block in enumerate(blocks):
+        if labels[index] is None and len(block.text) <= 40 and is_transcript_mark(block.text):
+            above = {i for i in range(index) if labels[i] is not None}
+            below = sum(1 for label in labels[index + 1:] if label is not None and not label.continues)
+            return above if above and below >= 2 * len(above) else set()
+    return set()
 
 
 def title_labels(labels: list[Label | None], blocks: list[Block]) -> set[int]:

@@ -22,7 +22,7 @@ from qaformat.model import Role
 from qaformat.parsing.chrome import chrome_title
 from qaformat.parsing.report import Report
 from qaformat.parsing.units import Layout, Para, ParaRole
-from qaformat.parsing.words import is_direction_only, is_editor_note, is_legend
+from qaformat.parsing.words import is_direction_only, is_editor_note, is_legend, is_transcript_mark
 from qaformat.patterns import lazy
 
 __all__ = ["find_layout", "is_title_like"]
@@ -356,7 +356,8 @@ def _lay_out_top(paras: list[Para], first: int, whole: bool, report: Report) -> 
             break
         index -= 1
     if index >= 0 and paras[index].label is None and not _is_service_header(paras, index) and not (
-            is_legend(paras[index].text)) and not _TAPE_MARK.match(paras[index].text):
+            is_legend(paras[index].text)) and not _TAPE_MARK.match(paras[index].text) and not (
+            _export_mark(paras, index)):
         candidate = paras[index]
         if (_is_heading_hint(candidate) and not _is_title_hint(candidate, level_one)) or (
             not _is_title_hint(candidate, level_one) and is_title_like(candidate.text)
@@ -366,6 +367,14 @@ def _lay_out_top(paras: list[Para], first: int, whole: bool, report: Report) -> 
             index -= 1
     while index >= 0:
         para = paras[index]
+        if _export_mark(paras, index):
+            # A meeting service's export: its summary and action items stand above the
+            # "Transcript" line; only a title the format marks is kept.
+            title = next((i for i in range(index) if _is_title_hint(paras[i], level_one)), None)
+            for position in range(index + 1):
+                if position != title:
+                    paras[position].role, paras[position].reason = ParaRole.SKIPPED, "summary above the transcript"
+            break
         if (_is_meta(para.text) or _is_service_header(paras, index) or is_legend(para.text) or _is_clock_line(para)
                 or _TAPE_MARK.match(para.text)):
             # Bylines, datelines and export headers sit between title and interview: leave out.
@@ -636,6 +645,18 @@ def _speaker_before(paras: list[Para], index: int) -> str | None:
         if paras[position].speaker is not None:
             return paras[position].speaker
     return None
+
+
+_BULLET = lazy(r"^[-*•]\s")
+
+
+def _export_mark(paras: list[Para], index: int) -> bool:
+    """A plain ``Transcript`` line under an export's summary, its action items or chapters a
+    list (a page's ``<h2>Transcript</h2>`` or a table's caption heads the turns as any
+    heading does)."""
+    para = paras[index]
+    return (para.label is None and not para.block.heading and is_transcript_mark(para.text)
+            and any(p.block.list_item or _BULLET.match(p.text) for p in paras[:index]))
 
 
 def _is_service_header(paras: list[Para], index: int) -> bool:

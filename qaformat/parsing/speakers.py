@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from qaformat.blocks import Block
 from qaformat.model import Role
 from qaformat.options import SpeakerSpec
-from qaformat.parsing.header import name_from_header, read_header, title_labels
+from qaformat.parsing.header import name_from_header, read_header, summary_labels, title_labels
 from qaformat.parsing.report import Report
 from qaformat.parsing.units import Cast, Label, SpeakerDraft
 from qaformat.parsing.words import ROLE_WORDS, display_case, honorific, initials, name_words, slug
@@ -61,7 +61,7 @@ def resolve_speakers(
         whose label was accepted, the speaker id.
     """
     lines = [block.line for block in blocks]
-    titles = title_labels(labels, blocks)
+    titles = title_labels(labels, blocks) | summary_labels(labels, blocks)
     labels = [None if index in titles else label for index, label in enumerate(labels)]
     header = _header_blocks(labels, blocks)
     credit_lines, credits = read_header(labels, blocks, header)

@@ -27,6 +27,7 @@ __all__ = [
     "is_direction_only",
     "is_editor_note",
     "is_legend",
+    "is_transcript_mark",
     "legend_entry",
     "name_words",
     "parse_time",
@@ -242,6 +243,16 @@ def display_case(name: str) -> str:
 
 
 _JOINT_WORD = lazy(r"\s+(&|\+|AND|Y|ET|UND)\s+")
+
+
+_TRANSCRIPT_MARK = lazy(r"(?i)^(?:full |meeting |call |verbatim |complete )?(?:transcript|transcription|transkript"
+                       r"|transcripción|transcrição|trascrizione)\s*:?$")
+
+
+def is_transcript_mark(text: str) -> bool:
+    """The line a meeting service's export or a podcast page sets between its summary (action
+    items, chapters, show notes) and the talk: ``Transcript``, ``Full transcript``."""
+    return len(text) <= 40 and bool(_TRANSCRIPT_MARK.match(text.strip()))
 
 
 def is_legend(text: str) -> bool:

@@ -10,7 +10,7 @@ as `.md` or `.vtt`, are listed as skipped):
   - kinds fit roles (interviewer: question, interviewee: answer, other: remark, no speaker:
     note; `accept_kinds` must contain `kind`);
   - line numbers before (nearly) every line, as depositions print them, are not text;
-  - `source_line` is the line of the turn's label (after an optional `[hh:mm:ss]` timestamp,
+  - `source_line` is the line of the turn's label (after an optional `[hh:mm:ss]` or `0:02 -` timestamp,
     Markdown `**`, indentation and bidi marks) or, for a note, the line where the note begins;
     lines increase from turn to turn;
   - `starts_with` is the literal start of the text after the label (the label's separator
@@ -63,7 +63,7 @@ KIND_OF_ROLE = {"interviewer": "question", "interviewee": "answer", "other": "re
 ANONYMOUS = {"Q", "A"}
 
 BIDI = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
-LEAD_TIME = re.compile(r"\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+")
+LEAD_TIME = re.compile(r"\[?\d{1,2}:\d{2}(?::\d{2})?\]?(?:\s+[-–—])?\s+")  # "[00:01:02] Name", "0:02 - Name"
 DASH_SEPARATOR = re.compile(r"\s[-–—>]\s")
 PIPE_TIME = re.compile(r"\s+\|\s+\d{1,2}:\d{2}(?::\d{2})?\s*$")
 PAREN_TIME = re.compile(r"\s*\(\d{1,2}:\d{2}(?::\d{2})?\)")
