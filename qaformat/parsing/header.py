@@ -29,10 +29,12 @@ __all__ = ["Credit", "name_from_header", "read_header", "summary_labels", "title
 
 _I, _E = Role.INTERVIEWER, Role.INTERVIEWEE
 _ROLE_KEYS: dict[str, Role] = {
-    **dict.fromkeys(("interviewer", "interviewers", "interviewed by", "interview by", "oral historian",
+    **dict.fromkeys(("interviewer", "interviewers", "interviewed by", "interview by", "oral historian", "host",
+                     "hosts", "hosted by", "presenter", "presented by",
                      "entrevistador", "entrevistadora", "enquêteur", "enquêtrice", "intervieweur",
                      "interviewerin", "intervistatore", "intervistatrice"), _I),
-    **dict.fromkeys(("narrator", "interviewee", "respondent", "informant", "entrevistado", "entrevistada",
+    **dict.fromkeys(("narrator", "interviewee", "respondent", "informant", "guest", "guests", "featuring",
+                     "entrevistado", "entrevistada",
                      "enquêté", "enquêtée", "interviewé", "interviewée", "befragte", "befragter", "erzähler",
                      "erzählerin", "intervistato", "intervistata"), _E),
 }
@@ -199,10 +201,19 @@ def read_header(labels: list[Label | None], blocks: list[Block],
              and counts[_key(label)] == 1 and (_credit(blocks[index].text, blocks[index].line) is not None
                                                 or _key(label) in _PROGRAMME_KEYS)}
     lines |= credited
+    # A podcast page's show notes under the talk credit its voices the same way (``**Guest:**
+    # Elena Marsh, maintainer of Tessellate`` / ``**Host:** Priya Shah``).
+    last = max(index for index, label in enumerate(labels)
+               if label is not None and not label.continues and counts[_key(label)] > 1)
+    notes = [index for index in range(last + 1, len(labels)) if index not in skip
+             and (label := labels[index]) is not None and counts[_key(label)] == 1
+             and _credit(blocks[index].text, blocks[index].line) is not None]
+    lines.update(notes)
     # A credit line's name comes before a heading's: it says the role.
     credits = [credit for block in blocks[:first] if (credit := _credit(block.text, block.line)) is not None]
     subjects = [credit for block in blocks[:first] if (credit := _subject(block.text, block.line)) is not None]
-    return lines, (*credits, *subjects)
+    after = [credit for index in notes if (credit := _credit(blocks[index].text, blocks[index].line)) is not None]
+    return lines, (*credits, *subjects, *after)
 
 
 def name_from_header(draft: SpeakerDraft, drafts: Iterable[SpeakerDraft], credits: tuple[Credit, ...],
