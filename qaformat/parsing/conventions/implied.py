@@ -22,6 +22,7 @@ from qaformat.patterns import lazy
 __all__ = ["Implied", "implied_label", "implied_speakers", "is_person"]
 
 _PARTICLE = r"(?:de|da|van|von|der|del|della|di|du|le|la|dos|das|bin|al)\b"
+_PARTICLE_WORD = lazy(_PARTICLE)
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁІЇЄҐΑ-Ω"  # Latin (with Latin Extended-A, upper and lower mixed), Cyrillic, Greek
 _WORD = rf"(?:[{_UPPER}][\w'’.-]+|" + _PARTICLE + ")"
 _NAME = rf"({_WORD}(?:\s+{_WORD}){{0,5}})"
@@ -148,7 +149,10 @@ def _interviewee_in(text: str, opening: str = "") -> str:
     if name and is_person(name) and (name not in parts or name in rest):
         return name  # a part that is only a name is a site's ("... | Northgate Courier") unless the page says it again
     for part in parts:
-        if 2 <= len(part.split()) <= 4 and is_person(part) and part[-1:].isalpha() and part in rest:
+        if 2 <= len(part.split()) <= 4 and is_person(part) and part[-1:].isalpha() and part in rest and all(
+                word[:1].isupper() or _PARTICLE_WORD.fullmatch(word) for word in part.split()):
+            # Every word capitalised: "Five questions | The Daily Ledger" over "Five questions for
+            # Hannah Osei" is the headline's opening words, not a name.
             return part  # "Jonas Berg | The Daily Ledger" over "what Jonas Berg uses"
     return ""
 
