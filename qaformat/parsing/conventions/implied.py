@@ -16,7 +16,7 @@ from qaformat.blocks import Block
 from qaformat.model import Role
 from qaformat.parsing.labels import is_name_shaped
 from qaformat.parsing.units import Label
-from qaformat.parsing.words import RoleWord
+from qaformat.parsing.words import SENTENCE_STARTERS, RoleWord
 from qaformat.patterns import lazy
 
 __all__ = ["Implied", "implied_label", "implied_speakers", "is_person"]
@@ -40,6 +40,10 @@ _NAME_AFTER_COLON = lazy(r"[:—–|]\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}" + _N
                          + r"(?:(?:,| of| from| at)\s[^:]{1,60})?\s*$")
 _SUBJECT = lazy(rf"({_WORD}(?:\s+{_WORD}){{1,3}})(?:,[^,]{{1,80}},)?\s+(?:has|have|is|was|had|spent|grew|runs|ran|became"
                       r"|started|founded|leads|teaches|works|worked|lives|moved|joined|took|won|wrote|built|keeps|kept)\b")
+# A standfirst that opens with the person's full name and a verb in any language ("Erik
+# Johansson bygger träbåtar på Orust.", "Aino Virtanen rakentaa kanteleita."): two or three
+# capitalised words, then a lower-case one.
+_OPENING_NAME = lazy(rf"^([{_UPPER}][\w'’-]+(?:\s+[{_UPPER}][\w'’-]+){{1,2}})\s+[a-zß-öø-ÿ]")
 _QA_PREFIX = lazy(r"^(?i:q\s*&\s*a|interview|in conversation|entrevista|interview)\s*[:|–—-]\s*")
 _BYLINE_WORDS = (
     r"(?:interview(?:ed)?\s+by|as\s+told\s+to|by|(?:questions|words|text|story|reporting)\s+by|interview:|entrevista\s+(?:de|por)"
@@ -110,6 +114,11 @@ def implied_speakers(blocks: list[Block], metadata: Mapping[str, str], before: i
             if found and not block.heading and is_name_shaped(found.group(1)):
                 interviewee = found.group(1)
                 break
+    if not interviewee and before and not blocks[before - 1].heading and not blocks[before - 1].title:
+        # The standfirst right above the first question opens with the name, in any language.
+        found = _OPENING_NAME.match(blocks[before - 1].text)
+        if found and _opening_person(found.group(1)) and found.group(1).casefold() != interviewer.casefold():
+            interviewee = found.group(1)
     if not interviewer:
         # Above the questions, or at the very end, where German papers put it ("Das Gespräch führte ...").
         for block in blocks[:before][:40] + blocks[-3:]:
@@ -121,6 +130,20 @@ def implied_speakers(blocks: list[Block], metadata: Mapping[str, str], before: i
     if interviewee and interviewer and interviewee.casefold() == interviewer.casefold():
         interviewer = ""
     return Implied(interviewer or "Interviewer", interviewee or "Interviewee", bool(interviewee))
+
+
+_TIME_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december spring summer autumn winter christmas easter""".split()
+)
+
+
+def _opening_person(name: str) -> bool:
+    """A person's name, not the words a sentence opens with ("Last Tuesday we ...", "This
+    Spring the ...", "Leeds-based designer ...")."""
+    words = [word.casefold() for word in name.split()]
+    return (is_person(name) and words[0] not in SENTENCE_STARTERS
+            and not any(w in _TIME_WORDS or w.endswith("-based") for w in words))
 
 
 def _from_keys(metadata: Mapping[str, str], keys: tuple[str, ...]) -> str:

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+import attrs
+
 from qaformat.blocks import Block
 from qaformat.model import Role
 from qaformat.parsing.conventions.features import Features, is_question
@@ -24,6 +26,9 @@ from qaformat.patterns import lazy
 
 _CLOSERS = " \"”’')]*_»"
 _LIST_MARKER = lazy(r"(?:\d{1,3}[.)]|[-*+•])\s+(?=\S)")
+# The dash Nordic, Slavic and French papers open every turn with ("– Varför just här?" in bold,
+# "– Det var det enda taket." under it): the layout's mark of a turn, not the speaker's words.
+_TURN_DASH = lazy(r"[—–]\s+(?=\S)")
 
 __all__ = ["overlay", "propose_blockquotes", "propose_bold", "propose_dashed", "propose_headings", "propose_italic",
            "propose_listed"]
@@ -126,8 +131,8 @@ def _propose(blocks: list[Block], features: Features, metadata: Mapping[str, str
         block = blocks[index]
         if index in questions:
             opening = marker.match(block.text)  # "1. How did you ...?": the number is the list's
-            question = block.text[opening.end():] if opening else block.text
-            labels[index] = implied_label(names.interviewer, Role.INTERVIEWER, question)
+            question = _undashed(block.text[opening.end():] if opening else block.text)
+            labels[index] = _at(implied_label(names.interviewer, Role.INTERVIEWER, question), block, question)
             answering, expecting = True, True
         elif block.heading:
             person = _person(block.text)
@@ -135,9 +140,21 @@ def _propose(blocks: list[Block], features: Features, metadata: Mapping[str, str
                 answerer, answering = person, False
             expecting = answering
         elif expecting and not _aside(block):
-            labels[index] = implied_label(answerer, Role.INTERVIEWEE, block.text)
+            answer = _undashed(block.text)
+            labels[index] = _at(implied_label(answerer, Role.INTERVIEWEE, answer), block, answer)
             expecting = False
     return tuple(labels)
+
+
+def _undashed(text: str) -> str:
+    found = _TURN_DASH.match(text)
+    return text[found.end():] if found else text
+
+
+def _at(label: Label, block: Block, text: str) -> Label:
+    """The label, its text starting where ``text`` starts in the block's."""
+    column = len(block.text) - len(text) + 1
+    return label if column == label.column else attrs.evolve(label, column=column)
 
 
 def _says_interview(blocks: list[Block], metadata: Mapping[str, str], before: int) -> bool:
