@@ -67,6 +67,8 @@ _BYLINE = lazy(
     r"|rozmawiał[a]?|rozmawiali)[\s:]"
     # "Por Marta Iglesias", "di Giulia Conti": a short line of a preposition and a name.
     r"|(?i:^(?:por|par|von|di|door|av|af|przez)\s+)[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]+(?:\s+[\w'’.-]+){0,3}$"
+    # "박민수 기자 =": a Korean paper's reporter, as the dateline signs the text.
+    r"|^[가-힣]{2,4}\s*기자\s*(?:=|\S+@\S+)?$"
 )
 # Fixed lines of transcription-service exports (Otter's header) and transcript notices.
 _SERVICE_HEADER = lazy(r"^(?:SUMMARY KEYWORDS|KEYWORDS|SPEAKERS|Transcribed by\b.*|Exported (?:from|with|by)\b.*"

@@ -69,6 +69,7 @@ PIPE_TIME = re.compile(r"\s+\|\s+\d{1,2}:\d{2}(?::\d{2})?\s*$")
 PAREN_TIME = re.compile(r"\s*\(\d{1,2}:\d{2}(?::\d{2})?\)")
 OTTER_TIME = re.compile(r"\s{2,}\d{1,2}:\d{2}(?::\d{2})?\s*$")
 BARE_REV_TIME = re.compile(r"^\(\d{1,2}:\d{2}(?::\d{2})?\):\s*$")
+QUESTION_MARK = re.compile(r"^(?:[―─]{1,2}|[—–-](?!-)|\d{1,3}[.)])\s*")  # "-" or "1." before an implied question
 TIME_LINE = re.compile(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s*$")  # "00:00:03" alone under a name
 EDITOR = re.compile(r"(?i)editor[’']?s\s+note|ed\.?\s+note")
 DIRECTION = re.compile(r"^(\(.*\)|\[.*\])$")
@@ -221,8 +222,8 @@ class Checker:
             elif s["role"] not in ROLES:
                 self.err(f"speaker {s['canonical']!r}: unknown role {s['role']!r}")
                 ok = False
-            elif not (isinstance(s["label_as_written"], list) and s["label_as_written"]):
-                self.err(f"speaker {s['canonical']!r}: label_as_written must be a non-empty list")
+            elif not isinstance(s["label_as_written"], list):
+                self.err(f"speaker {s['canonical']!r}: label_as_written must be a list (empty for an implied speaker)")
                 ok = False
         for t in g.get("turns", []):
             keys = set(t)
@@ -347,7 +348,10 @@ class Checker:
                 if spk not in speakers:
                     self.err(f"{where}: speaker {spk!r} is not in speakers")
                     continue
-                if lab not in speakers[spk]["label_as_written"]:
+                implied = not speakers[spk]["label_as_written"]
+                if implied and lab is not None:
+                    self.err(f"{where}: {spk!r} is implied (no label as written), so the turn's label must be null")
+                elif not implied and lab not in speakers[spk]["label_as_written"]:
                     self.err(f"{where}: label {lab!r} is not among {spk!r}'s labels")
                 used_labels.add(lab)
                 want = KIND_OF_ROLE[speakers[spk]["role"]]
@@ -367,7 +371,7 @@ class Checker:
             sw = t["starts_with"]
             if not sw or sw != sw.strip():
                 self.err(f"{where}: starts_with is empty or has outer spaces: {sw!r}")
-            elif not text.startswith(sw):
+            elif not text.startswith(sw) and not (lab is None and QUESTION_MARK.sub("", text, count=1).startswith(sw)):
                 self.err(f"{where}: starts_with {sw!r} but text is {text[:len(sw) + 10]!r}")
             if LEAD_TIME.match(sw) or PAREN_TIME.match(sw):
                 self.err(f"{where}: starts_with holds a timestamp")

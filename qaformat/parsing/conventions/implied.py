@@ -59,6 +59,11 @@ _BYLINE_TAIL = lazy(rf"[.!?]\s+(?i:{_BYLINE_WORDS})\s+" + _NAME + r"\.?$")
 _KANJI = "\u4e00-\u9fff\u3005"
 _JA_SUBJECT = lazy(rf"(?<![{_KANJI}])([{_KANJI}]{{2,5}})(?:さん|氏)(?:に聞く|インタビュー|が語る|[「『（\s]|$)")
 _JA_BYLINE = lazy(rf"(?:聞き手|取材・文|取材・構成|構成|文|インタビュアー)\s*[：:]\s*([{_KANJI}\u3040-\u30ff]{{2,8}})")
+# Korean papers: the reporter signs as "박민수 기자" (above the text, "박민수 기자 =", or at the end
+# with an address); the headline names the interviewee right before the quote it gives
+# ("[인터뷰] 동네 빵집 사장 김지은 "빵은 ..."") or with 씨.
+_KO_BYLINE = lazy(r"(?<![가-힣])([가-힣]{2,4})\s*기자(?![가-힣])")
+_KO_SUBJECT = lazy(r"(?<![가-힣])([가-힣]{3}|[가-힣]{2,4}(?=\s*씨))(?:\s*씨)?\s*[\"“‘'「『]")
 _INTERVIEWER_KEYS = ("interviewer", "interviewers", "host", "author", "authors", "byline")
 _INTERVIEWEE_KEYS = ("interviewee", "guest", "guests", "subject", "narrator")
 _TITLE_KEYS = ("title", "description", "summary", "subtitle", "og:title", "page_title")
@@ -105,7 +110,8 @@ def implied_speakers(blocks: list[Block], metadata: Mapping[str, str], before: i
         if not _BYLINE.match(text):  # "Por Marta Iglesias" names who asks
             interviewee = _interviewee_in(text, opening)
     if not interviewee:
-        found_ja = next((found for text in headlines if (found := _JA_SUBJECT.search(text))), None)
+        found_ja = next((found for text in headlines if (found := _JA_SUBJECT.search(text) or _KO_SUBJECT.search(text))),
+                        None)
         interviewee = found_ja.group(1) if found_ja else ""
     if not interviewee:
         # The intro's subject: "Cornelius Fairweather has kept the locks for nineteen years."
@@ -123,7 +129,7 @@ def implied_speakers(blocks: list[Block], metadata: Mapping[str, str], before: i
         # Above the questions, or at the very end, where German papers put it ("Das Gespräch führte ...").
         for block in blocks[:before][:40] + blocks[-3:]:
             found = (_BYLINE.match(block.text) or _BYLINE_TAIL.search(block.text[-120:])
-                     or _JA_BYLINE.search(block.text[:200]))
+                     or _JA_BYLINE.search(block.text[:200]) or _KO_BYLINE.match(block.text[:40]))
             if found and is_name_shaped(found.group(1)):
                 interviewer = found.group(1)
                 break
