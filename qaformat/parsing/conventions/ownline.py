@@ -50,7 +50,7 @@ def propose(blocks: list[Block], features: Features,
     times: list[str] = []  # the time lines under (or over) names, as written
     for index in range(len(blocks) - 1):
         block = blocks[index]
-        if block.heading == 1 or features.labels[index] is not None:
+        if block.heading == 1 or (features.labels[index] is not None and not _bold_name(block, features.labels[index])):
             continue  # a label with a time or a colon is the colon convention's
         # A time alone on the line under the name (Riverside's, Descript's and many web players'
         # "Name / 00:00:03 / text") is the turn's, and the text starts on the line after it.
@@ -107,6 +107,14 @@ def _name_line(block: Block) -> Label | None:
     if len(label.name.split()) > _MAX_NAME_WORDS:
         return None
     return attrs.evolve(label, written=block.text) if text != block.text else label
+
+
+def _bold_name(block: Block, label: Label | None) -> bool:
+    """A paragraph that is only a name in bold, with no colon or time (``<p><strong>Mark
+    Devlin</strong></p>`` over the text, as Hansard's pages set a member): a name line, which the
+    colon convention reads too where its names recur."""
+    return (label is not None and label.bold and not label.rest and label.timestamp is None
+            and ":" not in block.text)
 
 
 def _is_name_line(block: Block) -> bool:
