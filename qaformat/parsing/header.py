@@ -22,14 +22,14 @@ from qaformat.blocks import Block
 from qaformat.model import Role
 from qaformat.parsing.report import Report
 from qaformat.parsing.units import Label, SpeakerDraft
-from qaformat.parsing.words import initials, is_transcript_mark, name_words
+from qaformat.parsing.words import SENTENCE_STARTERS, initials, is_transcript_mark, name_words
 from qaformat.patterns import lazy
 
 __all__ = ["Credit", "name_from_header", "read_header", "summary_labels", "title_labels"]
 
 _I, _E = Role.INTERVIEWER, Role.INTERVIEWEE
 _ROLE_KEYS: dict[str, Role] = {
-    **dict.fromkeys(("interviewer", "interviewers", "interviewed by", "interview by", "oral historian", "host",
+    **dict.fromkeys(("interviewer", "interviewers", "interviewed by", "interview by", "oral historian", "host", "reporter",
                      "hosts", "hosted by", "presenter", "presented by",
                      "entrevistador", "entrevistadora", "enquêteur", "enquêtrice", "intervieweur",
                      "interviewerin", "intervistatore", "intervistatrice"), _I),
@@ -161,8 +161,16 @@ def _name_only(label: Label, block: Block) -> bool:
     if label.role_word is None or len(label.name) < 3 or not label.rest or label.continues:
         return False
     match = _CREDIT.match(label.rest)
-    return (match is not None and match.end() >= len(label.rest.rstrip()) and match["code"] is None
-            and 2 <= len(name_words(match["name"])) <= 4 and not label.rest.rstrip().endswith((".", ",", ";")))
+    if match is None or match.end() < len(label.rest.rstrip()) or match["code"] is not None:
+        return False
+    words = [word.casefold() for word in match["name"].split()]
+    return (2 <= len(name_words(match["name"])) <= 4 and not label.rest.rstrip().endswith((".", ",", ";"))
+            and not any(word in _GREETING or word in SENTENCE_STARTERS for word in words))
+
+
+_GREETING = frozenset("""hi hello hey welcome thank thanks good morning evening afternoon night bye goodbye
+    okay ok yes no right well great sure everyone everybody all folks back""".split())
+"""Words of a greeting or a reply in capitals (``HOST: Hi Sarah``, ``GUEST: Thank You``): said, not a credit."""
 
 
 def _credited_roles(labels: list[Label | None], blocks: list[Block]) -> set[int]:

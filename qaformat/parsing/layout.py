@@ -359,7 +359,7 @@ def _lay_out_top(paras: list[Para], first: int, whole: bool, report: Report) -> 
         index -= 1
     if index >= 0 and paras[index].label is None and not _is_service_header(paras, index) and not (
             is_legend(paras[index].text)) and not _TAPE_MARK.match(paras[index].text) and not (
-            _export_mark(paras, index)):
+            _export_mark(paras, index)) and not (paras[index].block.heading is None and _HEADER_FIELD.match(paras[index].text)):
         candidate = paras[index]
         if (_is_heading_hint(candidate) and not _is_title_hint(candidate, level_one)) or (
             not _is_title_hint(candidate, level_one) and is_title_like(candidate.text)
