@@ -86,7 +86,7 @@ _HEADER_FIELD = lazy(
     r"(?i)^(?:interviewers?|interviewees?|narrators?|participants?|respondents?|speakers?|date|interview date"
     r"|place|location|project|study|recorded(?: by| at| on)?|recording|transcribed by|transcriber"
     r"|duration|length|file|audio|subject|topic|tape|session|language|collection|series|accession"
-    r"|presenters?|reporters?|producers?|broadcast|transmission|repeat|programme number"
+    r"|presenters?|reporters?|producers?|broadcast|transmission|repeat|programme number|hosts?|guests?|hosted by"
     r"|entrevistador[a]?|entrevistad[oa]|fecha|lugar|duración|proyecto|lieu|durée|projet|enquêteur|enquêtée?"
     r"|datum|ort|dauer|projekt|interviewerin|befragte[r]?|data|luogo|durata|progetto|local|duração|projeto)"
     r"\s*:\s*\S"
