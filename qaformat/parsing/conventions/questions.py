@@ -42,6 +42,10 @@ _INTERVIEW_WORDS = lazy(
 _QUESTION_DASH = lazy(r"(?:[―─]{1,2}|[—–]|-(?!-))\s*(?=\S)")
 _DASHES = "―─—–-"
 _LABELLED_ASKING = 0.2
+_MAX_PROMPT_WORDS = 40
+_TITLE_WORDS = 3  # "The early years": a sub-heading this short is a title, not a prompt
+_SENTENCE_STOPS = (".", "…", "!", "。", "！", "؛")
+_TITLE_STOPS = ("-", "–", "—", "|")
 
 
 def propose_headings(blocks: list[Block], features: Features,
@@ -90,17 +94,42 @@ def _questions(blocks: list[Block], features: Features, marked: tuple[bool, ...]
     found = [i for i, (m, a) in enumerate(zip(marked, asks, strict=True)) if m and a]
     if len(found) < MIN_QUESTIONS:
         return []
-    # A prompt in the same markup between two answers ("Tell me about your mother.") asks too.
+    # Once the document asks this way, a paragraph in the same markup between two answers asks
+    # too, whatever its last mark: print interviews prompt ("Tell me about your mother"), react
+    # ("Incredible.") and, in many languages, ask with no question mark at all. A heading
+    # markup is the questions' own only where the questions are headings.
     asked = set(found)
+    headings_ask = marked == features.heading
     for index in range(found[0] + 1, len(blocks) - 1):
-        if index in asked or not marked[index] or features.heading[index] or marked[index - 1]:
+        if index in asked or not marked[index] or marked[index - 1]:
             continue
-        text = blocks[index].text
-        prompt = text.rstrip(_CLOSERS).endswith((".", ":")) and 4 <= len(text.split()) <= 40
+        if features.heading[index] and not headings_ask:
+            continue
         following = index + 1
-        if prompt and not (marked[following] or features.heading[following] or _aside(blocks[following])):
+        if (marked[following] or features.heading[following] or features.bold[following]
+                or features.italic[following] or _aside(blocks[following])):
+            continue  # a sub-heading over the next question, a quote, a credit set in italics
+        if _prompt(blocks[index].text):
             asked.add(index)
     return sorted(asked)
+
+
+def _prompt(text: str) -> bool:
+    """A marked paragraph that reads as the interviewer's words rather than a section's title: a
+    sentence ended by its stop, or words running on past a title's length without a title's
+    capitals ("Tell me about the worst crossing you remember"; not "The Early Years", "Money")."""
+    words = text.split()
+    if not words or len(words) > _MAX_PROMPT_WORDS:
+        return False
+    stripped = text.rstrip(_CLOSERS)
+    if stripped.endswith(_SENTENCE_STOPS):
+        return True
+    if stripped[-1:] in _TITLE_STOPS or len(words) <= _TITLE_WORDS:
+        return False  # "Growing up:", "Ana Ruiz —", "The early years" head what follows
+    if stripped.endswith((":", "：")):
+        return True  # "Tell me about the day you left:"
+    capitals = sum(word[:1].isupper() for word in words[1:])
+    return capitals * 2 < len(words) - 1
 
 
 def _propose(blocks: list[Block], features: Features, metadata: Mapping[str, str], marked: tuple[bool, ...],
@@ -225,3 +254,4 @@ def overlay(blocks: list[Block], features: Features, labels: tuple[Label | None,
     for index in found:
         out[index] = implied_label(interviewer, Role.INTERVIEWER, blocks[index].text)
     return tuple(out)
+
