@@ -228,7 +228,7 @@ def overlay(blocks: list[Block], features: Features, labels: tuple[Label | None,
     set wholly in bold or italics (or a heading) that asks, directly above a labelled turn."""
     found: list[int] = []
     for index in range(len(blocks) - 1):
-        if not features.asks[index] or labels[index] is not None:
+        if not features.asks[index] or not _unlabelled(labels[index]):
             continue
         following = labels[index + 1]
         if following is None or following.continues:
@@ -245,7 +245,7 @@ def overlay(blocks: list[Block], features: Features, labels: tuple[Label | None,
     # Once the document asks this way, a prompt in the same markup above an answer asks too.
     for index in range(found[0] + 1, len(blocks) - 1):
         following = labels[index + 1]
-        if (labels[index] is None and following is not None and not following.continues and index not in found
+        if (_unlabelled(labels[index]) and following is not None and not following.continues and index not in found
                 and (features.bold[index] or features.italic[index]) and len(blocks[index].text.split()) <= 80):
             found.append(index)
     found.sort()
@@ -255,3 +255,13 @@ def overlay(blocks: list[Block], features: Features, labels: tuple[Label | None,
         out[index] = implied_label(interviewer, Role.INTERVIEWER, blocks[index].text)
     return tuple(out)
 
+
+def _unlabelled(label: Label | None) -> bool:
+    """No label, or only a bold line alone on its paragraph that the labels stage offered as a
+    name but that reads as a sentence ("You wrote the songs apart this time", "Ana, thank you.")."""
+    if label is None:
+        return True
+    if label.rest or label.explicit or label.continues or label.role_word is not None:
+        return False
+    written = label.written
+    return not label.name_shaped or written.rstrip(_CLOSERS).endswith(_SENTENCE_STOPS) or is_question(written)
