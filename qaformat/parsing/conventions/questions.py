@@ -15,11 +15,14 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+import attrs
+
 from qaformat.blocks import Block
 from qaformat.model import Role
 from qaformat.parsing.conventions.features import Features, is_question
 from qaformat.parsing.conventions.implied import implied_label, implied_speakers, is_person
 from qaformat.parsing.units import Label
+from qaformat.parsing.words import LEADING_TIME, parse_time
 from qaformat.patterns import lazy
 
 _CLOSERS = " \"”’')]*_»"
@@ -156,7 +159,7 @@ def _propose(blocks: list[Block], features: Features, metadata: Mapping[str, str
         if index in questions:
             opening = marker.match(block.text)  # "1. How did you ...?": the number is the list's
             question = block.text[opening.end():] if opening else block.text
-            labels[index] = implied_label(names.interviewer, Role.INTERVIEWER, question)
+            labels[index] = _timed(implied_label(names.interviewer, Role.INTERVIEWER, question))
             answering, expecting = True, True
         elif block.heading:
             person = _person(block.text)
@@ -164,9 +167,19 @@ def _propose(blocks: list[Block], features: Features, metadata: Mapping[str, str
                 answerer, answering = person, False
             expecting = answering
         elif expecting and not _aside(block):
-            labels[index] = implied_label(answerer, Role.INTERVIEWEE, block.text)
+            labels[index] = _timed(implied_label(answerer, Role.INTERVIEWEE, block.text))
             expecting = False
     return tuple(labels)
+
+
+def _timed(label: Label) -> Label:
+    """``[00:03:48] And the lens itself?``: a time code opening the turn is its time, not its words."""
+    text = label.rest
+    lead = LEADING_TIME.match(text) if text[:1] in "[(0123456789" else None
+    if lead is None or lead.end() >= len(text) or (text[0] not in "[(" and lead.group(1).count(":") < 2):
+        return label  # "10:30 is when we met": a clock time in prose, not a time code
+    return attrs.evolve(label, rest=text[lead.end():], column=label.column + lead.end(),
+                        timestamp=parse_time(lead.group(1)))
 
 
 def _says_interview(blocks: list[Block], metadata: Mapping[str, str], before: int) -> bool:
