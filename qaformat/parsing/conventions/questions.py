@@ -152,6 +152,7 @@ def _propose(blocks: list[Block], features: Features, metadata: Mapping[str, str
     labels: list[Label | None] = [None] * len(blocks)
     questions = set(asked)
     answering = False  # inside an answer: text under a sub-heading goes on answering
+    headed = False  # a sub-heading stands between the question and what follows
     expecting = False  # right after a question or a sub-heading: the next text starts a turn
     answerer = names.interviewee
     for index in range(len(blocks)):
@@ -160,12 +161,14 @@ def _propose(blocks: list[Block], features: Features, metadata: Mapping[str, str
             opening = marker.match(block.text)  # "1. How did you ...?": the number is the list's
             question = block.text[opening.end():] if opening else block.text
             labels[index] = _timed(implied_label(names.interviewer, Role.INTERVIEWER, question))
-            answering, expecting = True, True
+            answering, expecting, headed = True, True, False
         elif block.heading:
             person = _person(block.text)
             if person:  # a round-up: the same questions put to several people, one heading each
                 answerer, answering = person, False
-            expecting = answering
+            expecting, headed = answering, True
+        elif expecting and headed and (features.bold[index] or features.italic[index]):
+            answering = expecting = False  # a box under its own heading ("Profile", a bio): no answer goes on
         elif expecting and not _aside(block):
             labels[index] = _timed(implied_label(answerer, Role.INTERVIEWEE, block.text))
             expecting = False
