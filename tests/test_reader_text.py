@@ -75,6 +75,14 @@ def test_markdown_hints():
     assert (quote.text, quote.quote) == ("quoted", True)
 
 
+def test_a_time_code_before_a_wholly_bold_line_leaves_it_bold():
+    """A recording's transcript stamps each paragraph; the interviewer's are bold after the stamp."""
+    question, labelled, plain = read_text("[00:03:48] **And the lens?**\n\n[00:03:50] **Jane:** Hi\n\n[00:04:00] Fine.\n").blocks
+    assert (question.text, question.bold_prefix) == ("[00:03:48] And the lens?", len(question.text))
+    assert (labelled.text, labelled.bold_prefix) == ("[00:03:50] Jane: Hi", 0)  # a label after a time is the labels stage's
+    assert (plain.text, plain.bold_prefix) == ("[00:04:00] Fine.", 0)
+
+
 def test_markdown_undoes_escapes_but_text_keeps_them():
     assert read_markdown("Use \\*stars\\* here").blocks[0].text == "Use *stars* here"
     assert read_text("C:\\Users\\jane").blocks[0].text == "C:\\Users\\jane"

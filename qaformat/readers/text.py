@@ -224,16 +224,23 @@ def _block(raw: str, line: int, gap: bool, markdown: bool, list_item: bool) -> B
         linked = _TIME_LINK.match(text)
         if linked:
             text = linked.group(1) + text[linked.end():]
+    timed_bold = 0
     if text[0] in "[0123456789" and ("**" in text or "__" in text):
         timed = _TIME_BEFORE_BOLD.match(text)
         if timed:
+            whole = not text[timed.end():].strip()
             text = timed.group(1) + timed.group(3) + text[timed.end():]
+            # "[00:03:48] **And the lens itself?**": the time stamps a line set wholly in bold,
+            # a question as an interviewer marks it; the stamp does not make it plain text.
+            timed_bold = len(text) if whole else 0
     if text[0] in "-*+0123456789":
         item = _LIST_LABEL.match(text)
         if item:
             text = text[item.end():]  # "- **Q**: text": a list item that opens with a label
     if text[0] not in ">#*_":  # most lines: no quote, heading, bold or italic marker opens them
-        return Block(text=_unescape(text, 0)[0] if markdown else text, line=line, gap_before=gap, list_item=list_item)
+        if markdown:
+            text, timed_bold = _unescape(text, timed_bold)
+        return Block(text=text, line=line, gap_before=gap, list_item=list_item, bold_prefix=timed_bold)
     heading = None
     quote = False
     if text.startswith(">"):

@@ -22,6 +22,7 @@ from qaformat.model import Role
 from qaformat.parsing.conventions.features import Features, is_question
 from qaformat.parsing.conventions.implied import implied_label, implied_speakers, is_person
 from qaformat.parsing.units import Label
+from qaformat.parsing.words import LEADING_TIME, parse_time
 from qaformat.patterns import lazy
 
 _CLOSERS = " \"”’')]*_»"
@@ -47,6 +48,10 @@ _INTERVIEW_WORDS = lazy(
 _QUESTION_DASH = lazy(r"(?:[―─]{1,2}|[—–]|-(?!-))\s*(?=\S)")
 _DASHES = "―─—–-"
 _LABELLED_ASKING = 0.2
+_MAX_PROMPT_WORDS = 40
+_TITLE_WORDS = 3  # "The early years": a sub-heading this short is a title, not a prompt
+_SENTENCE_STOPS = (".", "…", "!", "。", "！", "؛")
+_TITLE_STOPS = ("-", "–", "—", "|")
 
 
 def propose_headings(blocks: list[Block], features: Features,
@@ -95,17 +100,42 @@ def _questions(blocks: list[Block], features: Features, marked: tuple[bool, ...]
     found = [i for i, (m, a) in enumerate(zip(marked, asks, strict=True)) if m and a]
     if len(found) < MIN_QUESTIONS:
         return []
-    # A prompt in the same markup between two answers ("Tell me about your mother.") asks too.
+    # Once the document asks this way, a paragraph in the same markup between two answers asks
+    # too, whatever its last mark: print interviews prompt ("Tell me about your mother"), react
+    # ("Incredible.") and, in many languages, ask with no question mark at all. A heading
+    # markup is the questions' own only where the questions are headings.
     asked = set(found)
+    headings_ask = marked == features.heading
     for index in range(found[0] + 1, len(blocks) - 1):
-        if index in asked or not marked[index] or features.heading[index] or marked[index - 1]:
+        if index in asked or not marked[index] or marked[index - 1]:
             continue
-        text = blocks[index].text
-        prompt = text.rstrip(_CLOSERS).endswith((".", ":")) and 4 <= len(text.split()) <= 40
+        if features.heading[index] and not headings_ask:
+            continue
         following = index + 1
-        if prompt and not (marked[following] or features.heading[following] or _aside(blocks[following])):
+        if (marked[following] or features.heading[following] or features.bold[following]
+                or features.italic[following] or _aside(blocks[following])):
+            continue  # a sub-heading over the next question, a quote, a credit set in italics
+        if _prompt(blocks[index].text):
             asked.add(index)
     return sorted(asked)
+
+
+def _prompt(text: str) -> bool:
+    """A marked paragraph that reads as the interviewer's words rather than a section's title: a
+    sentence ended by its stop, or words running on past a title's length without a title's
+    capitals ("Tell me about the worst crossing you remember"; not "The Early Years", "Money")."""
+    words = text.split()
+    if not words or len(words) > _MAX_PROMPT_WORDS:
+        return False
+    stripped = text.rstrip(_CLOSERS)
+    if stripped.endswith(_SENTENCE_STOPS):
+        return True
+    if stripped[-1:] in _TITLE_STOPS or len(words) <= _TITLE_WORDS:
+        return False  # "Growing up:", "Ana Ruiz —", "The early years" head what follows
+    if stripped.endswith((":", "：")):
+        return True  # "Tell me about the day you left:"
+    capitals = sum(word[:1].isupper() for word in words[1:])
+    return capitals * 2 < len(words) - 1
 
 
 def _propose(blocks: list[Block], features: Features, metadata: Mapping[str, str], marked: tuple[bool, ...],
@@ -125,6 +155,7 @@ def _propose(blocks: list[Block], features: Features, metadata: Mapping[str, str
     labels: list[Label | None] = [None] * len(blocks)
     questions = set(asked)
     answering = False  # inside an answer: text under a sub-heading goes on answering
+    headed = False  # a sub-heading stands between the question and what follows
     expecting = False  # right after a question or a sub-heading: the next text starts a turn
     answerer = names.interviewee
     for index in range(len(blocks)):
@@ -132,16 +163,18 @@ def _propose(blocks: list[Block], features: Features, metadata: Mapping[str, str
         if index in questions:
             opening = marker.match(block.text)  # "1. How did you ...?": the number is the list's
             question = _undashed(block.text[opening.end():] if opening else block.text)
-            labels[index] = _at(implied_label(names.interviewer, Role.INTERVIEWER, question), block, question)
-            answering, expecting = True, True
+            labels[index] = _timed(_at(implied_label(names.interviewer, Role.INTERVIEWER, question), block, question))
+            answering, expecting, headed = True, True, False
         elif block.heading:
             person = _person(block.text)
             if person:  # a round-up: the same questions put to several people, one heading each
                 answerer, answering = person, False
-            expecting = answering
+            expecting, headed = answering, True
+        elif expecting and headed and (features.bold[index] or features.italic[index]):
+            answering = expecting = False  # a box under its own heading ("Profile", a bio): no answer goes on
         elif expecting and not _aside(block):
             answer = _undashed(block.text)
-            labels[index] = _at(implied_label(answerer, Role.INTERVIEWEE, answer), block, answer)
+            labels[index] = _timed(_at(implied_label(answerer, Role.INTERVIEWEE, answer), block, answer))
             expecting = False
     return tuple(labels)
 
@@ -155,6 +188,16 @@ def _at(label: Label, block: Block, text: str) -> Label:
     """The label, its text starting where ``text`` starts in the block's."""
     column = len(block.text) - len(text) + 1
     return label if column == label.column else attrs.evolve(label, column=column)
+
+
+def _timed(label: Label) -> Label:
+    """``[00:03:48] And the lens itself?``: a time code opening the turn is its time, not its words."""
+    text = label.rest
+    lead = LEADING_TIME.match(text) if text[:1] in "[(0123456789" else None
+    if lead is None or lead.end() >= len(text) or (text[0] not in "[(" and lead.group(1).count(":") < 2):
+        return label  # "10:30 is when we met": a clock time in prose, not a time code
+    return attrs.evolve(label, rest=text[lead.end():], column=label.column + lead.end(),
+                        timestamp=parse_time(lead.group(1)))
 
 
 def _says_interview(blocks: list[Block], metadata: Mapping[str, str], before: int) -> bool:
@@ -216,7 +259,7 @@ def overlay(blocks: list[Block], features: Features, labels: tuple[Label | None,
     set wholly in bold or italics (or a heading) that asks, directly above a labelled turn."""
     found: list[int] = []
     for index in range(len(blocks) - 1):
-        if not features.asks[index] or labels[index] is not None:
+        if not features.asks[index] or not _unlabelled(labels[index]):
             continue
         following = labels[index + 1]
         if following is None or following.continues:
@@ -233,7 +276,7 @@ def overlay(blocks: list[Block], features: Features, labels: tuple[Label | None,
     # Once the document asks this way, a prompt in the same markup above an answer asks too.
     for index in range(found[0] + 1, len(blocks) - 1):
         following = labels[index + 1]
-        if (labels[index] is None and following is not None and not following.continues and index not in found
+        if (_unlabelled(labels[index]) and following is not None and not following.continues and index not in found
                 and (features.bold[index] or features.italic[index]) and len(blocks[index].text.split()) <= 80):
             found.append(index)
     found.sort()
@@ -242,3 +285,14 @@ def overlay(blocks: list[Block], features: Features, labels: tuple[Label | None,
     for index in found:
         out[index] = implied_label(interviewer, Role.INTERVIEWER, blocks[index].text)
     return tuple(out)
+
+
+def _unlabelled(label: Label | None) -> bool:
+    """No label, or only a bold line alone on its paragraph that the labels stage offered as a
+    name but that reads as a sentence ("You wrote the songs apart this time", "Ana, thank you.")."""
+    if label is None:
+        return True
+    if label.rest or label.explicit or label.continues or label.role_word is not None:
+        return False
+    written = label.written
+    return not label.name_shaped or written.rstrip(_CLOSERS).endswith(_SENTENCE_STOPS) or is_question(written)
