@@ -96,6 +96,9 @@ _LABEL_MARKS = lazy(r"[:：()\[\].?!;]")
 # The court reporter's swearing-in line, "DANIEL RUIZ, having been duly sworn, testified as
 # follows:": a name, a comma and the oath, ending in a colon like a label but said by nobody.
 _OATH = lazy(r"\b(?:been|being|was|were|duly)\s+(?:(?:first|duly)\s+)*(?:sworn|affirmed)\b", re.IGNORECASE)
+# A qualitative-research participant code ("P07", "R3", "IP03", German "B1"): capitals and a
+# number, so a transcript stays anonymous; like any name-shaped label it counts only if it recurs.
+_PARTICIPANT_CODE = lazy(r"[A-Z]{1,3}\d{1,3}")
 _TEXT_OPENERS = frozenset({"note", "notes", "update", "correction", "says", "said", "asks", "asked", "writes", "adds"})
 _INVISIBLE = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff\u200b"
 
@@ -506,6 +509,8 @@ def is_name_shaped(name: str) -> bool:
         return False
     if len(words) == 1 and 2 <= len(name) <= 4 and name.isalpha() and name.isupper():
         return True  # initials in capitals ("AT:", "TO:"), even where they spell a small word
+    if len(words) == 1 and _PARTICIPANT_CODE.fullmatch(name):
+        return True  # "P07:", "R3:", "IP03:": research transcripts code their participants
     if len(words) >= 2 and words[0] == "THE" and name.isupper():
         return all(w.isalpha() or w.strip(".").isalpha() for w in words[1:])  # THE PRESIDENT, THE WITNESS
     if 2 <= len(words) <= 3 and words[0] == "The" and words[-1].casefold() in _OFFICES:
