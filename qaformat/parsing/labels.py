@@ -58,6 +58,9 @@ interpreter moderator secretary minister governor mayor senator judge commission
 reporter translator bailiff marshal""".split())
 _LETTER_DOT_LABELS = frozenset({"Q.", "A.", "P.", "R.", "D.", "F.", "В.", "О."})
 _TIME = TIME
+# "Q1. text" / "A1. text", "Q12: text": a written interview numbers each question and its answer;
+# the number is the pair's, the letter the speaker's.
+_NUMBERED_QA = lazy(r"([QA]\d{1,3})[.:][ \u00a0]+(?=\S)")
 _TRAILING_TIME = lazy(rf"\s*[|·•–—-]?\s*[\[(]?({_TIME})[\])]?$")
 # "Q - text", "A – text", "NAME — text", "Jane > text": a separator other than a colon. Only a
 # token that recurs this way becomes a speaker (the speakers stage counts).
@@ -163,11 +166,29 @@ def find_label(block: Block) -> Label | None:
     if lead:
         timestamp = parse_time(lead.group(1))
         offset = lead.end()
-    if block.bold_prefix and offset == 0:
+    if block.bold_prefix and offset == 0 and not _role_opening(text):
         label = _bold_label(block)
         if label:
             return label
     return _plain_label(text, offset, timestamp)
+
+
+def _role_opening(text: str) -> bool:
+    """``**Q. 앞으로의 계획은**``, ``**Q3. That's a month earlier.**``: a bold question that opens
+    with its role letter is that letter's, not a name on its own line (a question may lack "?")."""
+    return (text[:2] in ("Q.", "A.") and text[2:3] == " ") or _numbered_qa(text) is not None
+
+
+def _numbered_qa(body: str) -> re.Match[str] | None:
+    """``Q1. text``; not Hansard's numbered question, ``Q3. Jane Roe (Hull East) (Lab)``, whose
+    name stands on its own line above the question."""
+    match = _NUMBERED_QA.match(body) if body[:1] in ("Q", "A") else None
+    if match is None:
+        return None
+    named = _analyse(body[match.end():])
+    hansard = named is not None and named.shaped and named.role_word is None and (
+        named.extra is not None or len(named.name.split()) >= 2)  # "A2. Absolutely." is an answer
+    return None if hansard else match
 
 
 def _explicit(block: Block) -> Label:
@@ -268,6 +289,10 @@ def _plain_label(text: str, offset: int, timestamp: float | None) -> Label | Non
         colon = _label_colon(body)
         if colon < 0 or not is_name_shaped(body[:colon]):
             return _role_label(head[0], body[3:].strip(), offset + 4, timestamp)
+    numbered = _numbered_qa(body)
+    if numbered is not None:
+        label = _role_label(body[0], body[numbered.end():].strip(), offset + numbered.end() + 1, timestamp)
+        return attrs.evolve(label, written=numbered.group(1))
     if body[:1] in ("Q", "A") and (body[1:3] == "  " or body[1:2] == "\u00a0"):
         return _role_label(body[0], body[1:].strip(), offset + 2, timestamp)
     colon = _label_colon(body)
