@@ -102,6 +102,13 @@ _OATH = lazy(r"\b(?:been|being|was|were|duly)\s+(?:(?:first|duly)\s+)*(?:sworn|a
 # A qualitative-research participant code ("P07", "R3", "IP03", German "B1"): capitals and a
 # number, so a transcript stays anonymous; like any name-shaped label it counts only if it recurs.
 _PARTICIPANT_CODE = lazy(r"[A-Z]{1,3}\d{1,3}")
+# "Ερ. text" / "Απ. text" (ερώτηση, απάντηση), "Vr. text" / "Antw. text": a question and an
+# answer abbreviated to one to three letters and a full stop, in any script. Such a word also
+# opens sentences ("St. Ives is ..."), so it is the period convention's, which wants it to recur
+# and alternate.
+_ABBREVIATION = lazy(r"([^\W\d_]{1,3})\.[ \u00a0]+(?=\S)")
+_NOT_ABBREVIATIONS = frozenset("""st no nr vol fig ch pp pg ca vs inc co ltd jr ft mt ave rd tel ed eds
+jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun etc cf viz op ps""".split())
 _TEXT_OPENERS = frozenset({"note", "notes", "update", "correction", "says", "said", "asks", "asked", "writes", "adds"})
 _INVISIBLE = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff\u200b"
 
@@ -295,6 +302,9 @@ def _plain_label(text: str, offset: int, timestamp: float | None) -> Label | Non
         return attrs.evolve(label, written=numbered.group(1))
     if body[:1] in ("Q", "A") and (body[1:3] == "  " or body[1:2] == "\u00a0"):
         return _role_label(body[0], body[1:].strip(), offset + 2, timestamp)
+    abbreviation = _abbreviation_label(body, offset, timestamp)
+    if abbreviation is not None:
+        return abbreviation
     colon = _label_colon(body)
     head = body[:44]
     if colon >= 0 and (" - " in head or "–" in head or "—" in head or " > " in head):
@@ -319,6 +329,23 @@ def _plain_label(text: str, offset: int, timestamp: float | None) -> Label | Non
     if " - " in head or "–" in head or "—" in head or " > " in head:
         return _dash_label(body, offset, timestamp)
     return None
+
+
+def _abbreviation_label(body: str, offset: int, timestamp: float | None) -> Label | None:
+    """``Ερ. text``: a one-to-three-letter abbreviation and a full stop (see `_ABBREVIATION`)."""
+    match = _ABBREVIATION.match(body) if body[1:4].find(".") >= 0 else None
+    if match is None:
+        return None
+    word = match.group(1)
+    if word[0].islower() or word.casefold() in HONORIFICS or word.casefold() in _NOT_ABBREVIATIONS:
+        return None
+    if len(word) == 1:  # "J. Smith said", "J. Smith: text": an initial of a name
+        colon = _label_colon(body)
+        if _initial_of_name(body[match.end():]) or (colon >= 0 and is_name_shaped(body[:colon])):
+            return None
+    # The full stop is the separator, as in "Q.": the label is "Ερ", as "Ερ:" writes it too.
+    return Label(written=word, name=word, extra=None, rest=body[match.end():].strip(),
+                 column=offset + match.end() + 1, timestamp=timestamp, caps=word.isupper(), period=True)
 
 
 def _initial_of_name(rest: str) -> bool:

@@ -10,6 +10,7 @@ line that explains the codes.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Callable, Mapping
 
@@ -30,6 +31,9 @@ _TIME_OPENERS = "[(0123456789"
 _PERIOD_SPEAKERS = 2
 """A full stop after a name is a weak separator ("Mr. Smith. He arrived late." in a story): the
 period reading needs at least this many names that each start a paragraph twice or more."""
+_ABBREVIATION_CHANGES = 3
+"""Abbreviated labels (``Ερ.`` / ``Απ.``) must change hands this many times: question, answer,
+question, answer."""
 
 
 def propose(blocks: list[Block], features: Features, metadata: Mapping[str, str]) -> tuple[Label | None, ...] | None:
@@ -48,14 +52,25 @@ def propose_periods(blocks: list[Block], features: Features,
                     metadata: Mapping[str, str]) -> tuple[Label | None, ...] | str | None:
     """Every block's ``Mr. LATTA.`` label candidate; ``None`` when no block has one, and why not
     when fewer than two names recur that way."""
-    labels = _propose(blocks, features, metadata, lambda label: label.period)
-    if labels is None:
+    proposed = _propose(blocks, features, metadata, lambda label: label.period)
+    if proposed is None:
         return None
+    labels = _alternating_abbreviations(proposed)
     uses = Counter(label.name.casefold() for label in labels if label is not None and label.period)
     recurring = sum(1 for count in uses.values() if count >= 2)
     if recurring < _PERIOD_SPEAKERS:
         return f"{recurring} name(s) recur before a full stop, fewer than {_PERIOD_SPEAKERS}"
     return labels
+
+
+def _alternating_abbreviations(labels: tuple[Label | None, ...]) -> tuple[Label | None, ...]:
+    """``Ερ.`` / ``Απ.``: an abbreviation, one word where a hearing's label is two (``Mr. LATTA``,
+    ``The CHAIRMAN``), counts only where two take turns; else it opens a sentence."""
+    abbreviations = [label.name for label in labels if label is not None and len(label.written.split()) == 1]
+    changes = sum(1 for before, after in itertools.pairwise(abbreviations) if before != after)
+    if changes >= _ABBREVIATION_CHANGES:
+        return labels
+    return tuple(None if label is not None and len(label.written.split()) == 1 else label for label in labels)
 
 
 def _propose(blocks: list[Block], features: Features, metadata: Mapping[str, str],
