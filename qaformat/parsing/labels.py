@@ -173,6 +173,8 @@ def find_label(block: Block) -> Label | None:
     if lead:
         timestamp = parse_time(lead.group(1))
         offset = lead.end()
+    if block.bold_prefix and offset == 0 and _bare_bold_letter(block):
+        return _role_label(text[0], text[2:].strip(), 3, None)
     if block.bold_prefix and offset == 0 and not _role_opening(text):
         label = _bold_label(block)
         if label:
@@ -184,6 +186,15 @@ def _role_opening(text: str) -> bool:
     """``**Q. 앞으로의 계획은**``, ``**Q3. That's a month earlier.**``: a bold question that opens
     with its role letter is that letter's, not a name on its own line (a question may lack "?")."""
     return (text[:2] in ("Q.", "A.") and text[2:3] == " ") or _numbered_qa(text) is not None
+
+
+def _bare_bold_letter(block: Block) -> bool:
+    """``<strong>Q</strong> text``: a magazine sets the role letter in bold with no stop or colon.
+    A bold question may run on in bold; a bold ``A`` must stand alone, as "A lot" is a sentence."""
+    text = block.text
+    if text[:1] not in ("Q", "A") or text[1:2] != " " or not text[2:3].strip():
+        return False
+    return block.bold_prefix <= 2 or text[0] == "Q"
 
 
 def _numbered_qa(body: str) -> re.Match[str] | None:
