@@ -57,6 +57,8 @@ def propose(blocks: list[Block], features: Features,
         below = features.labels[index + 1]
         time = below if below is not None and below.continues and not below.rest else None
         text = index + 2 if time is not None else index + 1
+        if text + 1 < len(blocks) and _is_parenthetical(blocks[text].text):
+            text += 1  # a script's "(laughing)" between the name and the words is how they are said
         if text >= len(blocks) or _is_name_line(blocks[text]):
             continue
         label = _name_line(block)
@@ -107,6 +109,11 @@ def _name_line(block: Block) -> Label | None:
     if len(label.name.split()) > _MAX_NAME_WORDS:
         return None
     return attrs.evolve(label, written=block.text) if text != block.text else label
+
+
+def _is_parenthetical(text: str) -> bool:
+    """``(laughing)``, ``(beat)``: a script's direction alone on its line under the name."""
+    return text[:1] == "(" and text[-1:] == ")" and len(text) <= _MAX_NAME_CHARS
 
 
 def _is_name_line(block: Block) -> bool:
