@@ -56,6 +56,8 @@ MAX_NAME_WORDS = 6
 _OFFICES = frozenset("""president chair chairman chairwoman chairperson witness court clerk speaker deponent
 interpreter moderator secretary minister governor mayor senator judge commissioner registrar videographer
 reporter translator bailiff marshal""".split())
+_MAX_RUN_IN_CHARS = 40
+_MAX_RUN_IN_WORDS = 4
 _LETTER_DOT_LABELS = frozenset({"Q.", "A.", "P.", "R.", "D.", "F.", "В.", "О."})
 _TIME = TIME
 # "Q1. text" / "A1. text", "Q12: text": a written interview numbers each question and its answer;
@@ -238,9 +240,21 @@ def _bold_label(block: Block) -> Label | None:
             # A bold name on its own line, with the text on the next lines.
             if block.bold_prefix == len(text) and len(text) <= MAX_LABEL_CHARS:
                 return _build(text, "", len(text), None, bold=True, own_line_only=True)
-            return None
+            return _run_in(bold, after, block.bold_prefix)
         candidate, rest, column = bold[:colon], text[colon + 1 :], colon + 1
     return _build(candidate, rest, column, None, bold=True)
+
+
+def _run_in(bold: str, after: str, column: int) -> Label | None:
+    """``<strong>ADEYEMI</strong> text``, ``**Ruth Adeyemi**Hello``: a bold name of one to four
+    words with no separator before the text (see `Label.run_in`). A bold ``P.`` is a role
+    letter's full stop, read as plain text is."""
+    name = bold.strip()
+    if (not after.strip() or len(name) > _MAX_RUN_IN_CHARS or len(name.split()) > _MAX_RUN_IN_WORDS
+            or not after.lstrip()[:1].isalnum() or not name[-1:].isalpha() or not is_name_shaped(name)):
+        return None
+    label = _build(name, after, column + len(after) - len(after.lstrip()) + 1, None, bold=True)
+    return attrs.evolve(label, run_in=True) if label is not None and label.name_shaped else None
 
 
 def _label_colon(text: str) -> int:
