@@ -104,10 +104,10 @@ _OATH = lazy(r"\b(?:been|being|was|were|duly)\s+(?:(?:first|duly)\s+)*(?:sworn|a
 # A qualitative-research participant code ("P07", "R3", "IP03", German "B1"): capitals and a
 # number, so a transcript stays anonymous; like any name-shaped label it counts only if it recurs.
 _PARTICIPANT_CODE = lazy(r"[A-Z]{1,3}\d{1,3}")
-# "Ερ. text" / "Απ. text" (ερώτηση, απάντηση), "Vr. text" / "Antw. text": a question and an
-# answer abbreviated to one to three letters and a full stop, in any script. Such a word also
-# opens sentences ("St. Ives is ..."), so it is the period convention's, which wants it to recur
-# and alternate.
+# "Ερ. text" / "Απ. text" (ερώτηση, απάντηση), "Pyt. text" / "Odp. text" (pytanie, odpowiedź):
+# a question and an answer abbreviated to one to three letters and a full stop, in any script.
+# Such a word also opens sentences ("St. Ives is ..."), so it is the period convention's, which
+# wants it to recur and alternate.
 _ABBREVIATION = lazy(r"([^\W\d_]{1,3})\.[ \u00a0]+(?=\S)")
 _NOT_ABBREVIATIONS = frozenset("""st no nr vol fig ch pp pg ca vs inc co ltd jr ft mt ave rd tel ed eds
 jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun etc cf viz op ps""".split())
