@@ -56,8 +56,13 @@ MAX_NAME_WORDS = 6
 _OFFICES = frozenset("""president chair chairman chairwoman chairperson witness court clerk speaker deponent
 interpreter moderator secretary minister governor mayor senator judge commissioner registrar videographer
 reporter translator bailiff marshal""".split())
+_MAX_RUN_IN_CHARS = 40
+_MAX_RUN_IN_WORDS = 4
 _LETTER_DOT_LABELS = frozenset({"Q.", "A.", "P.", "R.", "D.", "F.", "В.", "О."})
 _TIME = TIME
+# "Q1. text" / "A1. text", "Q12: text": a written interview numbers each question and its answer;
+# the number is the pair's, the letter the speaker's.
+_NUMBERED_QA = lazy(r"([QA]\d{1,3})[.:][ \u00a0]+(?=\S)")
 _TRAILING_TIME = lazy(rf"\s*[|·•–—-]?\s*[\[(]?({_TIME})[\])]?$")
 # "Q - text", "A – text", "NAME — text", "Jane > text": a separator other than a colon. Only a
 # token that recurs this way becomes a speaker (the speakers stage counts).
@@ -96,6 +101,16 @@ _LABEL_MARKS = lazy(r"[:：()\[\].?!;]")
 # The court reporter's swearing-in line, "DANIEL RUIZ, having been duly sworn, testified as
 # follows:": a name, a comma and the oath, ending in a colon like a label but said by nobody.
 _OATH = lazy(r"\b(?:been|being|was|were|duly)\s+(?:(?:first|duly)\s+)*(?:sworn|affirmed)\b", re.IGNORECASE)
+# A qualitative-research participant code ("P07", "R3", "IP03", German "B1"): capitals and a
+# number, so a transcript stays anonymous; like any name-shaped label it counts only if it recurs.
+_PARTICIPANT_CODE = lazy(r"[A-Z]{1,3}\d{1,3}")
+# "Ερ. text" / "Απ. text" (ερώτηση, απάντηση), "Pyt. text" / "Odp. text" (pytanie, odpowiedź):
+# a question and an answer abbreviated to one to three letters and a full stop, in any script.
+# Such a word also opens sentences ("St. Ives is ..."), so it is the period convention's, which
+# wants it to recur and alternate.
+_ABBREVIATION = lazy(r"([^\W\d_]{1,3})\.[ \u00a0]+(?=\S)")
+_NOT_ABBREVIATIONS = frozenset("""st no nr vol fig ch pp pg ca vs inc co ltd jr ft mt ave rd tel ed eds
+jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun etc cf viz op ps""".split())
 _TEXT_OPENERS = frozenset({"note", "notes", "update", "correction", "says", "said", "asks", "asked", "writes", "adds"})
 _INVISIBLE = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff\u200b"
 
@@ -160,11 +175,40 @@ def find_label(block: Block) -> Label | None:
     if lead:
         timestamp = parse_time(lead.group(1))
         offset = lead.end()
-    if block.bold_prefix and offset == 0:
+    if block.bold_prefix and offset == 0 and _bare_bold_letter(block):
+        return _role_label(text[0], text[2:].strip(), 3, None)
+    if block.bold_prefix and offset == 0 and not _role_opening(text):
         label = _bold_label(block)
         if label:
             return label
     return _plain_label(text, offset, timestamp)
+
+
+def _role_opening(text: str) -> bool:
+    """``**Q. 앞으로의 계획은**``, ``**Q3. That's a month earlier.**``: a bold question that opens
+    with its role letter is that letter's, not a name on its own line (a question may lack "?")."""
+    return (text[:2] in ("Q.", "A.") and text[2:3] == " ") or _numbered_qa(text) is not None
+
+
+def _bare_bold_letter(block: Block) -> bool:
+    """``<strong>Q</strong> text``: a magazine sets the role letter in bold with no stop or colon.
+    A bold question may run on in bold; a bold ``A`` must stand alone, as "A lot" is a sentence."""
+    text = block.text
+    if text[:1] not in ("Q", "A") or text[1:2] != " " or not text[2:3].strip():
+        return False
+    return block.bold_prefix <= 2 or text[0] == "Q"
+
+
+def _numbered_qa(body: str) -> re.Match[str] | None:
+    """``Q1. text``; not Hansard's numbered question, ``Q3. Jane Roe (Hull East) (Lab)``, whose
+    name stands on its own line above the question."""
+    match = _NUMBERED_QA.match(body) if body[:1] in ("Q", "A") else None
+    if match is None:
+        return None
+    named = _analyse(body[match.end():])
+    hansard = named is not None and named.shaped and named.role_word is None and (
+        named.extra is not None or len(named.name.split()) >= 2)  # "A2. Absolutely." is an answer
+    return None if hansard else match
 
 
 def _explicit(block: Block) -> Label:
@@ -196,9 +240,21 @@ def _bold_label(block: Block) -> Label | None:
             # A bold name on its own line, with the text on the next lines.
             if block.bold_prefix == len(text) and len(text) <= MAX_LABEL_CHARS:
                 return _build(text, "", len(text), None, bold=True, own_line_only=True)
-            return None
+            return _run_in(bold, after, block.bold_prefix)
         candidate, rest, column = bold[:colon], text[colon + 1 :], colon + 1
     return _build(candidate, rest, column, None, bold=True)
+
+
+def _run_in(bold: str, after: str, column: int) -> Label | None:
+    """``<strong>ADEYEMI</strong> text``, ``**Ruth Adeyemi**Hello``: a bold name of one to four
+    words with no separator before the text (see `Label.run_in`). A bold ``P.`` is a role
+    letter's full stop, read as plain text is."""
+    name = bold.strip()
+    if (not after.strip() or len(name) > _MAX_RUN_IN_CHARS or len(name.split()) > _MAX_RUN_IN_WORDS
+            or not after.lstrip()[:1].isalnum() or not name[-1:].isalpha() or not is_name_shaped(name)):
+        return None
+    label = _build(name, after, column + len(after) - len(after.lstrip()) + 1, None, bold=True)
+    return attrs.evolve(label, run_in=True) if label is not None and label.name_shaped else None
 
 
 def _label_colon(text: str) -> int:
@@ -265,8 +321,15 @@ def _plain_label(text: str, offset: int, timestamp: float | None) -> Label | Non
         colon = _label_colon(body)
         if colon < 0 or not is_name_shaped(body[:colon]):
             return _role_label(head[0], body[3:].strip(), offset + 4, timestamp)
+    numbered = _numbered_qa(body)
+    if numbered is not None:
+        label = _role_label(body[0], body[numbered.end():].strip(), offset + numbered.end() + 1, timestamp)
+        return attrs.evolve(label, written=numbered.group(1))
     if body[:1] in ("Q", "A") and (body[1:3] == "  " or body[1:2] == "\u00a0"):
         return _role_label(body[0], body[1:].strip(), offset + 2, timestamp)
+    abbreviation = _abbreviation_label(body, offset, timestamp)
+    if abbreviation is not None:
+        return abbreviation
     colon = _label_colon(body)
     head = body[:44]
     if colon >= 0 and (" - " in head or "–" in head or "—" in head or " > " in head):
@@ -291,6 +354,23 @@ def _plain_label(text: str, offset: int, timestamp: float | None) -> Label | Non
     if " - " in head or "–" in head or "—" in head or " > " in head:
         return _dash_label(body, offset, timestamp)
     return None
+
+
+def _abbreviation_label(body: str, offset: int, timestamp: float | None) -> Label | None:
+    """``Ερ. text``: a one-to-three-letter abbreviation and a full stop (see `_ABBREVIATION`)."""
+    match = _ABBREVIATION.match(body) if body[1:4].find(".") >= 0 else None
+    if match is None:
+        return None
+    word = match.group(1)
+    if word[0].islower() or word.casefold() in HONORIFICS or word.casefold() in _NOT_ABBREVIATIONS:
+        return None
+    if len(word) == 1:  # "J. Smith said", "J. Smith: text": an initial of a name
+        colon = _label_colon(body)
+        if _initial_of_name(body[match.end():]) or (colon >= 0 and is_name_shaped(body[:colon])):
+            return None
+    # The full stop is the separator, as in "Q.": the label is "Ερ", as "Ερ:" writes it too.
+    return Label(written=word, name=word, extra=None, rest=body[match.end():].strip(),
+                 column=offset + match.end() + 1, timestamp=timestamp, caps=word.isupper(), period=True)
 
 
 def _initial_of_name(rest: str) -> bool:
@@ -506,6 +586,8 @@ def is_name_shaped(name: str) -> bool:
         return False
     if len(words) == 1 and 2 <= len(name) <= 4 and name.isalpha() and name.isupper():
         return True  # initials in capitals ("AT:", "TO:"), even where they spell a small word
+    if len(words) == 1 and _PARTICIPANT_CODE.fullmatch(name):
+        return True  # "P07:", "R3:", "IP03:": research transcripts code their participants
     if len(words) >= 2 and words[0] == "THE" and name.isupper():
         return all(w.isalpha() or w.strip(".").isalpha() for w in words[1:])  # THE PRESIDENT, THE WITNESS
     if 2 <= len(words) <= 3 and words[0] == "The" and words[-1].casefold() in _OFFICES:

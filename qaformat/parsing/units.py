@@ -54,12 +54,16 @@ class Label:
     """A name that opens with ``The`` (``The Chronicle``, ``The New Yorker``): a publication
     asking in print, which a run-in heading (``The Verdict:``) also looks like."""
 
+    run_in: bool = False
+    """A bold name run straight into the text with no separator (``**RUTH** text``), as
+    magazines and podcast pages set speakers; a bold lead-in word of prose looks the same."""
+
     @property
     def recurs_only(self) -> bool:
-        """Its separator (a dash, a full stop, a bracket) also stands in ordinary text, or its
-        name is a heading's shape, so the label counts only when its speaker recurs, never by
+        """Its separator (a dash, a full stop, a bracket, none) also stands in ordinary text, or
+        its name is a heading's shape, so the label counts only when its speaker recurs, never by
         fitting in among the others."""
-        return self.dashed or self.period or self.bracketed or self.titled
+        return self.dashed or self.period or self.bracketed or self.titled or self.run_in
 
     @property
     def continues(self) -> bool:

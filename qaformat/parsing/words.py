@@ -346,7 +346,10 @@ def is_direction_only(text: str) -> bool:
     return is_direction(inner)
 
 
-TIME = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
+# An SMPTE timecode, "01:00:16:13" (";" before the frames where frames are dropped), as video
+# editors log interviews: hours, minutes, seconds and a frame, which is less than a second.
+_SMPTE = r"\d{1,2}:\d{2}:\d{2}[:;]\d{2}(?![\d:;])"
+TIME = rf"(?:{_SMPTE}|(?:\d{{1,2}}:)?\d{{1,2}}:\d{{2}}(?:[.,]\d{{1,3}})?)"
 LEADING_TIME = lazy(rf"[\[(]?({TIME})[\])]?(?:\s*[-–—|]\s*|\s+)")
 """A time at the start of a line, before a name or text: ``[00:01:02] ``, ``0:21 - ``."""
 
@@ -354,7 +357,8 @@ LEADING_TIME = lazy(rf"[\[(]?({TIME})[\])]?(?:\s*[-–—|]\s*|\s+)")
 def parse_time(text: str) -> float:
     """``01:02:03.5`` -> 3723.5 seconds (hours optional, comma or dot before fractions)."""
     seconds = 0.0
-    for part in text.replace(",", ".").split(":"):
+    parts = text.replace(",", ".").replace(";", ":").split(":")
+    for part in parts[:3]:  # an SMPTE timecode's fourth part counts frames, under a second
         seconds = seconds * 60 + float(part)
     return seconds
 

@@ -10,6 +10,7 @@ line that explains the codes.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Callable, Mapping
 
@@ -30,12 +31,25 @@ _TIME_OPENERS = "[(0123456789"
 _PERIOD_SPEAKERS = 2
 """A full stop after a name is a weak separator ("Mr. Smith. He arrived late." in a story): the
 period reading needs at least this many names that each start a paragraph twice or more."""
+_RUN_IN_QUESTIONS = 2
+"""Bold names run into the text count only where they ask at least this many questions."""
+_ASKS = ("?", "？", "؟", ";")  # ";" is the Greek question mark
+_CLOSERS = " \"”’)»"
+_WEAK_CHANGES = 3
+"""Labels of a weak shape must change hands this many times: question, answer, question, answer."""
 
 
 def propose(blocks: list[Block], features: Features, metadata: Mapping[str, str]) -> tuple[Label | None, ...] | None:
     """Every block's colon label candidate, with the implied interviewer of unlabelled questions
     directly above labelled answers (`questions.overlay`); ``None`` when no block has one."""
-    return _propose(blocks, features, metadata, lambda label: not (label.dashed or label.period))
+    labels = _propose(blocks, features, metadata, lambda label: not (label.dashed or label.period))
+    if labels is None:
+        return None
+    labels = _alternating(labels, lambda label: label.run_in)
+    asked = sum(1 for label in labels if label is not None and label.run_in and label.rest.rstrip(_CLOSERS).endswith(_ASKS))
+    if asked < _RUN_IN_QUESTIONS:  # "**Monday** The beans are up": a diary's run-in days ask nothing
+        labels = tuple(None if label is not None and label.run_in else label for label in labels)
+    return None if all(label is None for label in labels) else labels
 
 
 def propose_dashes(blocks: list[Block], features: Features,
@@ -48,14 +62,26 @@ def propose_periods(blocks: list[Block], features: Features,
                     metadata: Mapping[str, str]) -> tuple[Label | None, ...] | str | None:
     """Every block's ``Mr. LATTA.`` label candidate; ``None`` when no block has one, and why not
     when fewer than two names recur that way."""
-    labels = _propose(blocks, features, metadata, lambda label: label.period)
-    if labels is None:
+    proposed = _propose(blocks, features, metadata, lambda label: label.period)
+    if proposed is None:
         return None
+    # "Ερ." / "Απ.": an abbreviation is one word where a hearing's label is two ("Mr. LATTA").
+    labels = _alternating(proposed, lambda label: len(label.written.split()) == 1)
     uses = Counter(label.name.casefold() for label in labels if label is not None and label.period)
     recurring = sum(1 for count in uses.values() if count >= 2)
     if recurring < _PERIOD_SPEAKERS:
         return f"{recurring} name(s) recur before a full stop, fewer than {_PERIOD_SPEAKERS}"
     return labels
+
+
+def _alternating(labels: tuple[Label | None, ...], weak: Callable[[Label], bool]) -> tuple[Label | None, ...]:
+    """Labels of a weak shape (an abbreviation ``Ερ.`` / ``Απ.``; a bold name with no separator)
+    count only where two or more take turns, as question and answer do; else they open prose."""
+    names = [label.name for label in labels if label is not None and weak(label)]
+    changes = sum(1 for before, after in itertools.pairwise(names) if before != after)
+    if changes >= _WEAK_CHANGES:
+        return labels
+    return tuple(None if label is not None and weak(label) else label for label in labels)
 
 
 def _propose(blocks: list[Block], features: Features, metadata: Mapping[str, str],

@@ -57,6 +57,8 @@ def propose(blocks: list[Block], features: Features,
         below = features.labels[index + 1]
         time = below if below is not None and below.continues and not below.rest else None
         text = index + 2 if time is not None else index + 1
+        if text + 1 < len(blocks) and _is_parenthetical(blocks[text].text):
+            text += 1  # a script's "(laughing)" between the name and the words is how they are said
         if text >= len(blocks) or _is_name_line(blocks[text]):
             continue
         label = _name_line(block)
@@ -115,6 +117,11 @@ def _bold_name(block: Block, label: Label | None) -> bool:
     colon convention reads too where its names recur."""
     return (label is not None and label.bold and not label.rest and label.timestamp is None
             and ":" not in block.text)
+
+
+def _is_parenthetical(text: str) -> bool:
+    """``(laughing)``, ``(beat)``: a script's direction alone on its line under the name."""
+    return text[:1] == "(" and text[-1:] == ")" and len(text) <= _MAX_NAME_CHARS
 
 
 def _is_name_line(block: Block) -> bool:
