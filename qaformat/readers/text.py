@@ -91,7 +91,9 @@ def _read(data: str | bytes, source: str | None, *, markdown: bool) -> Document:
         raw = unnumbered[number]
         if raw is None or number == header or number in left_out:
             continue  # a page number between numbered lines, a table's header or delimiter row
-        if not raw.strip():
+        if not raw.replace(">", "").strip():
+            # A quote marker alone (">", "> >") is the blank line between quoted paragraphs, as in
+            # Markdown and in a transcript quoted in an email reply.
             gap = blank = True
             continue
         row = rows.get(number)

@@ -50,6 +50,18 @@ def _without_line_numbers(lines: list[str]) -> list[str]:
         return lines
     return [LINE_NUMBER.sub("", line, count=1) for line in lines]
 
+# A transcript quoted in an email ("> JO: text", ">" alone between paragraphs): the marks are
+# layout, and a mark alone is a blank line, as the parser reads them.
+QUOTE_MARK = re.compile(r"^(?:[ \t]*>)+[ \t]?")
+
+
+def _without_quote_marks(lines: list[str]) -> list[str]:
+    """The lines with their quote marks taken out, when most lines are quoted."""
+    quoted = sum(1 for line in lines if QUOTE_MARK.match(line))
+    if quoted < 5 or quoted * 2 < sum(1 for line in lines if line.strip()):
+        return lines
+    return [QUOTE_MARK.sub("", line, count=1) for line in lines]
+
 TOP_KEYS = ["source", "format_notes", "title", "intro_starts_with", "speakers", "sections",
             "turns", "outside_interview"]
 TURN_KEYS = {"speaker", "label_as_written", "kind", "section", "source_line", "starts_with"}
@@ -184,7 +196,7 @@ class Checker:
         lines = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         if lines and lines[-1] == "":
             lines.pop()
-        self.lines = _without_line_numbers(lines)
+        self.lines = _without_quote_marks(_without_line_numbers(lines))
         if not 25 <= len(lines) <= 80:
             self.warn(f"{len(lines)} lines (the brief asks for 25-80)")
         try:
