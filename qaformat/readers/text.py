@@ -6,7 +6,8 @@ a whole line in ``*italics*``, ``>`` quotes, and front matter between ``---`` li
 becomes metadata). The ``markdown`` flavour also undoes backslash escapes, which plain text
 must keep as written, and leaves out an image line and its caption (as the HTML reader leaves
 out a ``<figcaption>``). Line numbers printed before every line (depositions, research tools'
-exports) are layout and are taken out (`qaformat.readers.line_numbers`); tab-separated rows of
+exports) are layout and are taken out (`qaformat.readers.line_numbers`), and so are the running
+headers and page numbers of a paginated transcript (`qaformat.readers.page_furniture`); tab-separated rows of
 a time | speaker | text export, and a Markdown pipe table of them
 (`qaformat.readers.pipe_tables`), are read as a table (`qaformat.readers.tables`). Knows nothing
 about interviews.
@@ -21,6 +22,7 @@ from qaformat.errors import Diagnostic
 from qaformat.patterns import lazy
 from qaformat.readers.decode import decode, split_lines
 from qaformat.readers.line_numbers import strip_line_numbers
+from qaformat.readers.page_furniture import strip_page_furniture
 
 __all__ = ["read_markdown", "read_text"]
 
@@ -69,7 +71,8 @@ def _read(data: str | bytes, source: str | None, *, markdown: bool) -> Document:
     lines = split_lines(text)
     metadata, start = _front_matter(lines)
     unnumbered, pages, numbers = strip_line_numbers(lines, start)
-    omitted = ([Omitted(1, start, "front matter")] if start else []) + list(pages)
+    unnumbered, furniture = strip_page_furniture(unnumbered, start)
+    omitted = ([Omitted(1, start, "front matter")] if start else []) + sorted([*pages, *furniture], key=lambda o: o.first_line)
     if numbers is not None:
         diagnostics.append(numbers)
     rows, header = _tab_separated(unnumbered, start)

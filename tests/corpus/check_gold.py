@@ -62,6 +62,10 @@ def _without_quote_marks(lines: list[str]) -> list[str]:
         return lines
     return [QUOTE_MARK.sub("", line, count=1) for line in lines]
 
+# What a paginated transcript prints on every page ("what" of an outside range): it may fall
+# inside a turn, which goes on after it.
+PAGE_FURNITURE = ("running page header", "page number")
+
 TOP_KEYS = ["source", "format_notes", "title", "intro_starts_with", "speakers", "sections",
             "turns", "outside_interview"]
 TURN_KEYS = {"speaker", "label_as_written", "kind", "section", "source_line", "starts_with"}
@@ -260,6 +264,7 @@ class Checker:
         covered = self.covered
         cover = self.cover
         anchors: set[int] = set()  # indices where a turn's region ends
+        furniture: set[int] = set()  # page furniture lines, inside turns or between them
 
         speakers = {s["canonical"]: s for s in g["speakers"]}
         if len(speakers) != len(g["speakers"]):
@@ -333,7 +338,10 @@ class Checker:
             for i in range(a - 1, b):
                 if lines[i].strip():
                     cover(i, "outside")
-            anchors.add(a - 1)
+            if o["what"].startswith(PAGE_FURNITURE):
+                furniture.update(range(a - 1, b))  # falls anywhere, inside a turn too: no boundary
+            else:
+                anchors.add(a - 1)
 
         # turns
         prev_line = 0
@@ -416,6 +424,8 @@ class Checker:
                 self.check_note_region(t, region)
                 continue
             for i in region:
+                if i in furniture:
+                    continue
                 if lines[i].strip():
                     cover(i, "turn")
                 if i == start:
