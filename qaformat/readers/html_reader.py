@@ -100,6 +100,9 @@ _COMPONENT_WORDS = {
     **dict.fromkeys(("breadcrumb", "breadcrumbs", "pagination", "pager"), "page navigation"),
     **dict.fromkeys(("cookie", "cookies", "consent", "gdpr"), "cookie notice"),
     "tags": "tags",
+    # A profile box beside or after an interview (Folha's "Raio-X", Spiegel's "Steckbrief"): the
+    # interviewee's age and career as a list, which no one says.
+    **dict.fromkeys(("bio", "biobox", "biography", "perfil", "steckbrief", "factbox", "infobox"), "profile box"),
 }
 _COMPONENT_PAIRS = {
     **dict.fromkeys((("comment", "list"), ("comment", "area"), ("comment", "section"), ("comment", "thread"),
@@ -112,6 +115,7 @@ _COMPONENT_PAIRS = {
                      ("embed", "player"), ("audio", "controls"), ("player", "controls")), "audio or video player"),
     **dict.fromkeys((("photo", "credit"), ("image", "credit")), "photo caption"),
     ("pull", "quote"): "pull quote",
+    **dict.fromkeys((("raio", "x"), ("fact", "box"), ("info", "box"), ("fact", "file")), "profile box"),
 }
 # Words that make a class a state of what it marks (``has-comments``, ``comments-open``), not a part.
 _STATE_WORDS = frozenset({"has", "no", "with", "without", "is", "open", "closed", "enabled", "disabled", "active",
