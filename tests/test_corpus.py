@@ -29,14 +29,16 @@ NEAR_MISS = CORPUS / "near_miss"
 CASES = sorted(p.name.removesuffix(".expected.json") for p in CORPUS.glob("*.expected.json"))
 NEAR_MISSES = sorted(p.name.removesuffix(".expect.json") for p in NEAR_MISS.glob("*.expect.json"))
 
-KNOWN_FAILING: set[str] = set()
+KNOWN_FAILING: set[str] = {"title:quoted_email"}
 """``"<check>:<case>"`` for every check today's parser fails; remove an entry once it passes.
 The checks: turns, convention, headings, speakers, title (with the lines left outside),
 rolling (caption lines kept once) and near-miss here; round-trip (``<case>-<format>``, in
 test_round_trips.py) and markdown-timestamps (test_markdown_renderer.py) for the renderers."""
 
 
-_REASONS: dict[str, str] = {}
+_REASONS: dict[str, str] = {
+    "quoted_email": "an email's sign-off (a first name alone on its line) is taken as the title",
+}
 """Why a known failure fails, where it is not the parser's doing."""
 
 

@@ -647,3 +647,45 @@ def test_a_cue_that_repeats_a_line_in_a_file_that_does_not_roll_keeps_it():
     data = vtt("00:01.000 --> 00:02.000\n- Are you sure?\n- No.", "00:02.000 --> 00:03.000\n- No.\n- Then go.",
                "00:03.000 --> 00:04.000\nI'll go.", "00:04.000 --> 00:05.000\nFine.")
     assert texts(read_vtt(data)) == ["Are you sure?", "No.", "No.", "Then go.", "I'll go.", "Fine."]
+
+
+# ---------------------------------------------------------------------------------------------
+# TTML
+
+_TTML = """<?xml version="1.0" encoding="UTF-8"?>
+<tt xmlns="{ns}" xmlns:ttm="{ns}#metadata" xmlns:ttp="{ns}#parameter" ttp:frameRate="25">
+<head><metadata><ttm:agent xml:id="a"><ttm:name type="alias">Ana</ttm:name><ttm:name type="full">Ana Ruiz</ttm:name></ttm:agent>
+<ttm:agent xml:id="b"/></metadata></head>
+<body begin="10s"><div>
+<p begin="00:00:01:05" end="1500ms" ttm:agent="a">Where were you<br/>that night?</p>
+<p begin="3s" dur="2s" ttm:agent="b">At the mill.</p>
+<p begin="6s"><span ttm:agent="a">Alone?</span> <span ttm:agent="b">Never.</span></p>
+<p begin="9s" ttm:agent="a b">Both of us.</p>
+</div></body></tt>
+"""
+
+
+@pytest.mark.parametrize("ns", ["http://www.w3.org/ns/ttml", "http://www.w3.org/2006/10/ttaf1"])
+def test_ttml_cues_agents_and_times(ns: str) -> None:
+    text = _TTML.format(ns=ns)
+    assert detect("captions.xml", text) == "ttml"
+    assert canonical_format("dfxp") == "ttml"
+    document = qaformat.readers.reader_for("ttml")(text.encode("utf-8"), None)
+    assert [(b.speaker, b.text, b.line, b.time, b.end) for b in document.blocks] == [
+        ("Ana Ruiz", "Where were you that night?", 6, 11.2, 11.5),
+        ("b", "At the mill.", 7, 13.0, 15.0),
+        ("Ana Ruiz", "Alone?", 8, 16.0, None),
+        ("b", "Never.", 8, 16.0, None),
+        ("Ana Ruiz & b", "Both of us.", 9, 19.0, None),
+    ]
+    assert document.omitted == (Omitted(3, 4, "TTML head (metadata and styling)"),)
+
+
+def test_ttml_that_is_not_xml_is_an_input_error() -> None:
+    from qaformat.readers.ttml import read_ttml
+
+    with pytest.raises(InputError, match="not a TTML file") as error:
+        read_ttml('<tt xmlns="http://www.w3.org/ns/ttml">\n<body><p begin="1s">Hi</body></tt>', "bad.ttml")
+    assert error.value.line == 2
+    with pytest.raises(InputError, match="no TTML caption cue"):
+        read_ttml('<tt xmlns="http://www.w3.org/ns/ttml"><body><div/></body></tt>', "empty.ttml")

@@ -544,3 +544,26 @@ def test_page_tools_and_a_time_above_the_first_turn_are_left_out_and_the_title_a
     assert t.title == "Coastal Flood Defences" and t.intro == ()
     assert [(s.first_line, s.reason) for s in t.skipped] == [
         (2, "byline, dateline or header"), (4, "page tools"), (6, "byline, dateline or header")]
+
+
+_QUOTED_TURNS = """Ada: "We walked to school."
+
+Interviewer: How far was it?
+
+Ada: "Three miles, and three back, in all weathers. Nobody drove us."
+
+Interviewer: Did you mind?
+
+Ada: "Not then. You don't mind what everyone does."
+"""
+
+
+def test_a_quoted_headline_above_the_interview_is_the_title_but_a_quoted_first_turn_stays_a_turn() -> None:
+    headline = qaformat.parse('Ada Price: "We walked to school"\n\nAda Price talked to us.\n\n'
+                              + _QUOTED_TURNS.replace('Ada: "', "Ada Price: ").replace('."', ".").split("\n\n", 1)[1])
+    assert headline.title == 'Ada Price: "We walked to school"'
+    assert headline.sections[0].turns[0].paragraphs == ("How far was it?",)
+    # Every answer of hers is quoted: the first line is her first turn, not a headline.
+    quoted = qaformat.parse(_QUOTED_TURNS)
+    assert quoted.title is None
+    assert quoted.sections[0].turns[0].paragraphs == ('"We walked to school."',)

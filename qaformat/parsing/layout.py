@@ -29,6 +29,8 @@ __all__ = ["find_layout", "is_title_like"]
 
 MAX_INTRO_PARAGRAPHS = 8
 _TITLE_MAX_CHARS = 140  # no headline is longer
+_QUOTE_WORDS = 14  # words of a quoted headline at most
+_QUOTE_CLOSERS = {"‘": "’", "“": "”", '"': '"', "'": "'", "«": "»", "„": "“", "‚": "‘", "»": "«", "「": "」", "『": "』"}
 _SMALL_WORDS = frozenset(
     "a an the and or but nor of in on at to for with from by as into vs via its is are be".split()
 )
@@ -263,11 +265,17 @@ def find_layout(paras: list[Para], *, names: tuple[str, ...] = (), whole: bool, 
 
     Requires at least one paragraph with a speaker.
     """
-    first = next(i for i, p in enumerate(paras) if p.speaker is not None)
+    labelled = next(i for i, p in enumerate(paras) if p.speaker is not None)
+    first = _quoted_headline(paras, labelled)
     _skip_boxes(paras, first, whole)
     turns = [i for i, p in enumerate(paras) if p.speaker is not None and p.role is None]
     last = turns[-1]
     title_index = _lay_out_top(paras, first, whole, report)
+    if first != labelled and paras[labelled].role in (ParaRole.HEADING, ParaRole.INTRO, None) and (
+            title_index is None or all(p.role is ParaRole.TITLE for p in paras[title_index:labelled])):
+        # The quoted headline is the title, or its second line right under a title above it.
+        paras[labelled].role = ParaRole.TITLE
+        title_index = labelled if title_index is None else title_index
     end = _lay_out_bottom(paras, last, names, whole, report)
     for index in range(first, end):
         para = paras[index]
@@ -288,6 +296,28 @@ def find_layout(paras: list[Para], *, names: tuple[str, ...] = (), whole: bool, 
         end = next((i for i in range(title_index + 1, len(paras)) if paras[i].role is not ParaRole.TITLE), len(paras))
         title = " ".join(p.text for p in paras[title_index:end])
     return Layout(tuple(paras), title, _service_metadata(paras, first))
+
+
+def _quoted_headline(paras: list[Para], first: int) -> int:
+    """``Fiona MacRae: ‘The lens was the miracle’`` above an interview: a press headline that
+    quotes the interviewee, not her first turn. Told by its shape (a short line wholly in
+    quotation marks, which no other turn is) and its place (the first label, a turn of someone
+    else's after it: the interview opens with a question). Returns the first turn's index."""
+    para = paras[first]
+    text = para.text.strip()
+    following = next((i for i in range(first + 1, len(paras)) if paras[i].speaker is not None), None)
+    if (following is None or para.first_line != para.last_line or len(text.split()) > _QUOTE_WORDS
+            or not _wholly_quoted(text) or paras[following].speaker == para.speaker
+            or any(_wholly_quoted(p.text.strip()) for p in paras[following:] if p.speaker is not None)):
+        return first
+    para.label = para.speaker = None
+    para.text = para.block.text.strip()
+    return following
+
+
+def _wholly_quoted(text: str) -> bool:
+    return len(text) > 2 and text[0] in _QUOTE_CLOSERS and text[-1] == _QUOTE_CLOSERS[text[0]] and (
+        text[0] not in text[1:-1] or text[0] in "‘'")
 
 
 def _short_enough(text: str) -> bool:

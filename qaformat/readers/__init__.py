@@ -15,7 +15,7 @@ from typing import cast
 
 from qaformat.blocks import Document
 from qaformat.errors import UnknownFormatError
-from qaformat.readers.sniff import could_be_captions, is_docx, is_html_page, is_podcast_json
+from qaformat.readers.sniff import could_be_captions, is_docx, is_html_page, is_podcast_json, is_ttml
 
 __all__ = ["READERS", "SUFFIXES", "detect", "reader_for"]
 
@@ -29,6 +29,7 @@ READERS: dict[str, tuple[str, str]] = {
     "docx": ("qaformat.readers.docx_reader", "read_docx"),
     "html": ("qaformat.readers.html_reader", "read_html"),
     "podcast": ("qaformat.readers.podcast", "read_podcast"),
+    "ttml": ("qaformat.readers.ttml", "read_ttml"),
 }
 """Input format name to its reader: (module, function). ``json`` (our own output) is read by
 ``qaformat.load_json``."""
@@ -41,6 +42,8 @@ SUFFIXES: dict[str, str] = {
     ".json": "json",
     ".vtt": "vtt",
     ".srt": "srt",
+    ".ttml": "ttml",
+    ".dfxp": "ttml",
     ".docx": "docx",
     ".html": "html",
     ".htm": "html",
@@ -48,7 +51,7 @@ SUFFIXES: dict[str, str] = {
 }
 """File suffix to input format name."""
 
-ALIASES: dict[str, str] = {"txt": "text", "md": "markdown", "plain": "text", "webvtt": "vtt", "subrip": "srt"}
+ALIASES: dict[str, str] = {"txt": "text", "md": "markdown", "plain": "text", "webvtt": "vtt", "subrip": "srt", "dfxp": "ttml"}
 
 
 def canonical_format(name: str) -> str:
@@ -66,7 +69,7 @@ def canonical_format(name: str) -> str:
 def detect(name: str | None, head: bytes | str) -> str:
     """Choose an input format from a file name (may be ``None``) and the input's first bytes.
 
-    The content wins where it is unmistakable (our own JSON, a Word file, a web page);
+    The content wins where it is unmistakable (our own JSON, a Word file, a web page, TTML);
     otherwise the suffix decides.
     A ``.txt``, an unknown suffix or no name is read as captions if it starts like WebVTT or
     SRT, and anything else as plain text.
@@ -83,6 +86,8 @@ def detect(name: str | None, head: bytes | str) -> str:
         return "docx"
     if is_html_page(sniff):
         return "html"
+    if is_ttml(sniff):
+        return "ttml"
     if name:
         suffix = os.path.splitext(name)[1].lower()
         if SUFFIXES.get(suffix, "text") != "text":

@@ -100,6 +100,9 @@ _COMPONENT_WORDS = {
     **dict.fromkeys(("breadcrumb", "breadcrumbs", "pagination", "pager"), "page navigation"),
     **dict.fromkeys(("cookie", "cookies", "consent", "gdpr"), "cookie notice"),
     "tags": "tags",
+    # A profile box beside or after an interview (Folha's "Raio-X", Spiegel's "Steckbrief"): the
+    # interviewee's age and career as a list, which no one says.
+    **dict.fromkeys(("bio", "biobox", "biography", "perfil", "steckbrief", "factbox", "infobox"), "profile box"),
 }
 _COMPONENT_PAIRS = {
     **dict.fromkeys((("comment", "list"), ("comment", "area"), ("comment", "section"), ("comment", "thread"),
@@ -112,6 +115,7 @@ _COMPONENT_PAIRS = {
                      ("embed", "player"), ("audio", "controls"), ("player", "controls")), "audio or video player"),
     **dict.fromkeys((("photo", "credit"), ("image", "credit")), "photo caption"),
     ("pull", "quote"): "pull quote",
+    **dict.fromkeys((("raio", "x"), ("fact", "box"), ("info", "box"), ("fact", "file")), "profile box"),
 }
 # Words that make a class a state of what it marks (``has-comments``, ``comments-open``), not a part.
 _STATE_WORDS = frozenset({"has", "no", "with", "without", "is", "open", "closed", "enabled", "disabled", "active",
@@ -148,6 +152,14 @@ _ASCII_SPACE = " \t\n\r\f"
 # interviewer's remark by the class that says so, beside qa-remark).
 _OWN_STYLES = ("qa-title", "qa-heading", "qa-intro", "qa-question", "qa-answer", "qa-by-interviewer", "qa-remark",
                "qa-note")
+# A CMS that marks each paragraph of an interview by its role (``<p class="question">`` /
+# ``<p class="answer">``): the class tokens that name the asking side and the answering side. Only
+# whole tokens count (``qa-question`` is our own output's, read back by its style), and only on
+# a page where both sides recur.
+_ASKING_CLASSES = frozenset({"question", "q", "interviewer", "frage", "pregunta", "pergunta", "domanda", "vraag"})
+_ANSWERING_CLASSES = frozenset({"answer", "a", "interviewee", "antwort", "respuesta", "resposta", "risposta",
+                                "antwoord"})
+_FEWEST_ROLE_PARAGRAPHS = 2
 _META = {"author": "author", "date": "date", "description": "description",
          "dc.date": "date", "dcterms.date": "date", "article:published_time": "date"}
 _CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
@@ -181,7 +193,7 @@ def read_html(data: str | bytes, source: str | None = None) -> Document:
     if root is None:
         return Document((), {}, tuple(diagnostics))
     body = root.find("body")
-    reader = _TreeReader(_class_styles(root), _text_length(body if body is not None else root))
+    reader = _TreeReader(_class_styles(root), _text_length(body if body is not None else root), _asking_classes(root))
     # Comments before <html> and after </html> are siblings of the root.
     for node in [*reversed(list(root.itersiblings(preceding=True))), root, *root.itersiblings()]:
         reader.walk(node, _Context())
@@ -279,6 +291,22 @@ def _class_styles(root: _Element) -> dict[str, str]:
                 if match and ("font-weight" in declarations or "font-style" in declarations):
                     found[match.group(1)] = found.get(match.group(1), "") + ";" + declarations
     return found
+
+
+def _asking_classes(root: _Element) -> frozenset[str]:
+    """The role class tokens that mark the questions, where paragraphs marked as questions and
+    paragraphs marked as answers both recur: those paragraphs read as if set apart in bold, the
+    mark the question conventions read. One class alone (a site's ``.answer`` box) marks nothing."""
+    asking: dict[str, int] = {}
+    answering = 0
+    for element in root.iter("p", "div", "li", "dd", "blockquote", "section"):
+        tokens = {token.lower() for token in _classes(element)}
+        for token in tokens & _ASKING_CLASSES:
+            asking[token] = asking.get(token, 0) + 1
+        answering += bool(tokens & _ANSWERING_CLASSES)
+    if answering < _FEWEST_ROLE_PARAGRAPHS:
+        return frozenset()
+    return frozenset(token for token, count in asking.items() if count >= _FEWEST_ROLE_PARAGRAPHS)
 
 
 def _title_and_byline(blocks: list[Block], omitted: list[Omitted],
@@ -455,8 +483,9 @@ class _TreeReader:
     but stops counting at 65535, so past that the reader counts the line ends in the text.
     """
 
-    def __init__(self, class_styles: dict[str, str], page_chars: int) -> None:
+    def __init__(self, class_styles: dict[str, str], page_chars: int, asking: frozenset[str] = frozenset()) -> None:
         self.class_styles = class_styles
+        self.asking = asking  # role classes that mark the questions (`_asking_classes`)
         self.page_chars = page_chars  # the length of the page's text
         self.blocks: list[Block] = []
         self.omitted: list[Omitted] = []
@@ -480,6 +509,8 @@ class _TreeReader:
             self.skip(element, reason)
             return
         context = _inner_context(element, tag, context, self.class_styles)
+        if self.asking and not context.bold and not self.asking.isdisjoint(c.lower() for c in _classes(element)):
+            context = attrs.evolve(context, bold=True)
         if tag == "br":
             self.line_break(context)
             return

@@ -11,12 +11,15 @@ import re
 
 from qaformat.patterns import lazy
 
-__all__ = ["could_be_captions", "is_docx", "is_html_page", "is_podcast_json"]
+__all__ = ["could_be_captions", "is_docx", "is_html_page", "is_podcast_json", "is_ttml"]
 
 # Names a zip archive of an Office Open XML package shows near its start.
 _OOXML_PARTS = ("[Content_Types].xml", "_rels/.rels", "word/", "docProps/")
 _PAGE_START = lazy(r"\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])",
                          re.IGNORECASE | re.DOTALL)
+# A TTML document's root: <tt> (perhaps prefixed, <tt:tt>) in the TTML namespace (or DFXP's ttaf1).
+_TTML_START = lazy(r"\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:\w+:)?tt[\s>][^>]*http://www\.w3\.org/(?:ns/ttml|2006/\d\d/ttaf1)[\"'#]",
+                   re.DOTALL)
 
 
 def is_docx(head: str) -> bool:
@@ -42,3 +45,9 @@ def could_be_captions(head: str) -> bool:
 def is_podcast_json(head: str) -> bool:
     """Whether an input starts as a Podcasting 2.0 JSON transcript: an object with ``segments``."""
     return head.startswith("{") and '"segments"' in head and '"qaformat"' not in head[:200]
+
+
+def is_ttml(head: str) -> bool:
+    """Whether an input starts as a TTML (or DFXP) caption document: a ``<tt>`` root in the
+    TTML namespace, after an optional XML declaration and comments."""
+    return _TTML_START.match(head) is not None

@@ -6,8 +6,10 @@ a whole line in ``*italics*``, ``>`` quotes, and front matter between ``---`` li
 becomes metadata). The ``markdown`` flavour also undoes backslash escapes, which plain text
 must keep as written, and leaves out an image line and its caption (as the HTML reader leaves
 out a ``<figcaption>``). Line numbers printed before every line (depositions, research tools'
-exports) are layout and are taken out (`qaformat.readers.line_numbers`); tab-separated rows of
-a time | speaker | text export are read as a table (`qaformat.readers.tables`). Knows nothing
+exports) are layout and are taken out (`qaformat.readers.line_numbers`), and so are the running
+headers and page numbers of a paginated transcript (`qaformat.readers.page_furniture`); tab-separated rows of
+a time | speaker | text export, and a Markdown pipe table of them
+(`qaformat.readers.pipe_tables`), are read as a table (`qaformat.readers.tables`). Knows nothing
 about interviews.
 """
 
@@ -20,6 +22,7 @@ from qaformat.errors import Diagnostic
 from qaformat.patterns import lazy
 from qaformat.readers.decode import decode, split_lines
 from qaformat.readers.line_numbers import strip_line_numbers
+from qaformat.readers.page_furniture import strip_page_furniture
 
 __all__ = ["read_markdown", "read_text"]
 
@@ -68,12 +71,20 @@ def _read(data: str | bytes, source: str | None, *, markdown: bool) -> Document:
     lines = split_lines(text)
     metadata, start = _front_matter(lines)
     unnumbered, pages, numbers = strip_line_numbers(lines, start)
-    omitted = ([Omitted(1, start, "front matter")] if start else []) + list(pages)
+    unnumbered, furniture = strip_page_furniture(unnumbered, start)
+    omitted = ([Omitted(1, start, "front matter")] if start else []) + sorted([*pages, *furniture], key=lambda o: o.first_line)
     if numbers is not None:
         diagnostics.append(numbers)
     rows, header = _tab_separated(unnumbered, start)
     if header is not None:
         omitted += (Omitted(header + 1, header + 1, "table header row"),)
+    piped: dict[int, tuple[Block, ...]] = {}
+    if markdown and "|" in text:
+        from qaformat.readers.pipe_tables import pipe_table_rows  # only where a table may be
+
+        piped, table_rows = pipe_table_rows(unnumbered, start)
+        omitted += table_rows
+    left_out = {item.first_line - 1 for item in omitted if item.reason.startswith("table ")}
     blocks: list[Block] = []
     gap = True
     in_list = False
@@ -81,14 +92,21 @@ def _read(data: str | bytes, source: str | None, *, markdown: bool) -> Document:
     blank = False  # a blank line right above
     for number in range(start, len(lines)):
         raw = unnumbered[number]
-        if raw is None or number == header:
-            continue  # a page number between numbered lines, a table's header row
-        if not raw.strip():
+        if raw is None or number == header or number in left_out:
+            continue  # a page number between numbered lines, a table's header or delimiter row
+        if not raw.replace(">", "").strip():
+            # A quote marker alone (">", "> >") is the blank line between quoted paragraphs, as in
+            # Markdown and in a transcript quoted in an email reply.
             gap = blank = True
             continue
         row = rows.get(number)
         if row is not None:
             blocks.append(attrs.evolve(row, gap_before=gap))
+            gap = blank = False
+            continue
+        cells = piped.get(number)
+        if cells is not None:
+            blocks += [attrs.evolve(cells[0], gap_before=gap), *cells[1:]]
             gap = blank = False
             continue
         if markdown:

@@ -50,6 +50,22 @@ def _without_line_numbers(lines: list[str]) -> list[str]:
         return lines
     return [LINE_NUMBER.sub("", line, count=1) for line in lines]
 
+# A transcript quoted in an email ("> JO: text", ">" alone between paragraphs): the marks are
+# layout, and a mark alone is a blank line, as the parser reads them.
+QUOTE_MARK = re.compile(r"^(?:[ \t]*>)+[ \t]?")
+
+
+def _without_quote_marks(lines: list[str]) -> list[str]:
+    """The lines with their quote marks taken out, when most lines are quoted."""
+    quoted = sum(1 for line in lines if QUOTE_MARK.match(line))
+    if quoted < 5 or quoted * 2 < sum(1 for line in lines if line.strip()):
+        return lines
+    return [QUOTE_MARK.sub("", line, count=1) for line in lines]
+
+# What a paginated transcript prints on every page ("what" of an outside range): it may fall
+# inside a turn, which goes on after it.
+PAGE_FURNITURE = ("running page header", "page number")
+
 TOP_KEYS = ["source", "format_notes", "title", "intro_starts_with", "speakers", "sections",
             "turns", "outside_interview"]
 TURN_KEYS = {"speaker", "label_as_written", "kind", "section", "source_line", "starts_with"}
@@ -185,7 +201,7 @@ class Checker:
         lines = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         if lines and lines[-1] == "":
             lines.pop()
-        self.lines = _without_line_numbers(lines)
+        self.lines = _without_quote_marks(_without_line_numbers(lines))
         if not 25 <= len(lines) <= 80:
             self.warn(f"{len(lines)} lines (the brief asks for 25-80)")
         try:
@@ -249,6 +265,7 @@ class Checker:
         covered = self.covered
         cover = self.cover
         anchors: set[int] = set()  # indices where a turn's region ends
+        furniture: set[int] = set()  # page furniture lines, inside turns or between them
 
         speakers = {s["canonical"]: s for s in g["speakers"]}
         if len(speakers) != len(g["speakers"]):
@@ -322,7 +339,10 @@ class Checker:
             for i in range(a - 1, b):
                 if lines[i].strip():
                     cover(i, "outside")
-            anchors.add(a - 1)
+            if o["what"].startswith(PAGE_FURNITURE):
+                furniture.update(range(a - 1, b))  # falls anywhere, inside a turn too: no boundary
+            else:
+                anchors.add(a - 1)
 
         # turns
         prev_line = 0
@@ -408,6 +428,8 @@ class Checker:
                 self.check_note_region(t, region)
                 continue
             for i in region:
+                if i in furniture:
+                    continue
                 if lines[i].strip():
                     cover(i, "turn")
                 if i == start:
