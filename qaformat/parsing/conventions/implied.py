@@ -115,6 +115,7 @@ def implied_speakers(blocks: list[Block], metadata: Mapping[str, str], before: i
             break
         if not _BYLINE.match(text):  # "Por Marta Iglesias" names who asks
             interviewee = _interviewee_in(text, opening)
+            interviewee = interviewee and _whole_name(interviewee, text, blocks, before, opening)
     if not interviewee:
         found_ja = next((found for text in headlines if (found := _JA_SUBJECT.search(text) or _KO_SUBJECT.search(text))),
                         None)
@@ -140,8 +141,6 @@ def implied_speakers(blocks: list[Block], metadata: Mapping[str, str], before: i
             if found and is_name_shaped(found.group(1)):
                 interviewer = found.group(1)
                 break
-    if interviewee:
-        interviewee = _whole_name(interviewee, blocks, opening)
     if interviewee and interviewer and interviewee.casefold() == interviewer.casefold():
         interviewer = ""
     return Implied(interviewer or "Interviewer", interviewee or "Interviewee", bool(interviewee))
@@ -161,20 +160,22 @@ def _opening_person(name: str) -> bool:
             and not any(w in _TIME_WORDS or w.endswith("-based") for w in words))
 
 
-def _whole_name(name: str, blocks: list[Block], opening: str) -> str:
+def _whole_name(name: str, headline: str, blocks: list[Block], before: int, opening: str) -> str:
     """The person's whole name where the headline gives only a title and the surname
     ("Burgemeester Verhoeven" over a dek naming "Joost Verhoeven"; "Senator Osei" over "Amara
     Osei"). The first word is a title when it is a known one or the page uses it as a common
     noun ("een jaar burgemeester"), so a first name ("Ruth Calder") is never swapped for a
-    relative's ("her son Tom Calder"); more than one whole name leaves the headline's."""
+    relative's ("her son Tom Calder"); a dek that says the headline's name too, or more than one
+    whole name, leaves the headline's."""
     words = name.split()
     if len(words) != 2:
         return name
     title, surname = words
     lower = title.casefold()
-    if lower.strip(".") not in HONORIFICS and not any(
-            re.search(rf"(?<!\w){re.escape(lower)}(?!\w)", block.text) for block in blocks):
+    if lower.strip(".") not in HONORIFICS and not _common_noun(title, surname, blocks):
         return name
+    if any(name in block.text for block in blocks[:before] if not (block.title or block.heading or block.text == headline)):
+        return name  # the dek calls them so too ("Will Smith" over "Will Smith and Jada Pinkett Smith ...")
     whole = {found.group(1).strip() for found in re.finditer(
         rf"((?:[{_UPPER}][\w'’-]+\s+){{1,2}}){re.escape(surname)}(?!\w)", opening)}
     people = {" ".join([*part.split(), surname]) for part in whole
@@ -182,6 +183,18 @@ def _whole_name(name: str, blocks: list[Block], opening: str) -> str:
               and all(word.casefold().strip(".") not in HONORIFICS and word.casefold() != lower for word in part.split())}
     people = {person for person in people if is_person(person)}
     return people.pop() if len(people) == 1 else name
+
+
+def _common_noun(word: str, surname: str, blocks: list[Block]) -> bool:
+    """The page writes ``word`` in lower case ("een jaar burgemeester") and capitalised only
+    before the surname: a post, where a first name ("Will", "Mark") opens sentences too."""
+    lower, title = re.escape(word.casefold()), re.escape(word)
+    used = capitalised_alone = False
+    for block in blocks:
+        used = used or re.search(rf"(?<!\w){lower}(?!\w)", block.text) is not None
+        capitalised_alone = capitalised_alone or re.search(
+            rf"(?<!\w){title}(?!\w)(?!\s+{re.escape(surname)}(?!\w))", block.text) is not None
+    return used and not capitalised_alone
 
 
 def _from_keys(metadata: Mapping[str, str], keys: tuple[str, ...]) -> str:
