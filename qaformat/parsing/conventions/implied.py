@@ -10,13 +10,14 @@ and ``Interviewee``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from qaformat.blocks import Block
 from qaformat.model import Role
 from qaformat.parsing.labels import is_name_shaped
 from qaformat.parsing.units import Label
-from qaformat.parsing.words import SENTENCE_STARTERS, RoleWord
+from qaformat.parsing.words import HONORIFICS, SENTENCE_STARTERS, RoleWord
 from qaformat.patterns import lazy
 
 __all__ = ["Implied", "implied_label", "implied_speakers", "is_person"]
@@ -54,6 +55,11 @@ _BYLINE_WORDS = (
 _BYLINE = lazy(rf"(?i:^{_BYLINE_WORDS})\s+" + _NAME)
 # The same at the end of a dek: "... den Tod ihres Seilpartners. Interview: Jonas Weber"
 _BYLINE_TAIL = lazy(rf"[.!?]\s+(?i:{_BYLINE_WORDS})\s+" + _NAME + r"\.?$")
+# The reporter in a dek's closing sentence: "Eva de Wit sprak met hem.", "Dana Fox spoke to her."
+# Only a pronoun after it: "Joost Verhoeven spoke with residents" says nothing of who asks.
+_SPOKE_WITH = lazy(_NAME + r"\s+(?:spoke|talked|sat\s+down|sprak|sprach|habló|conversó|parlò|ha\s+parlato|a\s+parlé"
+                   r"|falou|conversou)\s+(?:with|to|met|mit|con|com|avec)\s+(?:him|her|them|hem|haar|hen|ihm|ihr|ihnen"
+                   r"|él|ella|ellos|ellas|lui|lei|loro|ele|ela|eles|elle|eux)\b")
 # Japanese pages: the headline names the interviewee with an honorific ("陶芸家・中村健一さんインタビュー"),
 # the credits name who asked ("文：佐藤美咲", "聞き手：", "取材・文：", "（構成：...）").
 _KANJI = "\u4e00-\u9fff\u3005"
@@ -109,6 +115,7 @@ def implied_speakers(blocks: list[Block], metadata: Mapping[str, str], before: i
             break
         if not _BYLINE.match(text):  # "Por Marta Iglesias" names who asks
             interviewee = _interviewee_in(text, opening)
+            interviewee = interviewee and _whole_name(interviewee, text, blocks, before, opening)
     if not interviewee:
         found_ja = next((found for text in headlines if (found := _JA_SUBJECT.search(text) or _KO_SUBJECT.search(text))),
                         None)
@@ -130,6 +137,7 @@ def implied_speakers(blocks: list[Block], metadata: Mapping[str, str], before: i
         for block in blocks[:before][:40] + blocks[-3:]:
             found = (_BYLINE.match(block.text) or _BYLINE_TAIL.search(block.text[-120:])
                      or _JA_BYLINE.search(block.text[:200]) or _KO_BYLINE.match(block.text[:40]))
+            found = found or (_SPOKE_WITH.search(block.text) if len(block.text) < 400 else None)
             if found and is_name_shaped(found.group(1)):
                 interviewer = found.group(1)
                 break
@@ -150,6 +158,43 @@ def _opening_person(name: str) -> bool:
     words = [word.casefold() for word in name.split()]
     return (is_person(name) and words[0] not in SENTENCE_STARTERS
             and not any(w in _TIME_WORDS or w.endswith("-based") for w in words))
+
+
+def _whole_name(name: str, headline: str, blocks: list[Block], before: int, opening: str) -> str:
+    """The person's whole name where the headline gives only a title and the surname
+    ("Burgemeester Verhoeven" over a dek naming "Joost Verhoeven"; "Senator Osei" over "Amara
+    Osei"). The first word is a title when it is a known one or the page uses it as a common
+    noun ("een jaar burgemeester"), so a first name ("Ruth Calder") is never swapped for a
+    relative's ("her son Tom Calder"); a dek that says the headline's name too, or more than one
+    whole name, leaves the headline's."""
+    words = name.split()
+    if len(words) != 2:
+        return name
+    title, surname = words
+    lower = title.casefold()
+    if lower.strip(".") not in HONORIFICS and not _common_noun(title, surname, blocks):
+        return name
+    if any(name in block.text for block in blocks[:before] if not (block.title or block.heading or block.text == headline)):
+        return name  # the dek calls them so too ("Will Smith" over "Will Smith and Jada Pinkett Smith ...")
+    whole = {found.group(1).strip() for found in re.finditer(
+        rf"((?:[{_UPPER}][\w'’-]+\s+){{1,2}}){re.escape(surname)}(?!\w)", opening)}
+    people = {" ".join([*part.split(), surname]) for part in whole
+              if part.split()[0].casefold() not in SENTENCE_STARTERS
+              and all(word.casefold().strip(".") not in HONORIFICS and word.casefold() != lower for word in part.split())}
+    people = {person for person in people if is_person(person)}
+    return people.pop() if len(people) == 1 else name
+
+
+def _common_noun(word: str, surname: str, blocks: list[Block]) -> bool:
+    """The page writes ``word`` in lower case ("een jaar burgemeester") and capitalised only
+    before the surname: a post, where a first name ("Will", "Mark") opens sentences too."""
+    lower, title = re.escape(word.casefold()), re.escape(word)
+    used = capitalised_alone = False
+    for block in blocks:
+        used = used or re.search(rf"(?<!\w){lower}(?!\w)", block.text) is not None
+        capitalised_alone = capitalised_alone or re.search(
+            rf"(?<!\w){title}(?!\w)(?!\s+{re.escape(surname)}(?!\w))", block.text) is not None
+    return used and not capitalised_alone
 
 
 def _from_keys(metadata: Mapping[str, str], keys: tuple[str, ...]) -> str:
