@@ -7,7 +7,7 @@ import re
 import sys
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import qaformat
@@ -40,7 +40,9 @@ def test_bytes_parse_or_raise_our_error(data: bytes) -> None:
     _parse(data)
 
 
-_MARKUP = re.compile(r"^(?:>\s*)*#{0,6}\s*|\*\*|__")
+# Markup a line may lose: quote marks, heading hashes, bold marks, and a dash opening the line,
+# which dash dialogue (`— Why?` / `— Because.`) reads as the mark of a turn, as a label's colon.
+_MARKUP = re.compile(r"^(?:>\s*)*#{0,6}\s*(?:[—–]\s+)?|\*\*|__")
 
 
 def _pieces(line: str) -> list[str]:
@@ -63,6 +65,7 @@ def _kept(transcript: qaformat.Transcript) -> tuple[str, set[int]]:
 
 @SETTINGS
 @given(transcript_lines())
+@example("— Why?\n— Because it was there.\n— And now?\n— Now it is gone.")
 def test_no_line_is_lost(text: str) -> None:
     transcript = _parse(text)
     if transcript is None:
