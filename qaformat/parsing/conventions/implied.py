@@ -11,6 +11,7 @@ and ``Interviewee``.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping
 
 from qaformat.blocks import Block
@@ -110,10 +111,12 @@ def implied_speakers(blocks: list[Block], metadata: Mapping[str, str], before: i
     headlines = [metadata[k] for k in _TITLE_KEYS if metadata.get(k)]
     headlines += [b.text for b in blocks[:before] if b.title or b.heading or len(b.text) < 300][:12]
     opening = " ".join([*headlines, *(b.text for b in blocks[:before][:12])])
+    # A paragraph that is only a name, under the headline, is the signature's slot: who wrote it.
+    signatures = {b.text for b in blocks[:before] if not (b.title or b.heading) and _only_name(b.text)}
     for text in headlines:
         if interviewee:
             break
-        if not _BYLINE.match(text):  # "Por Marta Iglesias" names who asks
+        if not _BYLINE.match(text) and text not in signatures:  # "Por Marta Iglesias" names who asks
             interviewee = _interviewee_in(text, opening)
             interviewee = interviewee and _whole_name(interviewee, text, blocks, before, opening)
     if not interviewee:
@@ -132,6 +135,8 @@ def implied_speakers(blocks: list[Block], metadata: Mapping[str, str], before: i
         found = _OPENING_NAME.match(blocks[before - 1].text)
         if found and _opening_person(found.group(1)) and found.group(1).casefold() != interviewer.casefold():
             interviewee = found.group(1)
+    if not interviewee:
+        interviewee = _named_twice([b.text for b in blocks[:before][:12] if b.text not in signatures], interviewer)
     if not interviewer:
         # Above the questions, or at the very end, where German papers put it ("Das Gespräch führte ...").
         for block in blocks[:before][:40] + blocks[-3:]:
@@ -236,6 +241,31 @@ def is_person(name: str) -> bool:
     return is_name_shaped(name) and not any(w.casefold().strip(".") in _MASTHEAD_WORDS for w in name.split())
 
 
+def _only_name(text: str) -> bool:
+    return 2 <= len(text.split()) <= 4 and is_name_shaped(text) and text[-1:].isalpha() and not text.isupper()
+
+
+_NAME_COMMA_ROLE = lazy(r"^([^,:|\d]{3,60}),\s*[^,:|\d]{1,40}:\s")
+_NAMES = lazy(rf"{_WORD}(?:\s+{_WORD}){{1,5}}")
+
+
+def _named_twice(texts: list[str], interviewer: str) -> str:
+    """The one person the headline, subtitle and standfirst name twice or more, in any language
+    ("Para Ricardo Nunes Prado, alimentos ..." over "O economista Ricardo Nunes Prado, ex-diretor
+    ..."): the interview's subject. Two such people, or none, name nobody."""
+    counts: Counter[str] = Counter()
+    for text in dict.fromkeys(texts):
+        for found in _NAMES.finditer(text):
+            words = found.group(0).split()
+            for start in range(len(words) - 1):  # "Para Ricardo Nunes Prado": its tail is the name
+                counts[" ".join(words[start:])] += 1
+    named = [name for name, count in counts.items() if count >= 2 and is_person(name)
+             and name.split()[0].casefold() not in SENTENCE_STARTERS and name.casefold() != interviewer.casefold()]
+    people = [name for name in named if not any(other != name and other.endswith(" " + name)
+                                                and counts[other] == counts[name] for other in named)]
+    return people[0] if len(people) == 1 else ""
+
+
 def _named_in(text: str) -> str:
     found = _NAME_TALKS.match(text)
     if found and is_name_shaped(found.group(1)):
@@ -243,8 +273,11 @@ def _named_in(text: str) -> str:
     found = _INTERVIEW_WITH.search(text)
     if found and is_name_shaped(found.group(1)):
         return found.group(1).rstrip(".")
-    if 2 <= len(text.split()) <= 4 and is_name_shaped(text) and text[-1:].isalpha() and not text.isupper():
+    if _only_name(text):
         return text  # a headline that is just the name ("Brett Terpstra"; "ZEIT ONLINE" is a masthead)
+    found = _NAME_COMMA_ROLE.match(text)
+    if found and 2 <= len(found.group(1).split()) <= 4 and is_person(found.group(1)):
+        return found.group(1)  # 'Avi Cohen, teacher: "One teacher can change a life"', in any script
     found = _NAME_AFTER_COLON.search(text)
     if found and 2 <= len(found.group(1).split()) <= 4 and is_name_shaped(found.group(1)):
         return found.group(1)  # '"The river taught me patience": ceramicist Iolanthe Marr'
