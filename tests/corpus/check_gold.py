@@ -43,24 +43,18 @@ HERE = Path(__file__).resolve().parent
 LINE_NUMBER = re.compile(r"^[ \t]*\d{1,5}(?:[ \t]{2,}|\t|[ \t]*$)")
 
 
-def _without_line_numbers(lines: list[str]) -> list[str]:
-    """The lines with their numbers taken out, when most lines are numbered (as the parser does)."""
-    numbered = sum(1 for line in lines if LINE_NUMBER.match(line))
-    if numbered < 5 or numbered * 2 < sum(1 for line in lines if line.strip()):
-        return lines
-    return [LINE_NUMBER.sub("", line, count=1) for line in lines]
-
 # A transcript quoted in an email ("> JO: text", ">" alone between paragraphs): the marks are
 # layout, and a mark alone is a blank line, as the parser reads them.
 QUOTE_MARK = re.compile(r"^(?:[ \t]*>)+[ \t]?")
 
 
-def _without_quote_marks(lines: list[str]) -> list[str]:
-    """The lines with their quote marks taken out, when most lines are quoted."""
-    quoted = sum(1 for line in lines if QUOTE_MARK.match(line))
-    if quoted < 5 or quoted * 2 < sum(1 for line in lines if line.strip()):
+def _without_layout(lines: list[str], mark: re.Pattern[str]) -> list[str]:
+    """The lines with ``mark`` taken out of their starts, when most lines carry it (as the parser does)."""
+    marked = sum(1 for line in lines if mark.match(line))
+    if marked < 5 or marked * 2 < sum(1 for line in lines if line.strip()):
         return lines
-    return [QUOTE_MARK.sub("", line, count=1) for line in lines]
+    return [mark.sub("", line, count=1) for line in lines]
+
 
 # What a paginated transcript prints on every page ("what" of an outside range): it may fall
 # inside a turn, which goes on after it.
@@ -201,7 +195,7 @@ class Checker:
         lines = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         if lines and lines[-1] == "":
             lines.pop()
-        self.lines = _without_quote_marks(_without_line_numbers(lines))
+        self.lines = _without_layout(_without_layout(lines, LINE_NUMBER), QUOTE_MARK)
         if not 25 <= len(lines) <= 80:
             self.warn(f"{len(lines)} lines (the brief asks for 25-80)")
         try:
