@@ -330,6 +330,18 @@ def test_implied_speakers_are_named_from_the_headline_and_byline():
     assert [(s.name, s.role.value) for s in t.speakers] == [("Tom Bell", "interviewer"), ("Ana Ruiz", "interviewee")]
 
 
+@pytest.mark.parametrize(("intro", "interviewee"), [
+    ("We moved the build to Bazel. Here is what we learned.", "Interviewee"),  # two sentences, no name
+    ("Dr. Ines Alvarado has cut sails for thirty years.", "Dr. Ines Alvarado"),  # an honorific's full stop
+])
+def test_the_intros_subject_never_spans_two_sentences(intro: str, interviewee: str):
+    text = (f"# Notes from the loft\n\n{intro}\n\n**Why change at all?**\n\nThe old way had grown too slow.\n\n"
+            "**What did it cost?**\n\nFour months.\n\n**Would you do it again?**\n\nYes.\n\n"
+            "**Who carried it?**\n\nThree of us.\n\n**What next?**\n\nThe tests.")
+    t = qaformat.parse(text, format="markdown")
+    assert [s.name for s in t.speakers] == ["Interviewer", interviewee]
+
+
 @pytest.mark.parametrize(("headline", "interviewee"), [
     ("Harbour Weekly — draft 2 — Ines Alvarado interview (KD)", "Ines Alvarado"),  # the part that says "interview"
     ("Harbour Weekly — draft 2 (KD)", "Interviewee"),  # a masthead and a draft: nobody's name

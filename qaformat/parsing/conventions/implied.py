@@ -127,7 +127,7 @@ def implied_speakers(blocks: list[Block], metadata: Mapping[str, str], before: i
         # The intro's subject: "Cornelius Fairweather has kept the locks for nineteen years."
         for block in reversed(blocks[max(0, before - 3):before]):
             found = _SUBJECT.search(block.text[:200])  # "The novelist Ottessa Vance has been called ..."
-            if found and not block.heading and is_name_shaped(found.group(1)):
+            if found and not block.heading and is_person(found.group(1)):
                 interviewee = found.group(1)
                 break
     if not interviewee and before and not blocks[before - 1].heading and not blocks[before - 1].title:
@@ -237,8 +237,15 @@ def _interviewee_in(text: str, opening: str = "") -> str:
 
 
 def is_person(name: str) -> bool:
-    """Name-shaped, and no publication's name (``Harbour Weekly``, ``The Daily Ledger``)."""
-    return is_name_shaped(name) and not any(w.casefold().strip(".") in _MASTHEAD_WORDS for w in name.split())
+    """Name-shaped, no publication's name (``Harbour Weekly``, ``The Daily Ledger``), and not
+    the end of one sentence and the start of the next (``Bazel. Here``)."""
+    words = name.split()
+    return (is_name_shaped(name) and not any(w.casefold().strip(".") in _MASTHEAD_WORDS for w in words)
+            and not any(_ENDS_SENTENCE.fullmatch(w) and w.casefold()[:-1] not in HONORIFICS for w in words[:-1]))
+
+
+# A word of three letters or more and a full stop: a sentence's end, where "J." is an initial.
+_ENDS_SENTENCE = lazy(r"\w{3,}\.")
 
 
 def _only_name(text: str) -> bool:
